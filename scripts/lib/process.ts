@@ -1,0 +1,20 @@
+import { spawn, type SpawnOptions } from "node:child_process";
+
+/** Every wrangler call from a script stays offline and quiet about telemetry. */
+export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+
+const bin = (name: string) => new URL(`../../node_modules/.bin/${name}`, import.meta.url).pathname;
+
+/** Runs a local binary (wrangler, tsc…) to completion; rejects with its exit code. */
+export function run(name: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin(name), args, { stdio: "inherit", env: quietEnv, ...options });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/** Starts a long-running local binary; the caller stops it with kill(). */
+export function start(name: string, args: string[], options: SpawnOptions = {}) {
+  return spawn(bin(name), args, { stdio: "inherit", env: quietEnv, ...options });
+}

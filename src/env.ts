@@ -1,0 +1,4 @@
+/** Hono environment shared by every route: bindings come from `wrangler types`. */
+export type AppEnv = {
+  Bindings: Env;
+};

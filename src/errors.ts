@@ -1,0 +1,83 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+
+/**
+ * Every failure a client can see, with its HTTP status and a short title.
+ * Code throws `AppError(code, detail)`; `problemResponse` is the only place
+ * that turns one into an RFC 9457 `application/problem+json` body.
+ */
+export const errorCodes = {
+  bad_request: { status: 400, title: "Bad request" },
+  invalid_hash: { status: 400, title: "Invalid content hash" },
+  invalid_parameter: { status: 400, title: "Invalid query parameter" },
+  invalid_body: { status: 400, title: "Invalid request body" },
+  digest_mismatch: { status: 400, title: "Body does not match its hash" },
+  unauthorized: { status: 401, title: "Missing or wrong bearer token" },
+  not_found: { status: 404, title: "Not found" },
+  blob_not_found: { status: 404, title: "Blob not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
+  conflict: { status: 409, title: "Conflict" },
+  gone: { status: 410, title: "Gone" },
+  length_required: { status: 411, title: "Content-Length required" },
+  payload_too_large: { status: 413, title: "Payload too large" },
+  image_too_large: { status: 413, title: "Image too large to thumbnail" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  range_not_satisfiable: { status: 416, title: "Range not satisfiable" },
+  unprocessable: { status: 422, title: "Unprocessable content" },
+  corrupt_image: { status: 422, title: "Image could not be decoded" },
+  internal: { status: 500, title: "Internal error" },
+  storage_unavailable: { status: 503, title: "Storage unavailable" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Extra response headers the status needs (Allow for 405, Content-Range for 416). */
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, detail: string, headers: Record<string, string> = {}) {
+    super(detail);
+    this.name = "AppError";
+    this.code = code;
+    this.status = errorCodes[code].status;
+    this.headers = headers;
+  }
+}
+
+export function problemResponse(error: AppError, method = "GET"): Response {
+  const { title } = errorCodes[error.code];
+  const body = JSON.stringify({
+    type: `urn:cas-edge:problem:${error.code.replaceAll("_", "-")}`,
+    title,
+    status: error.status,
+    detail: error.message,
+  });
+  return new Response(method === "HEAD" ? null : body, {
+    status: error.status,
+    headers: {
+      ...error.headers,
+      "Content-Type": "application/problem+json",
+      // A blob missing now may be uploaded a second later; no error is ever cacheable.
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/** Normalises anything thrown into an AppError; unknown errors are logged and hidden. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    // Hono's own exceptions (e.g. a malformed JSON body) are client mistakes.
+    const code = err.status === 401 ? "unauthorized" : err.status === 404 ? "not_found" : "bad_request";
+    return new AppError(code, err.message || errorCodes[code].title);
+  }
+  console.error("unhandled error", err);
+  return new AppError("internal", "The server failed to handle this request.");
+}
+
+export function handleError(err: unknown, c: Context): Response {
+  return problemResponse(toAppError(err), c.req.method);
+}
