@@ -1,0 +1,73 @@
+import { AppError } from "../errors";
+import { type ByteRange, resolveRange } from "./conditional";
+
+/** What the serving path needs to know about a stored representation. */
+export interface OriginObject {
+  size: number;
+  contentType: string | undefined;
+  /** Null for HEAD. */
+  body: ReadableStream | null;
+  /** The inclusive span the body holds when a range was asked for. */
+  span: { start: number; end: number } | null;
+}
+
+/** Where an immutable representation's bytes come from on an edge-cache miss. */
+export interface Origin {
+  get(range: ByteRange | null): Promise<OriginObject | null>;
+  head(): Promise<OriginObject | null>;
+}
+
+/** R2's error for a range outside the object (code 10039, "InvalidRange"). */
+function isInvalidRange(err: unknown): boolean {
+  return err instanceof Error && /\(10039\)|range is not satisfiable/i.test(err.message);
+}
+
+export function unsatisfiable(size: number): AppError {
+  return new AppError("range_not_satisfiable", `The blob has ${size} bytes; the requested range lies outside it.`, {
+    "Content-Range": `bytes */${size}`,
+  });
+}
+
+/** An R2 object served by range reads: a byte range never pulls the whole object. */
+export function r2Origin(bucket: R2Bucket, key: string): Origin {
+  const meta = (object: R2Object, body: ReadableStream | null, span: OriginObject["span"]): OriginObject => ({
+    size: object.size,
+    contentType: object.httpMetadata?.contentType,
+    body,
+    span,
+  });
+
+  return {
+    async head() {
+      const object = await bucket.head(key);
+      return object && meta(object, null, null);
+    },
+    async get(range) {
+      if (range === null) {
+        const object = await bucket.get(key);
+        return object && meta(object, object.body, null);
+      }
+      let object: R2ObjectBody | null;
+      try {
+        object = await bucket.get(key, { range: "suffix" in range ? { suffix: range.suffix } : toR2Range(range) });
+      } catch (err) {
+        if (!isInvalidRange(err)) throw err;
+        // R2 refuses ranges past the end without saying how long the object is.
+        const head = await bucket.head(key);
+        if (head === null) return null;
+        throw unsatisfiable(head.size);
+      }
+      if (object === null) return null;
+      const span = resolveRange(range, object.size);
+      if (span === null) {
+        await object.body.cancel();
+        throw unsatisfiable(object.size);
+      }
+      return meta(object, object.body, span);
+    },
+  };
+}
+
+function toR2Range(range: { start: number; end?: number }): R2Range {
+  return range.end === undefined ? { offset: range.start } : { offset: range.start, length: range.end - range.start + 1 };
+}

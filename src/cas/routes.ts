@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { requireToken } from "../auth";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { readJson } from "../validation";
+import { partitionByPresence } from "./exists";
+import { blobKey, isContentHash, parseContentHash } from "./keys";
+import { r2Origin } from "./origin";
+import { serveImmutable } from "./serve";
+import { casPath } from "./urls";
+import { parseBlobView, parseMediaType } from "./view";
+import { declaredLength, maxUploadBytes, storeBlob } from "./write";
+
+export const MAX_EXISTS_BATCH = 1000;
+
+const existsBody = z.object({
+  hashes: z
+    .array(z.string().refine(isContentHash, "must be 64 lowercase hex characters"))
+    .min(1)
+    .max(MAX_EXISTS_BATCH),
+});
+
+function notAllowed(allow: string): never {
+  throw new AppError("method_not_allowed", `This resource allows ${allow}.`, { Allow: allow });
+}
+
+export const casRoutes = new Hono<AppEnv>()
+  .post("/exists", requireToken("CAS_WRITE_TOKEN"), async (c) => {
+    const { hashes } = await readJson(c, existsBody);
+    return c.json(await partitionByPresence(c.env.BUCKET, hashes as never));
+  })
+  .all("/exists", () => notAllowed("POST"))
+  .on(["GET", "HEAD"], "/:hash", async (c) => {
+    const hash = parseContentHash(c.req.param("hash"));
+    const url = new URL(c.req.url);
+    const view = parseBlobView(url.searchParams);
+    if (view.thumbnail !== undefined) {
+      throw new AppError("invalid_parameter", "thumbnail is not supported by this deployment.");
+    }
+    return serveImmutable(c.req.raw, c.executionCtx, {
+      etag: `"${hash}"`,
+      cacheKey: new URL(casPath(hash, view), url.origin).href,
+      view,
+      origin: r2Origin(c.env.BUCKET, blobKey(hash)),
+    });
+  })
+  .put("/:hash", requireToken("CAS_WRITE_TOKEN"), async (c) => {
+    const hash = parseContentHash(c.req.param("hash"));
+    const length = declaredLength(c.req.header("Content-Length") ?? null, maxUploadBytes(c.env));
+    const rawType = c.req.header("Content-Type");
+    const contentType = rawType ? parseMediaType(rawType, "Content-Type") : undefined;
+    const stored = await storeBlob(c.env.BUCKET, hash, c.req.raw.body, length, contentType);
+    const location = casPath(hash);
+    return c.json({ hash, size: stored.size, url: location }, stored.created ? 201 : 200, { Location: location });
+  })
+  .all("/:hash", () => notAllowed("GET, HEAD, PUT"));
