@@ -1,11 +1,15 @@
 import { Hono } from "hono";
+import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
 import { AppError, handleError } from "./errors";
+import { openApiDocument } from "./openapi";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
   app.route("/api/cas", casRoutes);
+  app.route("/api/parts", partRoutes);
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.notFound(() => {
     throw new AppError("not_found", "No such route.");
   });

@@ -14,7 +14,7 @@ import { declaredLength, maxUploadBytes, storeBlob } from "./write";
 
 export const MAX_EXISTS_BATCH = 1000;
 
-const existsBody = z.object({
+export const existsBody = z.object({
   hashes: z
     .array(z.string().refine(isContentHash, "must be 64 lowercase hex characters"))
     .min(1)

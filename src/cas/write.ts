@@ -49,8 +49,14 @@ export async function storeBlob(
     await body?.cancel();
     return { hash, size: existing.size, created: false };
   }
+  await putBlob(bucket, hash, body, contentType);
+  return { hash, size: length, created: true };
+}
+
+/** Writes cas/<hash>, letting R2 verify the digest; a mismatch is a client error and stores nothing. */
+export async function putBlob(bucket: R2Bucket, hash: ContentHash, body: ReadableStream | null, contentType: string | undefined) {
   try {
-    await bucket.put(key, body ?? new Uint8Array(0), {
+    await bucket.put(blobKey(hash), body ?? new Uint8Array(0), {
       sha256: hash,
       httpMetadata: contentType ? { contentType } : undefined,
     });
@@ -58,5 +64,4 @@ export async function storeBlob(
     if (isBadDigest(err)) throw new AppError("digest_mismatch", `The body's SHA-256 is not ${hash}; nothing was stored.`);
     throw err;
   }
-  return { hash, size: length, created: true };
 }

@@ -1,0 +1,146 @@
+import { AppError } from "../errors";
+import { blobKey, type ContentHash, toHex } from "../cas/keys";
+import { putBlob, storeBlob } from "../cas/write";
+import { resolveContentType, SNIFF_BYTES } from "./sniff";
+
+/**
+ * Bodies up to this size without a declared hash are hashed in memory:
+ * one read, one digest, one put. Larger ones are staged (see stageAndHash).
+ */
+export const BUFFER_LIMIT = 8 * 1024 * 1024;
+
+export interface Ingested {
+  hash: ContentHash;
+  size: number;
+  contentType: string;
+  /** False when the blob was already stored and no byte was written. */
+  created: boolean;
+}
+
+export interface IngestInput {
+  body: ReadableStream | null;
+  length: number;
+  declaredHash: ContentHash | undefined;
+  declaredType: string | undefined;
+}
+
+/** Stores an upload at cas/<sha256> unless already there, whatever its size, with flat memory. */
+export async function ingest(bucket: R2Bucket, input: IngestInput): Promise<Ingested> {
+  if (input.length === 0 || input.body === null) throw new AppError("invalid_body", "The upload is empty.");
+  if (input.declaredHash) return ingestDeclared(bucket, input.body, input.length, input.declaredHash, input.declaredType);
+  if (input.length <= BUFFER_LIMIT) return ingestBuffered(bucket, input.body, input.length, input.declaredType);
+  return stageAndHash(bucket, input.body, input.length, input.declaredType);
+}
+
+/**
+ * With the hash known up front a duplicate is decided before reading a
+ * byte, and a new body streams straight into R2, which verifies the sha256
+ * as it arrives. Only the first few bytes are looked at, for the type.
+ */
+async function ingestDeclared(bucket: R2Bucket, body: ReadableStream, length: number, hash: ContentHash, declaredType?: string) {
+  const existing = await bucket.head(blobKey(hash));
+  if (existing) {
+    await body.cancel();
+    if (existing.size !== length) {
+      throw new AppError("digest_mismatch", `The blob ${hash} has ${existing.size} bytes, not ${length}; nothing was stored.`);
+    }
+    const head = await firstBytes(bucket, blobKey(hash));
+    return { hash, size: existing.size, contentType: resolveContentType(declaredType, head), created: false };
+  }
+  const { head, stream } = await peek(body, length);
+  const contentType = resolveContentType(declaredType, head);
+  await putBlob(bucket, hash, stream, contentType);
+  return { hash, size: length, contentType, created: true };
+}
+
+async function ingestBuffered(bucket: R2Bucket, body: ReadableStream, length: number, declaredType?: string) {
+  const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+  if (bytes.length !== length) throw new AppError("invalid_body", `Content-Length said ${length} bytes but ${bytes.length} arrived.`);
+  const hash = toHex(await crypto.subtle.digest("SHA-256", bytes));
+  const contentType = resolveContentType(declaredType, bytes.subarray(0, SNIFF_BYTES));
+  const stored = await storeBlob(bucket, hash, asStream(bytes), length, contentType);
+  return { hash, size: length, contentType, created: stored.created };
+}
+
+/**
+ * A large body with no declared hash cannot be named before it has been
+ * read, and a Worker cannot hold 100 MB. So it streams once into a staging
+ * object while a DigestStream hashes the same chunks; then the staging
+ * object is streamed into cas/<hash> (R2 has no server-side copy in the
+ * binding) unless that blob exists, and the staging object is deleted.
+ */
+async function stageAndHash(bucket: R2Bucket, body: ReadableStream, length: number, declaredType?: string) {
+  const staging = `uploads/${crypto.randomUUID()}`;
+  try {
+    const digest = new crypto.DigestStream("SHA-256");
+    const [toDigest, toR2] = body.tee();
+    const [, digestBytes] = await Promise.all([
+      bucket.put(staging, withLength(toR2, length)),
+      toDigest.pipeTo(digest).then(() => digest.digest),
+    ]);
+    const hash = toHex(digestBytes);
+    const contentType = resolveContentType(declaredType, await firstBytes(bucket, staging));
+    const staged = await bucket.get(staging);
+    if (!staged) throw new Error(`staging object ${staging} vanished`);
+    const stored = await storeBlob(bucket, hash, staged.body, length, contentType);
+    return { hash, size: length, contentType, created: stored.created };
+  } finally {
+    await bucket.delete(staging);
+  }
+}
+
+async function firstBytes(bucket: R2Bucket, key: string): Promise<Uint8Array> {
+  const object = await bucket.get(key, { range: { offset: 0, length: SNIFF_BYTES } });
+  return object ? new Uint8Array(await object.arrayBuffer()) : new Uint8Array(0);
+}
+
+/** Reads just enough of a stream to sniff it and gives back an equivalent stream of known length. */
+async function peek(body: ReadableStream<Uint8Array>, length: number): Promise<{ head: Uint8Array; stream: ReadableStream }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let have = 0;
+  while (have < SNIFF_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    have += value.length;
+  }
+  const head = concat(chunks).subarray(0, SNIFF_BYTES);
+  const rest = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { head, stream: withLength(rest, length) };
+}
+
+/** R2 needs to know a streamed body's length up front. */
+function withLength(stream: ReadableStream, length: number): ReadableStream {
+  const fixed = new FixedLengthStream(length);
+  stream.pipeTo(fixed.writable).catch(() => {
+    // The put that reads fixed.readable reports the failure.
+  });
+  return fixed.readable;
+}
+
+function asStream(bytes: Uint8Array): ReadableStream {
+  return new Response(bytes).body!;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

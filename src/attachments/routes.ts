@@ -1,0 +1,126 @@
+import { Hono } from "hono";
+import { requireToken } from "../auth";
+import { database } from "../db/client";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { parseWith, readJson } from "../validation";
+import { ingest } from "./ingest";
+import { attachmentJson, partJson } from "./responses";
+import * as schemas from "./schemas";
+import * as service from "./service";
+import { attachmentTypeFor } from "./sniff";
+import { readUpload } from "./upload";
+
+function attachmentId(raw: string): number {
+  if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new AppError("not_found", `No attachment ${raw}.`);
+  return Number(raw);
+}
+
+function partKeyOf(raw: string): string {
+  if (!schemas.partKey.safeParse(raw).success) throw new AppError("not_found", `No part with key "${raw}".`);
+  return raw;
+}
+
+/** The blob endpoints CAS replaced, and the field that took each one's place. */
+const goneEndpoints: Array<[string, string]> = [
+  ["/:key/cover", "cover_url on the part"],
+  ["/:key/cover/thumbnail", "cover_url on the part"],
+  ["/:key/attachments/:id/download", "download_url on the attachment"],
+  ["/:key/attachments/:id/thumbnail", "thumbnail_url on the attachment"],
+];
+
+export const partRoutes = new Hono<AppEnv>().use(requireToken("API_TOKEN"));
+
+for (const [path, replacement] of goneEndpoints) {
+  partRoutes.get(path, () => {
+    throw new AppError("gone", `This endpoint was removed; use ${replacement}, a CAS URL the browser can cache forever.`);
+  });
+}
+
+partRoutes
+  .post("/", async (c) => {
+    const part = await service.createPart(database(c.env.DB), await readJson(c, schemas.partCreate));
+    return c.json(partJson(part, undefined), 201, { Location: `/api/parts/${part.key}` });
+  })
+  .get("/", async (c) => {
+    const db = database(c.env.DB);
+    const query = parseWith(schemas.listQuery, c.req.query(), "invalid_parameter");
+    const { page, nextCursor } = await service.listParts(db, query.limit, query.cursor);
+    const covers = await service.coversOf(db, page);
+    return c.json({ parts: page.map((p) => partJson(p, covers.get(p.coverAttachmentId ?? 0))), next_cursor: nextCursor });
+  })
+  .get("/:key", async (c) => {
+    const db = database(c.env.DB);
+    const part = await service.getPart(db, partKeyOf(c.req.param("key")));
+    return c.json(partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0)));
+  })
+  .patch("/:key", async (c) => {
+    const db = database(c.env.DB);
+    const part = await service.updatePart(db, partKeyOf(c.req.param("key")), await readJson(c, schemas.partUpdate));
+    return c.json(partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0)));
+  })
+  .delete("/:key", async (c) => {
+    await service.deletePart(database(c.env.DB), partKeyOf(c.req.param("key")));
+    return c.body(null, 204);
+  })
+  .put("/:key/cover", async (c) => {
+    const db = database(c.env.DB);
+    const { attachment_id } = await readJson(c, schemas.coverBody);
+    const part = await service.setCover(db, partKeyOf(c.req.param("key")), attachment_id);
+    return c.json(partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0)));
+  })
+  .get("/:key/attachments", async (c) => {
+    const rows = await service.listAttachments(database(c.env.DB), partKeyOf(c.req.param("key")));
+    return c.json(rows.map(attachmentJson));
+  })
+  .post("/:key/attachments", async (c) => {
+    const db = database(c.env.DB);
+    const key = partKeyOf(c.req.param("key"));
+    // Unknown part: refuse before a byte of the body is read.
+    await service.getPart(db, key);
+    if (/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
+      const { url, title } = await readJson(c, schemas.urlAttachmentCreate);
+      const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url });
+      return c.json(attachmentJson(row), 201);
+    }
+    const upload = await readUpload(c);
+    const blob = await ingest(c.env.BUCKET, upload);
+    const row = await service.insertAttachment(db, {
+      partKey: key,
+      attachmentType: attachmentTypeFor(blob.contentType),
+      title: upload.title?.trim() || upload.filename || "Untitled",
+      filename: upload.filename ?? null,
+      contentType: blob.contentType,
+      size: blob.size,
+      sha256: blob.hash,
+    });
+    return c.json(attachmentJson(row), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+  })
+  .get("/:key/attachments/:id", async (c) => {
+    const row = await service.getAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
+    return c.json(attachmentJson(row));
+  })
+  .patch("/:key/attachments/:id", async (c) => {
+    const changes = await readJson(c, schemas.attachmentUpdate);
+    const row = await service.updateAttachment(
+      database(c.env.DB),
+      partKeyOf(c.req.param("key")),
+      attachmentId(c.req.param("id")),
+      changes,
+    );
+    return c.json(attachmentJson(row));
+  })
+  .delete("/:key/attachments/:id", async (c) => {
+    await service.deleteAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
+    return c.body(null, 204);
+  })
+  .post("/:key/attachments/:id/copy", async (c) => {
+    const { target_part_key } = await readJson(c, schemas.copyBody);
+    const row = await service.copyAttachment(
+      database(c.env.DB),
+      partKeyOf(c.req.param("key")),
+      attachmentId(c.req.param("id")),
+      target_part_key,
+    );
+    return c.json(attachmentJson(row), 201);
+  });

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { attachmentTypes } from "../db/schema";
+
+/**
+ * Request and response shapes of the parts and attachments API. Routes
+ * validate with these and the OpenAPI document is generated from them.
+ */
+export const partKey = z.string().regex(/^[a-z0-9]{1,32}$/, "must be 1-32 lowercase letters or digits");
+
+export const partCreate = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(10_000).nullable().optional(),
+});
+
+export const partUpdate = partCreate.partial().refine((v) => Object.keys(v).length > 0, "give at least one of name, description");
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "must be a next_cursor from a previous page")
+    .optional(),
+});
+
+export const urlAttachmentCreate = z.strictObject({
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048),
+  title: z.string().trim().min(1).max(200).optional(),
+});
+
+export const attachmentUpdate = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    filename: z.string().trim().min(1).max(255).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "give at least one of title, filename");
+
+export const coverBody = z.strictObject({ attachment_id: z.number().int().positive().nullable() });
+
+export const copyBody = z.strictObject({ target_part_key: partKey });
+
+export const attachmentResponse = z.object({
+  id: z.number().int(),
+  part_key: z.string(),
+  attachment_type: z.enum(attachmentTypes),
+  title: z.string(),
+  filename: z.string().nullable(),
+  content_type: z.string().nullable(),
+  size: z.number().int().nullable(),
+  url: z.string().nullable().describe("The link of a URL attachment; null for files"),
+  download_url: z.string().nullable().describe("CAS URL that downloads the file"),
+  view_url: z.string().nullable().describe("CAS URL that shows the file inline, where that is safe"),
+  thumbnail_url: z.string().nullable().describe("CAS URL of a JPEG thumbnail, for images"),
+  created_at: z.string(),
+});
+
+export const partResponse = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  cover_attachment_id: z.number().int().nullable(),
+  cover_url: z.string().nullable().describe("Thumbnail URL of the cover image, or null"),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const partList = z.object({ parts: z.array(partResponse), next_cursor: z.string().nullable() });
+
+export type AttachmentResponse = z.infer<typeof attachmentResponse>;
+export type PartResponse = z.infer<typeof partResponse>;

@@ -1,0 +1,132 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type Attachment, type NewAttachment, type Part, partAttachments, parts } from "../db/schema";
+import { AppError } from "../errors";
+
+/**
+ * Parts and attachments in D1. D1 has no interactive transactions, so
+ * every change that touches more than one row is one `batch()`, which D1
+ * runs atomically.
+ */
+const KEY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+function newPartKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return [...bytes].map((b) => KEY_ALPHABET[b % KEY_ALPHABET.length]).join("");
+}
+
+const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export async function createPart(db: Database, input: { name: string; description?: string | null }): Promise<Part> {
+  const [part] = await db
+    .insert(parts)
+    .values({ key: newPartKey(), name: input.name, description: input.description ?? null })
+    .returning();
+  return part!;
+}
+
+export async function getPart(db: Database, key: string): Promise<Part> {
+  const part = await db.query.parts.findFirst({ where: eq(parts.key, key) });
+  if (!part) throw new AppError("not_found", `No part with key "${key}".`);
+  return part;
+}
+
+/** A page of parts in creation order; the cursor is the last id of the previous page. */
+export async function listParts(db: Database, limit: number, cursor: string | undefined) {
+  const rows = await db
+    .select()
+    .from(parts)
+    .where(cursor ? gt(parts.id, Number(cursor)) : undefined)
+    .orderBy(asc(parts.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { page, nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
+}
+
+/** The cover attachments of some parts, by id, in one query. */
+export async function coversOf(db: Database, list: Part[]): Promise<Map<number, Attachment>> {
+  const ids = list.map((p) => p.coverAttachmentId).filter((id): id is number => id !== null);
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(partAttachments).where(inArray(partAttachments.id, ids));
+  return new Map(rows.map((a) => [a.id, a]));
+}
+
+export async function updatePart(db: Database, key: string, changes: { name?: string; description?: string | null }): Promise<Part> {
+  const [part] = await db
+    .update(parts)
+    .set({ ...changes, updatedAt: nowSql })
+    .where(eq(parts.key, key))
+    .returning();
+  if (!part) throw new AppError("not_found", `No part with key "${key}".`);
+  return part;
+}
+
+/** Deletes the part and its attachment rows together. Blobs stay: other rows may share them. */
+export async function deletePart(db: Database, key: string): Promise<void> {
+  await getPart(db, key);
+  await db.batch([db.delete(partAttachments).where(eq(partAttachments.partKey, key)), db.delete(parts).where(eq(parts.key, key))]);
+}
+
+export async function listAttachments(db: Database, key: string): Promise<Attachment[]> {
+  await getPart(db, key);
+  return db.select().from(partAttachments).where(eq(partAttachments.partKey, key)).orderBy(asc(partAttachments.id));
+}
+
+export async function getAttachment(db: Database, key: string, id: number): Promise<Attachment> {
+  const row = await db.query.partAttachments.findFirst({
+    where: and(eq(partAttachments.partKey, key), eq(partAttachments.id, id)),
+  });
+  if (!row) throw new AppError("not_found", `Part "${key}" has no attachment ${id}.`);
+  return row;
+}
+
+export async function insertAttachment(db: Database, row: NewAttachment): Promise<Attachment> {
+  const [created] = await db.insert(partAttachments).values(row).returning();
+  return created!;
+}
+
+export async function updateAttachment(db: Database, key: string, id: number, changes: { title?: string; filename?: string }) {
+  await getAttachment(db, key, id);
+  const [row] = await db.update(partAttachments).set(changes).where(eq(partAttachments.id, id)).returning();
+  return row!;
+}
+
+/** Deletes the row (and unsets it as cover) in one batch; its blob is left for GC. */
+export async function deleteAttachment(db: Database, key: string, id: number): Promise<void> {
+  await getAttachment(db, key, id);
+  await db.batch([
+    db
+      .update(parts)
+      .set({ coverAttachmentId: null, updatedAt: nowSql })
+      .where(and(eq(parts.key, key), eq(parts.coverAttachmentId, id))),
+    db.delete(partAttachments).where(eq(partAttachments.id, id)),
+  ]);
+}
+
+/** A new row on another part pointing at the same blob: no byte is copied. */
+export async function copyAttachment(db: Database, key: string, id: number, targetKey: string): Promise<Attachment> {
+  const source = await getAttachment(db, key, id);
+  await getPart(db, targetKey);
+  const { id: _id, createdAt: _created, partKey: _part, ...rest } = source;
+  return insertAttachment(db, { ...rest, partKey: targetKey });
+}
+
+/** Only an image of this very part can be its cover. */
+export async function setCover(db: Database, key: string, attachmentId: number | null): Promise<Part> {
+  await getPart(db, key);
+  if (attachmentId !== null) {
+    const row = await db.query.partAttachments.findFirst({
+      where: and(eq(partAttachments.partKey, key), eq(partAttachments.id, attachmentId)),
+    });
+    if (!row) throw new AppError("unprocessable", `attachment_id: part "${key}" has no attachment ${attachmentId}.`);
+    if (row.attachmentType !== "image") {
+      throw new AppError("conflict", `attachment_id: attachment ${attachmentId} is a ${row.attachmentType}; only images can be covers.`);
+    }
+  }
+  const [part] = await db
+    .update(parts)
+    .set({ coverAttachmentId: attachmentId, updatedAt: nowSql })
+    .where(eq(parts.key, key))
+    .returning();
+  return part!;
+}

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import * as s from "./attachments/schemas";
+import { existsBody } from "./cas/routes";
+
+/**
+ * OpenAPI 3.1 for the whole worker, generated from the zod schemas that
+ * validate the requests (OpenAPI 3.1 schemas are JSON Schema 2020-12,
+ * which is what zod emits), so the document cannot drift from the code.
+ */
+const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
+
+const problem = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const json = (ref: string) => ({ content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const body = (ref: string) => ({ required: true, ...json(ref) });
+const ok = (ref: string, description = "OK") => ({ description, ...json(ref) });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
+const keyParam = { name: "key", in: "path", required: true, schema: { type: "string" } };
+const idParam = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+const hashParam = { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } };
+const gone = (field: string) => ({ get: { summary: `Removed: use ${field}`, responses: errors(410) } });
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: { title: "cas-edge", version: "1.0.0", description: "Content-addressed blobs at the edge, and the parts and attachments that name them." },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Problem: {
+          type: "object",
+          required: ["type", "title", "status", "detail"],
+          properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" } },
+        },
+        PartCreate: schema(s.partCreate, "input"),
+        PartUpdate: schema(s.partUpdate, "input"),
+        Part: schema(s.partResponse),
+        PartList: schema(s.partList),
+        Attachment: schema(s.attachmentResponse),
+        Attachments: schema(z.array(s.attachmentResponse)),
+        UrlAttachmentCreate: schema(s.urlAttachmentCreate, "input"),
+        AttachmentUpdate: schema(s.attachmentUpdate, "input"),
+        Cover: schema(s.coverBody, "input"),
+        Copy: schema(s.copyBody, "input"),
+        ExistsRequest: schema(existsBody, "input"),
+        ExistsResponse: schema(z.object({ present: z.array(z.string()), missing: z.array(z.string()) })),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/cas/{hash}": {
+        parameters: [hashParam],
+        get: {
+          summary: "The blob's bytes (or a JPEG thumbnail); immutable, no database read",
+          security: [],
+          parameters: ["content_type", "disposition", "filename", "thumbnail"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          responses: { "200": { description: "The bytes" }, "206": { description: "A byte range" }, "304": { description: "Not modified" }, ...errors(400, 404, 416) },
+        },
+        put: {
+          summary: "Store a blob under its SHA-256",
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: { "200": { description: "Already stored" }, "201": { description: "Stored" }, ...errors(400, 401, 411, 413) },
+        },
+      },
+      "/api/cas/exists": { post: { summary: "Which hashes are stored", requestBody: body("ExistsRequest"), responses: { "200": ok("ExistsResponse"), ...errors(400, 401) } } },
+      "/api/parts": {
+        get: {
+          summary: "List parts",
+          parameters: [
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+            { name: "cursor", in: "query", schema: { type: "string" } },
+          ],
+          responses: { "200": ok("PartList"), ...errors(400, 401) },
+        },
+        post: { summary: "Create a part", requestBody: body("PartCreate"), responses: { "201": ok("Part", "Created"), ...errors(400, 401) } },
+      },
+      "/api/parts/{key}": {
+        parameters: [keyParam],
+        get: { summary: "One part", responses: { "200": ok("Part"), ...errors(401, 404) } },
+        patch: { summary: "Change a part", requestBody: body("PartUpdate"), responses: { "200": ok("Part"), ...errors(400, 401, 404) } },
+        delete: { summary: "Delete a part and its attachment rows", responses: { "204": { description: "Deleted" }, ...errors(401, 404) } },
+      },
+      "/api/parts/{key}/cover": {
+        parameters: [keyParam],
+        put: { summary: "Set or clear the cover image", requestBody: body("Cover"), responses: { "200": ok("Part"), ...errors(400, 401, 404, 409, 422) } },
+        ...gone("cover_url"),
+      },
+      "/api/parts/{key}/cover/thumbnail": { parameters: [keyParam], ...gone("cover_url") },
+      "/api/parts/{key}/attachments": {
+        parameters: [keyParam],
+        get: { summary: "A part's attachments", responses: { "200": ok("Attachments"), ...errors(401, 404) } },
+        post: {
+          summary: "Upload a file (raw body or multipart) or add a URL attachment (JSON)",
+          parameters: [
+            { name: "filename", in: "query", schema: { type: "string" } },
+            { name: "title", in: "query", schema: { type: "string" } },
+            { name: "sha256", in: "query", schema: { type: "string" } },
+            { name: "X-Content-SHA256", in: "header", schema: { type: "string" } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/UrlAttachmentCreate" } },
+              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" } } } },
+              "*/*": { schema: { type: "string", format: "binary" } },
+            },
+          },
+          responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404, 411, 413) },
+        },
+      },
+      "/api/parts/{key}/attachments/{id}": {
+        parameters: [keyParam, idParam],
+        get: { summary: "One attachment", responses: { "200": ok("Attachment"), ...errors(401, 404) } },
+        patch: { summary: "Rename", requestBody: body("AttachmentUpdate"), responses: { "200": ok("Attachment"), ...errors(400, 401, 404) } },
+        delete: { summary: "Delete the row (the blob is kept for GC)", responses: { "204": { description: "Deleted" }, ...errors(401, 404) } },
+      },
+      "/api/parts/{key}/attachments/{id}/copy": {
+        parameters: [keyParam, idParam],
+        post: { summary: "Copy to another part (same blob)", requestBody: body("Copy"), responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404) } },
+      },
+      "/api/parts/{key}/attachments/{id}/download": { parameters: [keyParam, idParam], ...gone("download_url") },
+      "/api/parts/{key}/attachments/{id}/thumbnail": { parameters: [keyParam, idParam], ...gone("thumbnail_url") },
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { ORIGIN } from "./support/blobs";
+
+describe("GET /api/openapi.json", () => {
+  it("describes every endpoint with schemas generated from the validators", async () => {
+    const res = await SELF.fetch(`${ORIGIN}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, object>; components: { schemas: Record<string, { properties?: object; required?: string[] }> } };
+
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/cas/{hash}", "/api/cas/exists", "/api/parts", "/api/parts/{key}", "/api/parts/{key}/attachments", "/api/parts/{key}/attachments/{id}/copy"]),
+    );
+    expect(doc.components.schemas.PartCreate?.required).toEqual(["name"]);
+    expect(Object.keys(doc.components.schemas.Attachment?.properties ?? {})).toEqual(
+      expect.arrayContaining(["download_url", "view_url", "thumbnail_url"]),
+    );
+    expect(JSON.stringify(doc)).not.toMatch(/s3_key|legacy_key/);
+  });
+});
