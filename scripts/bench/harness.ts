@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { quietEnv } from "../lib/process.ts";
+import { quietEnv, run } from "../lib/process.ts";
 
 const WRANGLER = new URL("../../node_modules/.bin/wrangler", import.meta.url).pathname;
 
@@ -20,6 +20,13 @@ export interface LocalWorker {
 /** Starts `wrangler dev` for a config on a port and waits until it answers. */
 export async function startWorker(config: string, port: number, vars: Record<string, string> = {}): Promise<LocalWorker> {
   const state = mkdtempSync(join(tmpdir(), "cas-edge-bench-"));
+  if (config === "wrangler.toml") {
+    // CI=true: apply without asking for confirmation.
+    await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
+      env: { ...quietEnv, CI: "true" },
+      stdio: "ignore",
+    });
+  }
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child: ChildProcess = spawn(
     WRANGLER,
