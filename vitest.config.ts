@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  // Image fixtures reach the Workers runtime (which has no file system) as base64 strings.
+  const fixtureDir = path.join(import.meta.dirname, "test/fixtures");
+  const fixtures = Object.fromEntries(readdirSync(fixtureDir).map((f) => [f, readFileSync(path.join(fixtureDir, f)).toString("base64")]));
   return {
     plugins: [
       cloudflareTest({
@@ -15,6 +19,7 @@ export default defineConfig(async () => {
             API_TOKEN: "test-api-token",
             ADMIN_TOKEN: "test-admin-token",
             TEST_MIGRATIONS: migrations,
+            TEST_FIXTURES: fixtures,
           },
         },
       }),

@@ -1,0 +1,82 @@
+/**
+ * Writes the small image fixtures in test/fixtures once (they are
+ * committed): four coloured quadrants (red, green / blue, yellow) make
+ * orientation, flips and colour shifts easy to see and to assert.
+ *
+ *   npx tsx scripts/make-fixtures.ts
+ */
+import { writeFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
+import sharp from "sharp";
+
+const out = (name: string, bytes: Uint8Array | Buffer) => writeFileSync(`test/fixtures/${name}`, bytes);
+
+function quadrants(width: number, height: number, channels: 3 | 4 = 3, alphaRight = false): Buffer {
+  const px = Buffer.alloc(width * height * channels);
+  const colours = [[220, 30, 30], [30, 180, 60], [40, 70, 220], [240, 210, 40]];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const c = colours[(y < height / 2 ? 0 : 2) + (x < width / 2 ? 0 : 1)]!;
+      const i = (y * width + x) * channels;
+      px.set(c, i);
+      if (channels === 4) px[i + 3] = alphaRight && x >= width / 2 ? 0 : 255;
+    }
+  }
+  return px;
+}
+
+const raw = (w: number, h: number, ch: 3 | 4 = 3, alpha = false) => sharp(quadrants(w, h, ch, alpha), { raw: { width: w, height: h, channels: ch } });
+
+out("baseline.jpg", await raw(400, 300).jpeg({ quality: 80 }).toBuffer());
+out("progressive.jpg", await raw(400, 300).jpeg({ quality: 80, progressive: true }).toBuffer());
+// Stored 400×300 but tagged "rotate 90° clockwise to display": shown 300×400.
+out("exif-orientation-6.jpg", await raw(400, 300).jpeg({ quality: 80 }).withMetadata({ orientation: 6 }).toBuffer());
+out("grayscale.jpg", await raw(400, 300).grayscale().jpeg({ quality: 80 }).toBuffer());
+out("cmyk.jpg", await raw(400, 300).toColourspace("cmyk").jpeg({ quality: 80 }).toBuffer());
+out("alpha.png", await raw(400, 300, 4, true).png().toBuffer());
+out("16bit.png", await raw(400, 300).toColourspace("rgb16").png().toBuffer());
+out("image.webp", await raw(400, 300).webp({ quality: 80 }).toBuffer());
+out("small.png", await raw(40, 30).png().toBuffer());
+const frame = (w: number, h: number) => quadrants(w, h, 4);
+out(
+  "animated.gif",
+  await sharp(Buffer.concat([frame(200, 150), Buffer.alloc(200 * 150 * 4, 255)]), { raw: { width: 200, height: 300, channels: 4, pageHeight: 150 } })
+    .gif({ loop: 0, delay: [100, 100] })
+    .toBuffer(),
+);
+out("drawing.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'));
+out("document.pdf", Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"));
+
+const baseline = await raw(400, 300).jpeg({ quality: 80 }).toBuffer();
+out("truncated.jpg", baseline.subarray(0, Math.floor(baseline.length / 2)));
+// Headers intact, entropy-coded data replaced by noise: only a decoder can tell.
+const scrambled = Buffer.from(baseline);
+for (let i = 700; i < scrambled.length - 2; i++) scrambled[i] = (i * 37) & 0xfe;
+out("corrupt-data.jpg", scrambled);
+
+// A PNG that claims 50 000 × 50 000 pixels in a few dozen bytes.
+function chunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+const ihdr = Buffer.alloc(13);
+ihdr.writeUInt32BE(50_000, 0);
+ihdr.writeUInt32BE(50_000, 4);
+ihdr.set([8, 2, 0, 0, 0], 8);
+out(
+  "bomb.png",
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.alloc(1000))), chunk("IEND", Buffer.alloc(0))]),
+);
+console.log("fixtures written to test/fixtures");
