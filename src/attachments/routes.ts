@@ -5,7 +5,8 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseWith, readJson } from "../validation";
 import { ingest } from "./ingest";
-import { attachmentJson, partJson } from "./responses";
+import { ensureThumbnail } from "../images/derived";
+import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
 import * as schemas from "./schemas";
 import * as service from "./service";
 import { attachmentTypeFor } from "./sniff";
@@ -94,6 +95,12 @@ partRoutes
       size: blob.size,
       sha256: blob.hash,
     });
+    if (row.attachmentType === "image") {
+      // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
+      c.executionCtx.waitUntil(
+        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE).catch((err: unknown) => console.warn("thumbnail warm-up failed", blob.hash, String(err))),
+      );
+    }
     return c.json(attachmentJson(row), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
   })
   .get("/:key/attachments/:id", async (c) => {

@@ -9,6 +9,8 @@ export interface OriginObject {
   body: ReadableStream | null;
   /** The inclusive span the body holds when a range was asked for. */
   span: { start: number; end: number } | null;
+  /** Server-Timing entries for work done to produce it (e.g. a thumbnail's decode). */
+  timing?: string;
 }
 
 /** Where an immutable representation's bytes come from on an edge-cache miss. */

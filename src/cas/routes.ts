@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { readJson } from "../validation";
 import { partitionByPresence } from "./exists";
+import { thumbnailOrigin } from "../images/derived";
 import { blobKey, isContentHash, parseContentHash } from "./keys";
 import { r2Origin } from "./origin";
 import { serveImmutable } from "./serve";
@@ -35,14 +36,12 @@ export const casRoutes = new Hono<AppEnv>()
     const hash = parseContentHash(c.req.param("hash"));
     const url = new URL(c.req.url);
     const view = parseBlobView(url.searchParams);
-    if (view.thumbnail !== undefined) {
-      throw new AppError("invalid_parameter", "thumbnail is not supported by this deployment.");
-    }
+    const thumbnail = view.thumbnail;
     return serveImmutable(c.req.raw, c.executionCtx, {
-      etag: `"${hash}"`,
+      etag: thumbnail === undefined ? `"${hash}"` : `"${hash}-t${thumbnail}"`,
       cacheKey: new URL(casPath(hash, view), url.origin).href,
       view,
-      origin: r2Origin(c.env.BUCKET, blobKey(hash)),
+      origin: thumbnail === undefined ? r2Origin(c.env.BUCKET, blobKey(hash)) : thumbnailOrigin(c.env.BUCKET, hash, thumbnail),
     });
   })
   .put("/:hash", requireToken("CAS_WRITE_TOKEN"), async (c) => {

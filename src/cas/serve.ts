@@ -46,8 +46,8 @@ export async function serveImmutable(request: Request, ctx: Pick<ExecutionContex
 
   const started = Date.now();
   const object = isHead ? await rep.origin.head() : await rep.origin.get(range);
-  const timing = `cache;desc=miss, r2;dur=${Date.now() - started}`;
   if (object === null) throw new AppError("blob_not_found", "No blob with this hash has been stored.");
+  const timing = object.timing ? `cache;desc=miss, ${object.timing}` : `cache;desc=miss, r2;dur=${Date.now() - started}`;
 
   const response = buildResponse(rep, object, isHead);
   if (!isHead && response.status === 200) cachePut(ctx, rep.cacheKey, response.clone());
