@@ -18,9 +18,10 @@ export interface ImageInfo {
 }
 
 /**
- * photon decodes to RGBA and resizes through a float buffer; a source costs
- * about 9 bytes of wasm memory per pixel at peak (bench:thumb measures it).
- * 8 MP keeps the isolate well under its 128 MB limit with room for the rest.
+ * photon decodes to RGB, copies to RGBA and resizes through a float buffer:
+ * bench:thumb measures a peak of about 11 bytes of wasm memory per source
+ * pixel (90 MB at 8 MP). Wasm memory never shrinks, so 8 MP keeps the
+ * isolate under its 128 MB limit with ~38 MB left for everything else.
  */
 export const MAX_PIXELS = 8_000_000;
 
