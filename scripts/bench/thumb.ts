@@ -96,7 +96,7 @@ const cas = await startWorker("wrangler.toml", 8795, { CAS_WRITE_TOKEN: TOKEN })
 try {
   const put = async (bytes: Buffer) => {
     const hash = createHash("sha256").update(bytes).digest("hex");
-    const res = await fetch(`${cas.url}/api/cas/${hash}`, { method: "PUT", body: new Blob([bytes]), headers: { Authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${cas.url}/api/cas/${hash}`, { method: "PUT", body: new Uint8Array(bytes), headers: { Authorization: `Bearer ${TOKEN}` } });
     if (res.status !== 201 && res.status !== 200) throw new Error(`PUT ${res.status}`);
     return hash;
   };
