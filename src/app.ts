@@ -3,12 +3,16 @@ import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
 import { AppError, handleError } from "./errors";
+import { legacyRoutes } from "./migration/legacy-route";
+import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
+  app.route("/api/admin", adminRoutes);
+  app.route("/api/legacy", legacyRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.notFound(() => {
     throw new AppError("not_found", "No such route.");

@@ -2,16 +2,20 @@ import { isContentHash } from "../cas/keys";
 import { isInlineSafe } from "../cas/presentation";
 import { casPath } from "../cas/urls";
 import type { Attachment, Part } from "../db/schema";
+import { legacyLink } from "../migration/legacy-links";
 import type { AttachmentResponse, PartResponse } from "./schemas";
 
 /** The thumbnail size the inventory frontend shows. */
 export const THUMBNAIL_SIZE = 150;
 
+type BlobUrls = Pick<AttachmentResponse, "download_url" | "view_url" | "thumbnail_url">;
+
 /**
  * Rows become JSON here and only here: every URL is built by casPath, and
  * the storage columns (sha256's key, legacy_key) never leave the server.
+ * A legacy row not migrated yet gets signed links that migrate it on demand.
  */
-export function attachmentJson(a: Attachment): AttachmentResponse {
+export async function attachmentJson(a: Attachment, secret: string): Promise<AttachmentResponse> {
   return {
     id: a.id,
     part_key: a.partKey,
@@ -21,29 +25,45 @@ export function attachmentJson(a: Attachment): AttachmentResponse {
     content_type: a.contentType,
     size: a.size,
     url: a.url,
-    ...blobUrls(a),
+    ...(await blobUrls(a, secret)),
     created_at: a.createdAt,
   };
 }
 
-function blobUrls(a: Attachment): Pick<AttachmentResponse, "download_url" | "view_url" | "thumbnail_url"> {
-  if (a.sha256 === null || !isContentHash(a.sha256)) return { download_url: null, view_url: null, thumbnail_url: null };
+/** The CAS URL of one variant of a row whose blob is in CAS, or null where that variant does not apply. */
+export function casUrlFor(a: Attachment, variant: "download" | "view" | "thumbnail"): string | null {
+  if (a.sha256 === null || !isContentHash(a.sha256)) return null;
   const contentType = a.contentType ?? "application/octet-stream";
   const filename = a.filename ?? undefined;
-  return {
-    download_url: casPath(a.sha256, { contentType, disposition: "attachment", filename }),
-    view_url: isInlineSafe(contentType) ? casPath(a.sha256, { contentType, disposition: "inline", filename }) : null,
-    thumbnail_url: a.attachmentType === "image" ? casPath(a.sha256, { thumbnail: THUMBNAIL_SIZE }) : null,
-  };
+  switch (variant) {
+    case "download":
+      return casPath(a.sha256, { contentType, disposition: "attachment", filename });
+    case "view":
+      return isInlineSafe(contentType) ? casPath(a.sha256, { contentType, disposition: "inline", filename }) : null;
+    case "thumbnail":
+      return a.attachmentType === "image" ? casPath(a.sha256, { thumbnail: THUMBNAIL_SIZE }) : null;
+  }
 }
 
-export function partJson(p: Part, cover: Attachment | undefined): PartResponse {
+async function blobUrls(a: Attachment, secret: string): Promise<BlobUrls> {
+  if (a.sha256 === null && a.legacyKey !== null) {
+    const inline = a.contentType !== null && isInlineSafe(a.contentType);
+    return {
+      download_url: await legacyLink(secret, a.id, "download"),
+      view_url: inline ? await legacyLink(secret, a.id, "view") : null,
+      thumbnail_url: a.attachmentType === "image" ? await legacyLink(secret, a.id, "thumbnail") : null,
+    };
+  }
+  return { download_url: casUrlFor(a, "download"), view_url: casUrlFor(a, "view"), thumbnail_url: casUrlFor(a, "thumbnail") };
+}
+
+export async function partJson(p: Part, cover: Attachment | undefined, secret: string): Promise<PartResponse> {
   return {
     key: p.key,
     name: p.name,
     description: p.description,
     cover_attachment_id: p.coverAttachmentId,
-    cover_url: cover ? blobUrls(cover).thumbnail_url : null,
+    cover_url: cover ? (await blobUrls(cover, secret)).thumbnail_url : null,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requireToken } from "../auth";
-import { database } from "../db/client";
+import { type Database, database } from "../db/client";
+import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseWith, readJson } from "../validation";
@@ -15,6 +16,10 @@ import { readUpload } from "./upload";
 function attachmentId(raw: string): number {
   if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new AppError("not_found", `No attachment ${raw}.`);
   return Number(raw);
+}
+
+async function partWithCover(db: Database, part: Part, secret: string) {
+  return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), secret);
 }
 
 function partKeyOf(raw: string): string {
@@ -41,24 +46,25 @@ for (const [path, replacement] of goneEndpoints) {
 partRoutes
   .post("/", async (c) => {
     const part = await service.createPart(database(c.env.DB), await readJson(c, schemas.partCreate));
-    return c.json(partJson(part, undefined), 201, { Location: `/api/parts/${part.key}` });
+    return c.json(await partJson(part, undefined, c.env.API_TOKEN), 201, { Location: `/api/parts/${part.key}` });
   })
   .get("/", async (c) => {
     const db = database(c.env.DB);
     const query = parseWith(schemas.listQuery, c.req.query(), "invalid_parameter");
     const { page, nextCursor } = await service.listParts(db, query.limit, query.cursor);
     const covers = await service.coversOf(db, page);
-    return c.json({ parts: page.map((p) => partJson(p, covers.get(p.coverAttachmentId ?? 0))), next_cursor: nextCursor });
+    const json = await Promise.all(page.map((p) => partJson(p, covers.get(p.coverAttachmentId ?? 0), c.env.API_TOKEN)));
+    return c.json({ parts: json, next_cursor: nextCursor });
   })
   .get("/:key", async (c) => {
     const db = database(c.env.DB);
     const part = await service.getPart(db, partKeyOf(c.req.param("key")));
-    return c.json(partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0)));
+    return c.json(await partWithCover(db, part, c.env.API_TOKEN));
   })
   .patch("/:key", async (c) => {
     const db = database(c.env.DB);
     const part = await service.updatePart(db, partKeyOf(c.req.param("key")), await readJson(c, schemas.partUpdate));
-    return c.json(partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0)));
+    return c.json(await partWithCover(db, part, c.env.API_TOKEN));
   })
   .delete("/:key", async (c) => {
     await service.deletePart(database(c.env.DB), partKeyOf(c.req.param("key")));
@@ -68,11 +74,11 @@ partRoutes
     const db = database(c.env.DB);
     const { attachment_id } = await readJson(c, schemas.coverBody);
     const part = await service.setCover(db, partKeyOf(c.req.param("key")), attachment_id);
-    return c.json(partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0)));
+    return c.json(await partWithCover(db, part, c.env.API_TOKEN));
   })
   .get("/:key/attachments", async (c) => {
     const rows = await service.listAttachments(database(c.env.DB), partKeyOf(c.req.param("key")));
-    return c.json(rows.map(attachmentJson));
+    return c.json(await Promise.all(rows.map((row) => attachmentJson(row, c.env.API_TOKEN))));
   })
   .post("/:key/attachments", async (c) => {
     const db = database(c.env.DB);
@@ -82,7 +88,7 @@ partRoutes
     if (/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
       const { url, title } = await readJson(c, schemas.urlAttachmentCreate);
       const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url });
-      return c.json(attachmentJson(row), 201);
+      return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
     }
     const upload = await readUpload(c);
     const blob = await ingest(c.env.BUCKET, upload);
@@ -101,11 +107,11 @@ partRoutes
         ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE).catch((err: unknown) => console.warn("thumbnail warm-up failed", blob.hash, String(err))),
       );
     }
-    return c.json(attachmentJson(row), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+    return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
   })
   .get("/:key/attachments/:id", async (c) => {
     const row = await service.getAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
-    return c.json(attachmentJson(row));
+    return c.json(await attachmentJson(row, c.env.API_TOKEN));
   })
   .patch("/:key/attachments/:id", async (c) => {
     const changes = await readJson(c, schemas.attachmentUpdate);
@@ -115,7 +121,7 @@ partRoutes
       attachmentId(c.req.param("id")),
       changes,
     );
-    return c.json(attachmentJson(row));
+    return c.json(await attachmentJson(row, c.env.API_TOKEN));
   })
   .delete("/:key/attachments/:id", async (c) => {
     await service.deleteAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
@@ -129,5 +135,5 @@ partRoutes
       attachmentId(c.req.param("id")),
       target_part_key,
     );
-    return c.json(attachmentJson(row), 201);
+    return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
   });

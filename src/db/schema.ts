@@ -36,3 +36,29 @@ export const partAttachments = sqliteTable("part_attachments", {
 export type Part = typeof parts.$inferSelect;
 export type Attachment = typeof partAttachments.$inferSelect;
 export type NewAttachment = typeof partAttachments.$inferInsert;
+
+export const migrationRuns = sqliteTable("migration_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  startedAt: text("started_at").notNull(),
+  finishedAt: text("finished_at").notNull(),
+  fencingToken: integer("fencing_token").notNull(),
+  migrated: integer("migrated").notNull(),
+  failed: integer("failed").notNull(),
+  stoppedBy: text("stopped_by").notNull(),
+  error: text("error"),
+});
+
+export const migrationFailures = sqliteTable("migration_failures", {
+  attachmentId: integer("attachment_id")
+    .primaryKey()
+    .references(() => partAttachments.id, { onDelete: "cascade" }),
+  error: text("error").notNull(),
+  retryable: integer("retryable", { mode: "boolean" }).notNull(),
+  attempts: integer("attempts").notNull().default(1),
+  lastAttemptAt: text("last_attempt_at").notNull().default(now),
+});
+
+export const migrationFence = sqliteTable("migration_fence", {
+  id: integer("id").primaryKey(),
+  token: integer("token").notNull(),
+});

@@ -1,0 +1,106 @@
+import { LegacyObjectMissing, migrateRow, type LegacyRow } from "./migrate-row";
+
+export interface BatchOptions {
+  token: number;
+  batchSize: number;
+  /** Wall-clock milliseconds; the batch stops before starting a row past it. */
+  budgetMs: number;
+  dryRun: boolean;
+}
+
+export type StoppedBy = "done" | "batch_size" | "time_budget" | "error" | "fenced";
+
+export interface BatchResult {
+  dryRun: boolean;
+  migrated: number[];
+  failed: Array<{ id: number; error: string }>;
+  /** Dry run only: rows a real run would migrate. */
+  wouldMigrate: number[];
+  stoppedBy: StoppedBy;
+  error: string | null;
+}
+
+export const MAX_ATTEMPTS = 3;
+
+const PENDING = `SELECT id, legacy_key AS legacyKey, content_type AS contentType FROM part_attachments
+  WHERE sha256 IS NULL AND legacy_key IS NOT NULL AND id > ?1
+    AND id NOT IN (SELECT attachment_id FROM migration_failures WHERE retryable = 0 OR attempts >= ${MAX_ATTEMPTS})
+  ORDER BY id LIMIT ?2`;
+
+/**
+ * One cron's worth of migration: rows one at a time, each committed before
+ * the next. A missing legacy object fails that row and the batch goes on;
+ * any other error stops the batch and is recorded, loudly, as is a batch
+ * that finds its lease fenced off. A dry run reads and writes nothing but
+ * R2 heads, and says what it would do.
+ */
+export async function runBatch(env: Env, options: BatchOptions): Promise<BatchResult> {
+  const started = new Date();
+  const result: BatchResult = { dryRun: options.dryRun, migrated: [], failed: [], wouldMigrate: [], stoppedBy: "done", error: null };
+  let lastId = 0;
+  for (;;) {
+    if (result.migrated.length + result.failed.length + result.wouldMigrate.length >= options.batchSize) {
+      result.stoppedBy = "batch_size";
+      break;
+    }
+    if (Date.now() - started.getTime() >= options.budgetMs) {
+      result.stoppedBy = "time_budget";
+      break;
+    }
+    const { results } = await env.DB.prepare(PENDING).bind(lastId, 1).all<LegacyRow>();
+    const row = results[0];
+    if (!row) break;
+    lastId = row.id;
+    if (options.dryRun) {
+      if (await env.BUCKET.head(row.legacyKey)) result.wouldMigrate.push(row.id);
+      else result.failed.push({ id: row.id, error: "legacy object missing" });
+      continue;
+    }
+    try {
+      const { updated } = await migrateRow(env, row, { token: options.token });
+      if (updated) {
+        await env.DB.prepare("DELETE FROM migration_failures WHERE attachment_id = ?1").bind(row.id).run();
+        result.migrated.push(row.id);
+        continue;
+      }
+      const still = await env.DB.prepare("SELECT sha256 FROM part_attachments WHERE id = ?1").bind(row.id).first<{ sha256: string | null }>();
+      if (still && still.sha256 === null) {
+        result.stoppedBy = "fenced";
+        result.error = `lease token ${options.token} is no longer current; stopped before changing row ${row.id}`;
+        break;
+      }
+      // Migrated meanwhile (on demand): nothing to do.
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const final = err instanceof LegacyObjectMissing;
+      await recordFailure(env, row.id, message, !final);
+      if (final) {
+        result.failed.push({ id: row.id, error: message });
+        continue;
+      }
+      console.error("migration batch stopped", row.id, err);
+      result.failed.push({ id: row.id, error: message });
+      result.stoppedBy = "error";
+      result.error = message;
+      break;
+    }
+  }
+  if (!options.dryRun) {
+    await env.DB.prepare(
+      `INSERT INTO migration_runs (started_at, finished_at, fencing_token, migrated, failed, stopped_by, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+    )
+      .bind(started.toISOString(), new Date().toISOString(), options.token, result.migrated.length, result.failed.length, result.stoppedBy, result.error)
+      .run();
+  }
+  return result;
+}
+
+async function recordFailure(env: Env, id: number, error: string, retryable: boolean): Promise<void> {
+  await env.DB.prepare(
+    `INSERT INTO migration_failures (attachment_id, error, retryable) VALUES (?1, ?2, ?3)
+     ON CONFLICT (attachment_id) DO UPDATE SET error = excluded.error, retryable = excluded.retryable,
+       attempts = attempts + 1, last_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  )
+    .bind(id, error, retryable ? 1 : 0)
+    .run();
+}

@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { casUrlFor } from "../attachments/responses";
+import { database } from "../db/client";
+import { partAttachments } from "../db/schema";
+import { eq } from "drizzle-orm";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { type LegacyVariant, validLegacySignature } from "./legacy-links";
+import { LegacyObjectMissing, migrateRow } from "./migrate-row";
+
+const VARIANTS = new Set<LegacyVariant>(["download", "view", "thumbnail"]);
+
+/**
+ * A not-yet-migrated row's link: migrates that one row now, by the same
+ * rules as the batch (content-addressed, only while sha256 IS NULL), and
+ * redirects to its CAS URL. The redirect itself is never cached: once the
+ * row is migrated the API hands out the CAS URL directly.
+ */
+export const legacyRoutes = new Hono<AppEnv>().get("/attachments/:id/:variant", async (c) => {
+  const id = Number(c.req.param("id"));
+  const variant = c.req.param("variant") as LegacyVariant;
+  const sig = c.req.query("sig") ?? "";
+  if (!Number.isSafeInteger(id) || id < 1 || !VARIANTS.has(variant) || !(await validLegacySignature(c.env.API_TOKEN, id, sig))) {
+    throw new AppError("not_found", "No such link.");
+  }
+  const db = database(c.env.DB);
+  const find = () => db.query.partAttachments.findFirst({ where: eq(partAttachments.id, id) });
+  let row = await find();
+  if (!row) throw new AppError("not_found", "The attachment no longer exists.");
+  if (row.sha256 === null) {
+    if (row.legacyKey === null) throw new AppError("not_found", "The attachment has no file.");
+    try {
+      await migrateRow(c.env, { id, legacyKey: row.legacyKey, contentType: row.contentType }, "on-demand");
+    } catch (err) {
+      if (err instanceof LegacyObjectMissing) throw new AppError("blob_not_found", "The file of this attachment is missing.");
+      throw err;
+    }
+    row = await find();
+    if (!row) throw new AppError("not_found", "The attachment no longer exists.");
+  }
+  const target = casUrlFor(row, variant);
+  if (target === null) throw new AppError("not_found", `This attachment has no ${variant} link.`);
+  return c.redirect(target, 307);
+});
