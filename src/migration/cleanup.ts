@@ -79,9 +79,9 @@ export interface GcResult {
  * period, so an upload whose row is not written yet is never collected.
  * References are checked against D1 right before each delete.
  */
-export async function collectOrphans(env: Env, dryRun: boolean, graceHours: number): Promise<GcResult> {
+export async function collectOrphans(env: Env, dryRun: boolean, graceHours: number, now = Date.now()): Promise<GcResult> {
   const result: GcResult = { dry_run: dryRun, grace_hours: graceHours, collected: [], kept_referenced: 0, kept_young: 0 };
-  const cutoff = Date.now() - graceHours * 3_600_000;
+  const cutoff = now - graceHours * 3_600_000;
   let cursor: string | undefined;
   do {
     const page = await env.BUCKET.list({ prefix: "cas/", cursor, limit: 1000 });

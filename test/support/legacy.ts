@@ -29,8 +29,10 @@ export async function rowHash(id: number): Promise<string | null> {
   return (await env.DB.prepare("SELECT sha256 FROM part_attachments WHERE id = ?1").bind(id).first<{ sha256: string | null }>())?.sha256 ?? null;
 }
 
-/** Forgets every legacy row and all migration state, so each test starts from its own rows. */
+/** Forgets every legacy row, legacy object and all migration state, so each test starts from its own rows. */
 export async function resetMigrationState(): Promise<void> {
+  const legacy = await env.BUCKET.list({ prefix: "parts/" });
+  if (legacy.objects.length > 0) await env.BUCKET.delete(legacy.objects.map((o) => o.key));
   await env.DB.batch([
     env.DB.prepare("DELETE FROM migration_failures"),
     env.DB.prepare("DELETE FROM migration_runs"),
