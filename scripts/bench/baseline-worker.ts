@@ -6,6 +6,7 @@ export default {
   async fetch(request: Request, env: { BUCKET: R2Bucket }): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === "/noop") return new Response(null, { status: 204 });
+    if (pathname === "/copy") return copyPage(env.BUCKET, new URL(request.url).searchParams.get("cursor") ?? undefined);
     if (request.method === "PUT") {
       await env.BUCKET.put("bench/blob", request.body);
       return new Response(null, { status: 201 });
@@ -14,3 +15,13 @@ export default {
     return object ? new Response(object.body) : new Response(null, { status: 404 });
   },
 };
+
+/** The raw-copy baseline of bench:migrate: copies one page of parts/ objects to copy/, one at a time. */
+async function copyPage(bucket: R2Bucket, cursor: string | undefined): Promise<Response> {
+  const page = await bucket.list({ prefix: "parts/", cursor, limit: 200 });
+  for (const object of page.objects) {
+    const body = await bucket.get(object.key);
+    if (body) await bucket.put(`copy/${object.key}`, body.body);
+  }
+  return Response.json({ copied: page.objects.length, cursor: page.truncated ? page.cursor : null });
+}

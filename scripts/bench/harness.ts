@@ -18,7 +18,12 @@ export interface LocalWorker {
 }
 
 /** Starts `wrangler dev` for a config on a port and waits until it answers. */
-export async function startWorker(config: string, port: number, vars: Record<string, string> = {}): Promise<LocalWorker> {
+export async function startWorker(
+  config: string,
+  port: number,
+  vars: Record<string, string> = {},
+  prepare?: (state: string) => Promise<void>,
+): Promise<LocalWorker> {
   const state = mkdtempSync(join(tmpdir(), "cas-edge-bench-"));
   if (config === "wrangler.toml") {
     // CI=true: apply without asking for confirmation.
@@ -27,6 +32,7 @@ export async function startWorker(config: string, port: number, vars: Record<str
       stdio: "ignore",
     });
   }
+  await prepare?.(state);
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child: ChildProcess = spawn(
     WRANGLER,

@@ -22,10 +22,13 @@ export interface BatchResult {
 
 export const MAX_ATTEMPTS = 3;
 
-const PENDING = `SELECT id, legacy_key AS legacyKey, content_type AS contentType FROM part_attachments
-  WHERE sha256 IS NULL AND legacy_key IS NOT NULL AND id > ?1
-    AND id NOT IN (SELECT attachment_id FROM migration_failures WHERE retryable = 0 OR attempts >= ${MAX_ATTEMPTS})
-  ORDER BY id LIMIT ?2`;
+// Rows are read a page at a time but migrated and committed one by one.
+const PAGE = 50;
+const PENDING = `SELECT a.id, a.legacy_key AS legacyKey, a.content_type AS contentType, f.attachment_id IS NOT NULL AS retry
+  FROM part_attachments a LEFT JOIN migration_failures f ON f.attachment_id = a.id
+  WHERE a.sha256 IS NULL AND a.legacy_key IS NOT NULL AND a.id > ?1
+    AND (f.attachment_id IS NULL OR (f.retryable = 1 AND f.attempts < ${MAX_ATTEMPTS}))
+  ORDER BY a.id LIMIT ?2`;
 
 /**
  * One cron's worth of migration: rows one at a time, each committed before
@@ -38,6 +41,7 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
   const started = new Date();
   const result: BatchResult = { dryRun: options.dryRun, migrated: [], failed: [], wouldMigrate: [], stoppedBy: "done", error: null };
   let lastId = 0;
+  let queue: Array<LegacyRow & { retry: number }> = [];
   for (;;) {
     if (result.migrated.length + result.failed.length + result.wouldMigrate.length >= options.batchSize) {
       result.stoppedBy = "batch_size";
@@ -47,8 +51,8 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
       result.stoppedBy = "time_budget";
       break;
     }
-    const { results } = await env.DB.prepare(PENDING).bind(lastId, 1).all<LegacyRow>();
-    const row = results[0];
+    if (queue.length === 0) queue = (await env.DB.prepare(PENDING).bind(lastId, PAGE).all<LegacyRow & { retry: number }>()).results;
+    const row = queue.shift();
     if (!row) break;
     lastId = row.id;
     if (options.dryRun) {
@@ -59,7 +63,7 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
     try {
       const { updated } = await migrateRow(env, row, { token: options.token });
       if (updated) {
-        await env.DB.prepare("DELETE FROM migration_failures WHERE attachment_id = ?1").bind(row.id).run();
+        if (row.retry) await env.DB.prepare("DELETE FROM migration_failures WHERE attachment_id = ?1").bind(row.id).run();
         result.migrated.push(row.id);
         continue;
       }
