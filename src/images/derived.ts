@@ -1,4 +1,4 @@
-import { blobKey, type ContentHash, thumbnailKey } from "../cas/keys";
+import { blobKey, type ContentHash, THUMBNAIL_PREFIX, thumbnailKey } from "../cas/keys";
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
 import { resolveRange } from "../cas/conditional";
 import { AppError } from "../errors";
@@ -53,10 +53,18 @@ export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: numbe
   });
 }
 
+/**
+ * Marks a source photon could not decode. A blob never changes, so neither
+ * does that verdict, and every photon trap leaks the memory that call had
+ * taken: a corrupt image is decoded once, not once per request.
+ */
+const undecodableKey = (hash: ContentHash) => `${THUMBNAIL_PREFIX}${hash}.undecodable`;
+
 async function generate(bucket: R2Bucket, hash: ContentHash, size: number) {
   let t = Date.now();
-  const head = await bucket.head(blobKey(hash));
+  const [head, undecodable] = await Promise.all([bucket.head(blobKey(hash)), bucket.head(undecodableKey(hash))]);
   if (head === null) throw new AppError("blob_not_found", "No blob with this hash has been stored.");
+  if (undecodable !== null) throw new AppError("corrupt_image", "The image data is corrupt; no thumbnail can be made from it.");
   if (head.size > MAX_SOURCE_BYTES) {
     throw new AppError("image_too_large", `The blob has ${head.size} bytes; thumbnails are made from files up to ${MAX_SOURCE_BYTES} bytes.`);
   }
@@ -74,7 +82,13 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number) {
   t = Date.now();
   const info = probeImage(source);
   const probe = Date.now() - t;
-  const thumb = makeThumbnail(source, info, size);
+  let thumb: ReturnType<typeof makeThumbnail>;
+  try {
+    thumb = makeThumbnail(source, info, size);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "corrupt_image") await bucket.put(undecodableKey(hash), err.message);
+    throw err;
+  }
 
   t = Date.now();
   await bucket.put(thumbnailKey(hash, size), thumb.jpeg, { httpMetadata: { contentType: THUMBNAIL_TYPE } });

@@ -112,6 +112,7 @@ export async function collectOrphans(env: Env, dryRun: boolean, graceHours: numb
 }
 
 async function deleteBlobAndThumbnails(bucket: R2Bucket, hash: string): Promise<void> {
-  const thumbs = await bucket.list({ prefix: `${THUMBNAIL_PREFIX}${hash}_` });
+  // Fixed-length hashes: this prefix matches exactly the blob's thumbnails and its .undecodable marker.
+  const thumbs = await bucket.list({ prefix: `${THUMBNAIL_PREFIX}${hash}` });
   await bucket.delete([`cas/${hash}`, ...thumbs.objects.map((o) => o.key)]);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { casGet, ORIGIN, randomBytes, storeBytes } from "../support/blobs";
 import { fixture } from "../support/fixtures";
 import { jpegSize } from "../support/jpeg";
+import { fetchWith, recordingBucket } from "../support/worker";
 
 async function problem(res: Response, status: number) {
   expect(res.status).toBe(status);
@@ -58,6 +59,17 @@ describe("sources that cannot be thumbnailed", () => {
     const res = await casGet(valid, "?thumbnail=101");
     expect(res.status).toBe(200);
     expect(jpegSize(new Uint8Array(await res.arrayBuffer())).width).toBe(101);
+  });
+
+  it("decodes a corrupt image once: later requests are refused without reading the source", async () => {
+    const hash = await storeBytes(fixture("corrupt-data.jpg"));
+    await problem(await casGet(hash, "?thumbnail=60"), 422);
+    const { bucket, calls } = recordingBucket();
+
+    const res = await fetchWith(new Request(`${ORIGIN}/api/cas/${hash}?thumbnail=61`), { BUCKET: bucket });
+
+    await problem(res, 422);
+    expect(calls.some((c) => c.startsWith(`get cas/${hash}`))).toBe(false);
   });
 
   it("refuses a decompression bomb from its header with 413", async () => {
