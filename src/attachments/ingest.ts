@@ -24,12 +24,12 @@ export interface IngestInput {
   declaredType: string | undefined;
 }
 
-/** Stores an upload at cas/<sha256> unless already there, whatever its size, with flat memory. */
+/** Stores bytes at cas/<sha256> unless already there, whatever their size (zero included), with flat memory. */
 export async function ingest(bucket: R2Bucket, input: IngestInput): Promise<Ingested> {
-  if (input.length === 0 || input.body === null) throw new AppError("invalid_body", "The upload is empty.");
-  if (input.declaredHash) return ingestDeclared(bucket, input.body, input.length, input.declaredHash, input.declaredType);
-  if (input.length <= BUFFER_LIMIT) return ingestBuffered(bucket, input.body, input.length, input.declaredType);
-  return stageAndHash(bucket, input.body, input.length, input.declaredType);
+  const body = input.body ?? new Response(new Uint8Array(0)).body!;
+  if (input.declaredHash) return ingestDeclared(bucket, body, input.length, input.declaredHash, input.declaredType);
+  if (input.length <= BUFFER_LIMIT) return ingestBuffered(bucket, body, input.length, input.declaredType);
+  return stageAndHash(bucket, body, input.length, input.declaredType);
 }
 
 /**

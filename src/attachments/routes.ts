@@ -91,6 +91,8 @@ partRoutes
       return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
     }
     const upload = await readUpload(c);
+    // An API rule, not a storage one: legacy files of zero bytes still migrate.
+    if (upload.length === 0) throw new AppError("invalid_body", "The upload is empty.");
     const blob = await ingest(c.env.BUCKET, upload);
     const row = await service.insertAttachment(db, {
       partKey: key,

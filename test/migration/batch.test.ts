@@ -68,6 +68,16 @@ describe("legacy rows move to CAS", () => {
     expect((await env.BUCKET.list({ prefix: `cas/${hash}` })).objects).toHaveLength(1);
   });
 
+  it("migrates a zero-byte legacy file like any other", async () => {
+    const { rows } = await seedLegacyPart([{ bytes: new Uint8Array(0) }, {}]);
+
+    const result = await batch();
+
+    expect(result).toMatchObject({ stoppedBy: "done", failed: [] });
+    expect(result.migrated).toEqual(rows.map((r) => r.id));
+    expect(await rowHash(rows[0]!.id)).toBe(await sha256(new Uint8Array(0)));
+  });
+
   it("hashes a large object in two streaming reads", async () => {
     const bytes = randomBytes(9 * 1024 * 1024);
     const { rows } = await seedLegacyPart([{ bytes }]);
