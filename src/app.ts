@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { accessGuard } from "./access/guard";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -9,6 +10,7 @@ import { openApiDocument } from "./openapi";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
+  app.use(accessGuard);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
   app.route("/api/admin", adminRoutes);

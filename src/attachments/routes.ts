@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { requireToken } from "../auth";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -35,7 +34,7 @@ const goneEndpoints: Array<[string, string]> = [
   ["/:key/attachments/:id/thumbnail", "thumbnail_url on the attachment"],
 ];
 
-export const partRoutes = new Hono<AppEnv>().use(requireToken("API_TOKEN"));
+export const partRoutes = new Hono<AppEnv>();
 
 for (const [path, replacement] of goneEndpoints) {
   partRoutes.get(path, () => {

@@ -93,11 +93,11 @@ export async function collectOrphans(env: Env, dryRun: boolean, graceHours: numb
       });
       if (chunk.length === 0) continue;
       const { results } = await env.DB.prepare(
-        `SELECT DISTINCT sha256 FROM part_attachments WHERE sha256 IN (${chunk.map((_, j) => `?${j + 1}`).join(",")})`,
+        `SELECT DISTINCT hash FROM blob_references WHERE hash IN (${chunk.map((_, j) => `?${j + 1}`).join(",")})`,
       )
         .bind(...chunk.map((c) => c.hash))
-        .all<{ sha256: string }>();
-      const referenced = new Set(results.map((r) => r.sha256));
+        .all<{ hash: string }>();
+      const referenced = new Set(results.map((r) => r.hash));
       for (const { hash, uploaded } of chunk) {
         if (referenced.has(hash)) result.kept_referenced++;
         else if (uploaded > cutoff) result.kept_young++;

@@ -18,9 +18,9 @@ describe("authentication", () => {
     ["POST", "/parts/abc/attachments"],
     ["PUT", "/parts/abc/cover"],
     ["GET", "/parts/abc/cover"],
-  ])("%s %s without the API token is 401", async (method, path) => {
+  ])("%s %s is 401 without a token and 403 with one lacking parts scopes", async (method, path) => {
     await problem(await SELF.fetch(`${ORIGIN}/api${path}`, { method }), 401);
-    await problem(await api(path, { method, headers: { Authorization: "Bearer test-cas-write-token" } }), 401);
+    await problem(await api(path, { method, headers: { Authorization: "Bearer test-cas-write-token" } }), 403);
   });
 });
 

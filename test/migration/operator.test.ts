@@ -67,7 +67,7 @@ describe("links work before, during and after migration", () => {
 
 describe("admin endpoints", () => {
   it("need the admin token", async () => {
-    expect((await admin("/migration", "GET", "test-api-token")).status).toBe(401);
+    expect((await admin("/migration", "GET", "test-api-token")).status).toBe(403);
     expect((await admin("/migration/run", "POST", "wrong")).status).toBe(401);
   });
 

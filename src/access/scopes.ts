@@ -1,0 +1,8 @@
+/** The scopes a token can carry; each route needs one of them (policy.ts). */
+export const SCOPES = ["cas:write", "parts:read", "parts:write", "parts:delete", "admin"] as const;
+
+export type Scope = (typeof SCOPES)[number];
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}
