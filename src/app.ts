@@ -5,6 +5,7 @@ import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
 import { AppError, handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
+import { housekeepingRoutes } from "./housekeeping/routes";
 import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
 
@@ -14,6 +15,7 @@ export function buildApp() {
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
   app.route("/api/admin", adminRoutes);
+  app.route("/api/admin", housekeepingRoutes);
   app.route("/api/legacy", legacyRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.notFound(() => {

@@ -1,4 +1,5 @@
 import { buildApp } from "./app";
+import { scheduledCleanup, scheduledGc } from "./housekeeping/cron";
 import { scheduledBatch } from "./migration/cron";
 
 export { MigrationLock } from "./migration/lock";
@@ -8,6 +9,23 @@ const app = buildApp();
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(scheduledBatch(env));
+    ctx.waitUntil(runScheduled(env));
   },
 } satisfies ExportedHandler<Env>;
+
+/**
+ * Each cron tick runs the migration batch, a cleanup step and a GC step side
+ * by side; each has its own lease and errors, so one failing never stops the
+ * others, and any failure still fails the invocation (visible in the dashboard).
+ */
+async function runScheduled(env: Env): Promise<void> {
+  const jobs = { migration: scheduledBatch, cleanup: scheduledCleanup, gc: scheduledGc };
+  const results = await Promise.allSettled(Object.values(jobs).map((job) => job(env)));
+  const failures = Object.keys(jobs).flatMap((name, i) => {
+    const result = results[i]!;
+    if (result.status === "fulfilled") return [];
+    console.error(`${name} failed`, result.reason);
+    return [`${name} (${result.reason instanceof Error ? result.reason.message : String(result.reason)})`];
+  });
+  if (failures.length > 0) throw new Error(`scheduled jobs failed: ${failures.join(", ")}`);
+}

@@ -51,7 +51,9 @@ export const ROUTE_POLICIES: readonly Row[] = [
   // Operators.
   ["GET", "/api/admin/migration", "admin", "read"],
   ["POST", "/api/admin/migration/run", "admin", "write"],
+  ["GET", "/api/admin/migration/cleanup", "admin", "read"],
   ["POST", "/api/admin/migration/cleanup", "admin", "delete"],
+  ["GET", "/api/admin/gc", "admin", "read"],
   ["POST", "/api/admin/gc", "admin", "delete"],
 
   ["GET", "/api/openapi.json", "public", "read"],

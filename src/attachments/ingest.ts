@@ -1,6 +1,7 @@
 import { AppError } from "../errors";
 import { blobKey, type ContentHash, toHex } from "../cas/keys";
 import { putBlob, storeBlob } from "../cas/write";
+import { claimBlob } from "../housekeeping/claims";
 import { resolveContentType, SNIFF_BYTES } from "./sniff";
 
 /**
@@ -25,11 +26,11 @@ export interface IngestInput {
 }
 
 /** Stores bytes at cas/<sha256> unless already there, whatever their size (zero included), with flat memory. */
-export async function ingest(bucket: R2Bucket, input: IngestInput): Promise<Ingested> {
+export async function ingest(bucket: R2Bucket, db: D1Database, input: IngestInput): Promise<Ingested> {
   const body = input.body ?? new Response(new Uint8Array(0)).body!;
-  if (input.declaredHash) return ingestDeclared(bucket, body, input.length, input.declaredHash, input.declaredType);
-  if (input.length <= BUFFER_LIMIT) return ingestBuffered(bucket, body, input.length, input.declaredType);
-  return stageAndHash(bucket, body, input.length, input.declaredType);
+  if (input.declaredHash) return ingestDeclared(bucket, db, body, input.length, input.declaredHash, input.declaredType);
+  if (input.length <= BUFFER_LIMIT) return ingestBuffered(bucket, db, body, input.length, input.declaredType);
+  return stageAndHash(bucket, db, body, input.length, input.declaredType);
 }
 
 /**
@@ -37,7 +38,8 @@ export async function ingest(bucket: R2Bucket, input: IngestInput): Promise<Inge
  * byte, and a new body streams straight into R2, which verifies the sha256
  * as it arrives.
  */
-async function ingestDeclared(bucket: R2Bucket, body: ReadableStream, length: number, hash: ContentHash, declaredType?: string) {
+async function ingestDeclared(bucket: R2Bucket, db: D1Database, body: ReadableStream, length: number, hash: ContentHash, declaredType?: string) {
+  await claimBlob(db, hash);
   const existing = await bucket.head(blobKey(hash));
   if (existing) {
     await body.cancel();
@@ -54,12 +56,12 @@ async function ingestDeclared(bucket: R2Bucket, body: ReadableStream, length: nu
   return { hash, size: length, contentType, created: true };
 }
 
-async function ingestBuffered(bucket: R2Bucket, body: ReadableStream, length: number, declaredType?: string) {
+async function ingestBuffered(bucket: R2Bucket, db: D1Database, body: ReadableStream, length: number, declaredType?: string) {
   const bytes = new Uint8Array(await new Response(body).arrayBuffer());
   if (bytes.length !== length) throw new AppError("invalid_body", `Content-Length said ${length} bytes but ${bytes.length} arrived.`);
   const hash = toHex(await crypto.subtle.digest("SHA-256", bytes));
   const contentType = resolveContentType(declaredType, bytes.subarray(0, SNIFF_BYTES));
-  const stored = await storeBlob(bucket, hash, asStream(bytes), length, contentType);
+  const stored = await storeBlob(bucket, db, hash, asStream(bytes), length, contentType);
   return { hash, size: length, contentType, created: stored.created };
 }
 
@@ -70,7 +72,7 @@ async function ingestBuffered(bucket: R2Bucket, body: ReadableStream, length: nu
  * object is streamed into cas/<hash> (R2 has no server-side copy in the
  * binding) unless that blob exists, and the staging object is deleted.
  */
-async function stageAndHash(bucket: R2Bucket, body: ReadableStream, length: number, declaredType?: string) {
+async function stageAndHash(bucket: R2Bucket, db: D1Database, body: ReadableStream, length: number, declaredType?: string) {
   const staging = `uploads/${crypto.randomUUID()}`;
   try {
     const digest = new crypto.DigestStream("SHA-256");
@@ -83,7 +85,7 @@ async function stageAndHash(bucket: R2Bucket, body: ReadableStream, length: numb
     const contentType = resolveContentType(declaredType, await firstBytes(bucket, staging));
     const staged = await bucket.get(staging);
     if (!staged) throw new Error(`staging object ${staging} vanished`);
-    const stored = await storeBlob(bucket, hash, staged.body, length, contentType);
+    const stored = await storeBlob(bucket, db, hash, staged.body, length, contentType);
     return { hash, size: length, contentType, created: stored.created };
   } finally {
     await bucket.delete(staging);

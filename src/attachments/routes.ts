@@ -4,6 +4,7 @@ import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseWith, readJson } from "../validation";
+import { stillStored, vanishedError } from "../housekeeping/claims";
 import { ingest } from "./ingest";
 import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
@@ -92,7 +93,7 @@ partRoutes
     const upload = await readUpload(c);
     // An API rule, not a storage one: legacy files of zero bytes still migrate.
     if (upload.length === 0) throw new AppError("invalid_body", "The upload is empty.");
-    const blob = await ingest(c.env.BUCKET, upload);
+    const blob = await ingest(c.env.BUCKET, c.env.DB, upload);
     const row = await service.insertAttachment(db, {
       partKey: key,
       attachmentType: attachmentTypeFor(blob.contentType),
@@ -102,6 +103,10 @@ partRoutes
       size: blob.size,
       sha256: blob.hash,
     });
+    if (!blob.created && !(await stillStored(c.env.BUCKET, blob.hash))) {
+      await service.deleteAttachment(db, key, row.id);
+      throw vanishedError(blob.hash);
+    }
     if (row.attachmentType === "image") {
       // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
       c.executionCtx.waitUntil(

@@ -48,7 +48,7 @@ export const casRoutes = new Hono<AppEnv>()
     const length = declaredLength(c.req.header("Content-Length") ?? null, maxUploadBytes(c.env));
     const rawType = c.req.header("Content-Type");
     const contentType = rawType ? parseMediaType(rawType, "Content-Type") : undefined;
-    const stored = await storeBlob(c.env.BUCKET, hash, c.req.raw.body, length, contentType);
+    const stored = await storeBlob(c.env.BUCKET, c.env.DB, hash, c.req.raw.body, length, contentType);
     const location = casPath(hash);
     return c.json({ hash, size: stored.size, url: location }, stored.created ? 201 : 200, { Location: location });
   })

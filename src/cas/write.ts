@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { claimBlob } from "../housekeeping/claims";
 import { blobKey, type ContentHash } from "./keys";
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -35,15 +36,19 @@ export interface StoredBlob {
  * the sha256 while the body streams in, so memory stays flat and a body
  * whose digest differs is refused whole: R2 writes nothing on a mismatch.
  * Two racing writers of the same bytes both succeed with identical content.
+ * The blob is claimed first (see claimBlob) so GC cannot delete the blob
+ * this write deduplicates against.
  */
 export async function storeBlob(
   bucket: R2Bucket,
+  db: D1Database,
   hash: ContentHash,
   body: ReadableStream | null,
   length: number,
   contentType: string | undefined,
 ): Promise<StoredBlob> {
   const key = blobKey(hash);
+  await claimBlob(db, hash);
   const existing = await bucket.head(key);
   if (existing) {
     await body?.cancel();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 // Mirrors migrations/*.sql, which wrangler applies; row types below come from here.
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -30,6 +30,7 @@ export const partAttachments = sqliteTable("part_attachments", {
   sha256: text("sha256"),
   legacyKey: text("legacy_key"),
   url: text("url"),
+  casSize: integer("cas_size"),
   createdAt: text("created_at").notNull().default(now),
 });
 
@@ -61,4 +62,24 @@ export const migrationFailures = sqliteTable("migration_failures", {
 export const migrationFence = sqliteTable("migration_fence", {
   id: integer("id").primaryKey(),
   token: integer("token").notNull(),
+});
+
+export const housekeepingPasses = sqliteTable("housekeeping_passes", {
+  task: text("task", { enum: ["cleanup", "gc"] }).primaryKey(),
+  cursor: text("cursor"),
+  markAt: integer("mark_at").notNull(),
+  cutoffAt: integer("cutoff_at").notNull(),
+  graceHours: real("grace_hours").notNull().default(0),
+  scanned: integer("scanned").notNull().default(0),
+  deleted: integer("deleted").notNull().default(0),
+  kept: integer("kept").notNull().default(0),
+  finishedAt: integer("finished_at"),
+  heldBy: text("held_by"),
+  heldUntil: integer("held_until"),
+});
+
+export const blobClaims = sqliteTable("blob_claims", {
+  hash: text("hash").primaryKey(),
+  claimedAt: integer("claimed_at").notNull(),
+  condemnedAt: integer("condemned_at"),
 });

@@ -24,11 +24,19 @@ export const MAX_ATTEMPTS = 3;
 
 // Rows are read a page at a time but migrated and committed one by one.
 const PAGE = 50;
-const PENDING = `SELECT a.id, a.legacy_key AS legacyKey, a.content_type AS contentType, f.attachment_id IS NOT NULL AS retry
+export const PENDING_SQL = `SELECT a.id, a.legacy_key AS legacyKey, a.content_type AS contentType, f.attachment_id IS NOT NULL AS retry
   FROM part_attachments a LEFT JOIN migration_failures f ON f.attachment_id = a.id
   WHERE a.sha256 IS NULL AND a.legacy_key IS NOT NULL AND a.id > ?1
     AND (f.attachment_id IS NULL OR (f.retryable = 1 AND f.attempts < ${MAX_ATTEMPTS}))
   ORDER BY a.id LIMIT ?2`;
+
+export const FORGET_FAILURE_SQL = "DELETE FROM migration_failures WHERE attachment_id = ?1";
+export const ROW_HASH_SQL = "SELECT sha256 FROM part_attachments WHERE id = ?1";
+export const RECORD_RUN_SQL = `INSERT INTO migration_runs (started_at, finished_at, fencing_token, migrated, failed, stopped_by, error)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`;
+export const RECORD_FAILURE_SQL = `INSERT INTO migration_failures (attachment_id, error, retryable) VALUES (?1, ?2, ?3)
+  ON CONFLICT (attachment_id) DO UPDATE SET error = excluded.error, retryable = excluded.retryable,
+    attempts = attempts + 1, last_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 /**
  * One cron's worth of migration: rows one at a time, each committed before
@@ -51,7 +59,7 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
       result.stoppedBy = "time_budget";
       break;
     }
-    if (queue.length === 0) queue = (await env.DB.prepare(PENDING).bind(lastId, PAGE).all<LegacyRow & { retry: number }>()).results;
+    if (queue.length === 0) queue = (await env.DB.prepare(PENDING_SQL).bind(lastId, PAGE).all<LegacyRow & { retry: number }>()).results;
     const row = queue.shift();
     if (!row) break;
     lastId = row.id;
@@ -63,11 +71,11 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
     try {
       const { updated } = await migrateRow(env, row, { token: options.token });
       if (updated) {
-        if (row.retry) await env.DB.prepare("DELETE FROM migration_failures WHERE attachment_id = ?1").bind(row.id).run();
+        if (row.retry) await env.DB.prepare(FORGET_FAILURE_SQL).bind(row.id).run();
         result.migrated.push(row.id);
         continue;
       }
-      const still = await env.DB.prepare("SELECT sha256 FROM part_attachments WHERE id = ?1").bind(row.id).first<{ sha256: string | null }>();
+      const still = await env.DB.prepare(ROW_HASH_SQL).bind(row.id).first<{ sha256: string | null }>();
       if (still && still.sha256 === null) {
         result.stoppedBy = "fenced";
         result.error = `lease token ${options.token} is no longer current; stopped before changing row ${row.id}`;
@@ -90,9 +98,7 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
     }
   }
   if (!options.dryRun) {
-    await env.DB.prepare(
-      `INSERT INTO migration_runs (started_at, finished_at, fencing_token, migrated, failed, stopped_by, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
-    )
+    await env.DB.prepare(RECORD_RUN_SQL)
       .bind(started.toISOString(), new Date().toISOString(), options.token, result.migrated.length, result.failed.length, result.stoppedBy, result.error)
       .run();
   }
@@ -100,11 +106,7 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
 }
 
 async function recordFailure(env: Env, id: number, error: string, retryable: boolean): Promise<void> {
-  await env.DB.prepare(
-    `INSERT INTO migration_failures (attachment_id, error, retryable) VALUES (?1, ?2, ?3)
-     ON CONFLICT (attachment_id) DO UPDATE SET error = excluded.error, retryable = excluded.retryable,
-       attempts = attempts + 1, last_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-  )
+  await env.DB.prepare(RECORD_FAILURE_SQL)
     .bind(id, error, retryable ? 1 : 0)
     .run();
 }

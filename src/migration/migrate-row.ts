@@ -1,5 +1,6 @@
 import { ingest, BUFFER_LIMIT } from "../attachments/ingest";
 import { toHex } from "../cas/keys";
+import { stillStored } from "../housekeeping/claims";
 
 export interface LegacyRow {
   id: number;
@@ -8,6 +9,13 @@ export interface LegacyRow {
 }
 
 export class LegacyObjectMissing extends Error {}
+
+/** Points a legacy row at its blob, recording the blob's size for cleanup; changes nothing if the row moved already. */
+export const POINT_ROW_AT_BLOB = `UPDATE part_attachments SET sha256 = ?1, cas_size = ?2, size = COALESCE(size, ?2), content_type = COALESCE(content_type, ?3)
+  WHERE id = ?4 AND sha256 IS NULL`;
+/** The same for a batch: only while its lease's fencing token is still the current one. */
+export const POINT_ROW_AT_BLOB_FENCED = `${POINT_ROW_AT_BLOB} AND (SELECT token FROM migration_fence WHERE id = 1) = ?5`;
+const UNDO_POINT_ROW = "UPDATE part_attachments SET sha256 = NULL, cas_size = NULL WHERE id = ?1 AND sha256 = ?2";
 
 /** The guard every migration write carries: the row is still legacy and, for batches, the lease is still ours. */
 export type Fence = { token: number } | "on-demand";
@@ -33,18 +41,19 @@ export async function migrateRow(env: Env, row: LegacyRow, fence: Fence): Promis
     if (second === null) throw new LegacyObjectMissing(`legacy object for attachment ${row.id} vanished while it was read`);
     body = second.body;
   }
-  const blob = await ingest(env.BUCKET, {
+  const blob = await ingest(env.BUCKET, env.DB, {
     body,
     length: first.size,
     declaredHash: declaredHash as never,
     declaredType: row.contentType ?? first.httpMetadata?.contentType,
   });
-  const guard = fence === "on-demand" ? "" : " AND (SELECT token FROM migration_fence WHERE id = 1) = ?5";
-  const statement = env.DB.prepare(
-    `UPDATE part_attachments SET sha256 = ?1, size = COALESCE(size, ?2), content_type = COALESCE(content_type, ?3)
-     WHERE id = ?4 AND sha256 IS NULL${guard}`,
-  );
-  const bound = fence === "on-demand" ? statement.bind(blob.hash, blob.size, blob.contentType, row.id) : statement.bind(blob.hash, blob.size, blob.contentType, row.id, fence.token);
-  const result = await bound.run();
+  const statement = env.DB.prepare(fence === "on-demand" ? POINT_ROW_AT_BLOB : POINT_ROW_AT_BLOB_FENCED);
+  const args = [blob.hash, blob.size, blob.contentType, row.id];
+  const result = await (fence === "on-demand" ? statement.bind(...args) : statement.bind(...args, fence.token)).run();
+  if (result.meta.changes === 1 && !blob.created && !(await stillStored(env.BUCKET, blob.hash))) {
+    // Deduplicated against a blob that was deleted meanwhile: undo, so the row stays legacy and is retried.
+    await env.DB.prepare(UNDO_POINT_ROW).bind(row.id, blob.hash).run();
+    throw new Error(`blob ${blob.hash} vanished while attachment ${row.id} was pointed at it`);
+  }
   return { hash: blob.hash, updated: result.meta.changes === 1 };
 }

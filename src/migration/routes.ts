@@ -3,18 +3,15 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { parseWith } from "../validation";
 import { runBatch } from "./batch";
-import { cleanupLegacy, collectOrphans } from "./cleanup";
 import { BATCH_BUDGET_MS, BATCH_SIZE, withLeaseOrConflict } from "./lease";
 import { migrationStatus } from "./status";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 const runQuery = z.object({ dry_run: flag.default(false), batch_size: z.coerce.number().int().min(1).max(1000).default(BATCH_SIZE) });
-const cleanupQuery = z.object({ dry_run: flag.default(true) });
-const gcQuery = z.object({ dry_run: flag.default(true), grace_hours: z.coerce.number().min(1).max(24 * 365).default(24) });
 
 const owner = () => `admin-${crypto.randomUUID()}`;
 
-/** Operator endpoints for the migration, cleanup and GC; everything that writes runs under the lease. */
+/** Operator endpoints for the migration; everything that writes runs under the lease. Cleanup and GC: src/housekeeping. */
 export const adminRoutes = new Hono<AppEnv>()
   .get("/migration", async (c) => c.json(await migrationStatus(c.env)))
   .post("/migration/run", async (c) => {
@@ -23,12 +20,4 @@ export const adminRoutes = new Hono<AppEnv>()
       runBatch(c.env, { token, batchSize: q.batch_size, budgetMs: BATCH_BUDGET_MS, dryRun: q.dry_run }),
     );
     return c.json({ ...result, status: await migrationStatus(c.env) });
-  })
-  .post("/migration/cleanup", async (c) => {
-    const q = parseWith(cleanupQuery, c.req.query(), "invalid_parameter");
-    return c.json(await withLeaseOrConflict(c.env, owner(), () => cleanupLegacy(c.env, q.dry_run)));
-  })
-  .post("/gc", async (c) => {
-    const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
-    return c.json(await withLeaseOrConflict(c.env, owner(), () => collectOrphans(c.env, q.dry_run, q.grace_hours)));
   });

@@ -1,6 +1,5 @@
 import { env, SELF } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { cleanupLegacy, collectOrphans } from "../../src/migration/cleanup";
 import { migrationLock } from "../../src/migration/lock";
 import { api, type AttachmentJson } from "../support/api";
 import { ORIGIN, randomBytes, sha256, storeBytes } from "../support/blobs";
@@ -90,76 +89,5 @@ describe("admin endpoints", () => {
   it("validate their parameters", async () => {
     expect((await admin("/migration/run?dry_run=maybe", "POST")).status).toBe(400);
     expect((await admin("/gc?grace_hours=0", "POST")).status).toBe(400);
-  });
-});
-
-describe("cleanup of legacy objects", () => {
-  it("deletes nothing unless CAS_MIGRATION_DELETE_OLD_OBJECTS is true", async () => {
-    const { rows } = await seedLegacyPart([{}]);
-    await admin("/migration/run", "POST");
-
-    const result = await cleanupLegacy({ ...env, CAS_MIGRATION_DELETE_OLD_OBJECTS: "false" }, false);
-
-    expect(result).toMatchObject({ dry_run: true, blocked_by: expect.stringContaining("CAS_MIGRATION_DELETE_OLD_OBJECTS"), deleted: [rows[0]!.id] });
-    expect(await env.BUCKET.head(rows[0]!.legacyKey)).not.toBeNull();
-  });
-
-  it("deletes nothing while any row is pending or failed", async () => {
-    const { rows } = await seedLegacyPart([{}, { bytes: null }]);
-    await admin("/migration/run", "POST");
-
-    const result = await cleanupLegacy({ ...env, CAS_MIGRATION_DELETE_OLD_OBJECTS: "true" }, false);
-
-    expect(result.blocked_by).toBe("0 rows pending and 1 failed");
-    expect(await env.BUCKET.head(rows[0]!.legacyKey)).not.toBeNull();
-  });
-
-  it("deletes only migrated legacy objects whose CAS copy matches, and never a cas/ object", async () => {
-    const shared = randomBytes(700);
-    const { rows } = await seedLegacyPart([{ bytes: shared }, { bytes: shared }, {}]);
-    await admin("/migration/run", "POST");
-    await env.BUCKET.put("parts/1/attachments/unknown.bin", "no row names me");
-    const casBefore = (await env.BUCKET.list({ prefix: "cas/" })).objects.map((o) => o.key).sort();
-
-    const dry = await cleanupLegacy({ ...env, CAS_MIGRATION_DELETE_OLD_OBJECTS: "true" }, true);
-    expect(await env.BUCKET.head(rows[0]!.legacyKey)).not.toBeNull();
-    const result = await cleanupLegacy({ ...env, CAS_MIGRATION_DELETE_OLD_OBJECTS: "true" }, false);
-
-    expect(dry.deleted.sort()).toEqual(result.deleted.sort());
-    expect(result).toMatchObject({ dry_run: false, blocked_by: null, kept_unreferenced: 1 });
-    expect(result.deleted.sort()).toEqual(rows.map((r) => r.id).sort());
-    for (const row of rows) expect(await env.BUCKET.head(row.legacyKey)).toBeNull();
-    expect(await env.BUCKET.head("parts/1/attachments/unknown.bin")).not.toBeNull();
-    expect((await env.BUCKET.list({ prefix: "cas/" })).objects.map((o) => o.key).sort()).toEqual(casBefore);
-  });
-});
-
-describe("orphan blob GC", () => {
-  it("keeps referenced and young blobs and collects old orphans with their thumbnails", async () => {
-    const { rows } = await seedLegacyPart([{}]);
-    await admin("/migration/run", "POST");
-    const referenced = await rowHash(rows[0]!.id);
-    const orphan = await storeBytes(fixture("small.png"));
-    await SELF.fetch(`${ORIGIN}/api/cas/${orphan}?thumbnail=20`);
-    expect(await env.BUCKET.head(`thumbnails/${orphan}_20.jpg`)).not.toBeNull();
-
-    const young = await collectOrphans(env, false, 24);
-    expect(young.collected).toEqual([]);
-    expect(young.kept_young).toBeGreaterThanOrEqual(1);
-
-    // Seen from two days on, the orphan is past the 24 h grace period.
-    const later = await collectOrphans(env, false, 24, Date.now() + 48 * 3_600_000);
-    expect(later.collected).toContain(orphan);
-    expect(later.collected).not.toContain(referenced);
-    expect(await env.BUCKET.head(`cas/${orphan}`)).toBeNull();
-    expect(await env.BUCKET.head(`thumbnails/${orphan}_20.jpg`)).toBeNull();
-    expect(await env.BUCKET.head(`cas/${referenced}`)).not.toBeNull();
-  });
-
-  it("lists without deleting on a dry run", async () => {
-    const orphan = await storeBytes(randomBytes(64));
-    const result = await collectOrphans(env, true, 24, Date.now() + 48 * 3_600_000);
-    expect(result.collected).toContain(orphan);
-    expect(await env.BUCKET.head(`cas/${orphan}`)).not.toBeNull();
   });
 });

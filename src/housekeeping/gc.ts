@@ -1,0 +1,138 @@
+import { blobKey, CAS_PREFIX, type ContentHash, hashFromBlobKey, THUMBNAIL_PREFIX } from "../cas/keys";
+import { type PassOptions, type PassProgress, runPass } from "./pass";
+
+/** D1 binds at most 100 parameters: the pass's cutoff and 99 hashes. */
+const HASHES_PER_STATEMENT = 99;
+const placeholders = (n: number, from = 2) => Array.from({ length: n }, (_, i) => `(?${i + from})`).join(",");
+
+const unusedSince = `NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.hash = candidate.hash)
+    AND NOT EXISTS (SELECT 1 FROM blob_claims c WHERE c.hash = candidate.hash AND c.claimed_at >= ?1)`;
+
+/**
+ * Decides and records, in one statement, which of n blobs GC deletes: those
+ * no row references (the blob_references view is the one place that knows
+ * who does) and no upload claimed since the cutoff. Marking them condemned in
+ * the same statement is what orders GC against uploads: a claim written after
+ * this statement sees the condemnation; one written before it keeps the blob.
+ */
+export function condemnSql(n: number): string {
+  return `WITH candidate(hash) AS (VALUES ${placeholders(n)})
+  INSERT INTO blob_claims (hash, claimed_at, condemned_at)
+  SELECT candidate.hash, 0, CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM candidate WHERE ${unusedSince}
+  ON CONFLICT (hash) DO UPDATE SET condemned_at = excluded.condemned_at
+  RETURNING hash`;
+}
+
+/** The same decision for a dry run, which records nothing. */
+export function deletableSql(n: number): string {
+  return `WITH candidate(hash) AS (VALUES ${placeholders(n)})
+  SELECT candidate.hash AS hash FROM candidate WHERE ${unusedSince}`;
+}
+
+/** After the delete: the claims of collected blobs mean nothing any more (condemnations included). */
+export function forgetClaimsSql(n: number): string {
+  return `DELETE FROM blob_claims WHERE hash IN (${Array.from({ length: n }, (_, i) => `?${i + 1}`).join(",")})`;
+}
+
+export interface GcProgress extends PassProgress {
+  grace_hours: number;
+  /** Hashes collected (or, on a dry run, collectable) by this invocation. */
+  collected: string[];
+  kept_young: number;
+  kept_in_use: number;
+  thumbnails_deleted: number;
+}
+
+/**
+ * One budgeted step of the orphan-blob GC. It walks cas/ a page of up to
+ * 1000 keys at a time: blobs uploaded after the pass's cutoff are young and
+ * kept; the rest are decided in D1 99 at a time (one batch per page); the
+ * condemned blobs and their thumbnails go in R2 deletes of up to 1000 keys.
+ */
+export async function collectGarbage(env: Env, options: PassOptions): Promise<GcProgress> {
+  const extra = { collected: [] as string[], kept_young: 0, kept_in_use: 0, thumbnails_deleted: 0 };
+  const progress = await runPass(env, "gc", options, async (pass, startAfter, limit) => {
+    const page = await env.BUCKET.list({ prefix: CAS_PREFIX, startAfter: startAfter ?? undefined, limit });
+    const present = new Set<string>();
+    const old: ContentHash[] = [];
+    for (const object of page.objects) {
+      const hash = hashFromBlobKey(object.key);
+      if (hash) present.add(hash);
+      if (hash === null) extra.kept_in_use++;
+      else if (object.uploaded.getTime() > pass.cutoff_at) extra.kept_young++;
+      else old.push(hash);
+    }
+    const condemned = await decide(env.DB, old, pass.cutoff_at, options.dryRun);
+    extra.kept_in_use += old.length - condemned.length;
+    const lastKey = page.objects.at(-1)?.key ?? null;
+    const thumbnails = await thumbnailsToDelete(env.BUCKET, {
+      after: startAfter?.slice(CAS_PREFIX.length) ?? null,
+      through: page.truncated && lastKey ? lastKey.slice(CAS_PREFIX.length) : null,
+      condemned: new Set(condemned),
+      present,
+      cutoff: pass.cutoff_at,
+    });
+    if (!options.dryRun) {
+      await deleteKeys(env.BUCKET, [...condemned.map(blobKey), ...thumbnails]);
+      await forgetClaims(env.DB, condemned);
+    }
+    extra.collected.push(...condemned);
+    extra.thumbnails_deleted += thumbnails.length;
+    return { lastKey, more: page.truncated, scanned: page.objects.length, deleted: condemned.length, kept: page.objects.length - condemned.length };
+  });
+  return { ...progress, grace_hours: options.graceHours, ...extra };
+}
+
+async function decide(db: D1Database, hashes: ContentHash[], cutoff: number, dryRun: boolean): Promise<ContentHash[]> {
+  if (hashes.length === 0) return [];
+  const statements: D1PreparedStatement[] = [];
+  for (let i = 0; i < hashes.length; i += HASHES_PER_STATEMENT) {
+    const chunk = hashes.slice(i, i + HASHES_PER_STATEMENT);
+    statements.push(db.prepare(dryRun ? deletableSql(chunk.length) : condemnSql(chunk.length)).bind(cutoff, ...chunk));
+  }
+  const results = await db.batch<{ hash: ContentHash }>(statements);
+  return results.flatMap((r) => r.results.map((row) => row.hash));
+}
+
+async function forgetClaims(db: D1Database, hashes: ContentHash[]): Promise<void> {
+  const statements: D1PreparedStatement[] = [];
+  for (let i = 0; i < hashes.length; i += 100) {
+    const chunk = hashes.slice(i, i + 100);
+    statements.push(db.prepare(forgetClaimsSql(chunk.length)).bind(...chunk));
+  }
+  if (statements.length > 0) await db.batch(statements);
+}
+
+export async function deleteKeys(bucket: R2Bucket, keys: string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 1000) await bucket.delete(keys.slice(i, i + 1000));
+}
+
+/**
+ * Thumbnail keys sort by their blob's hash just as cas/ keys do
+ * (thumbnails/<hash>_<N>.jpg, thumbnails/<hash>.undecodable), so the
+ * thumbnails of a page of blobs are one contiguous range of thumbnails/: one
+ * list per page instead of one per blob. A thumbnail goes when its blob is
+ * condemned, or when its blob is gone and it is older than the cutoff (a
+ * leftover of an earlier failure; a young one may belong to a blob being
+ * uploaded right now).
+ */
+async function thumbnailsToDelete(
+  bucket: R2Bucket,
+  range: { after: string | null; through: string | null; condemned: Set<string>; present: Set<string>; cutoff: number },
+): Promise<string[]> {
+  const doomed: string[] = [];
+  // "~" sorts after "_" and ".", so this skips every thumbnail of the `after` hash itself.
+  let startAfter = range.after ? `${THUMBNAIL_PREFIX}${range.after}~` : undefined;
+  for (;;) {
+    const page = await bucket.list({ prefix: THUMBNAIL_PREFIX, startAfter, limit: 1000 });
+    for (const object of page.objects) {
+      const hash = object.key.slice(THUMBNAIL_PREFIX.length, THUMBNAIL_PREFIX.length + 64);
+      if (range.through !== null && hash > range.through) return doomed;
+      const orphan = !range.present.has(hash) && object.uploaded.getTime() <= range.cutoff;
+      if (range.condemned.has(hash) || orphan) doomed.push(object.key);
+    }
+    if (!page.truncated) return doomed;
+    startAfter = page.objects.at(-1)!.key;
+  }
+}
+

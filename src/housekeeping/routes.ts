@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { parseWith } from "../validation";
+import { cleanupBlockedBy, cleanupLegacy } from "./cleanup";
+import { collectGarbage } from "./gc";
+import { describe, PASS_BUDGET_MS, type PassProgress, readPass } from "./pass";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+const budget = {
+  dry_run: flag.default(true),
+  // Dry runs write no cursor: the caller passes back the one it was given.
+  cursor: z.string().min(1).max(1024).optional(),
+  budget_ms: z.coerce.number().int().min(100).max(60_000).default(PASS_BUDGET_MS),
+  max_objects: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+};
+const cleanupQuery = z.object(budget);
+const gcQuery = z.object({ ...budget, grace_hours: z.coerce.number().min(1).max(24 * 365).default(24) });
+
+function busyIsConflict<T extends PassProgress>(progress: T): T {
+  if (progress.stopped_by === "busy") throw new AppError("conflict", "Another run of this task is in progress; try again when it ends.");
+  return progress;
+}
+
+/**
+ * Operator endpoints for cleanup and GC. Each call does one budgeted step and
+ * says where the pass stands; call again until `done`. An operator call starts
+ * a new pass at once when the last one finished (the cron waits a while).
+ */
+export const housekeepingRoutes = new Hono<AppEnv>()
+  .get("/migration/cleanup", async (c) => c.json({ pass: describe(await readPass(c.env, "cleanup")), blocked_by: await cleanupBlockedBy(c.env) }))
+  .post("/migration/cleanup", async (c) => {
+    const q = parseWith(cleanupQuery, c.req.query(), "invalid_parameter");
+    const options = { dryRun: q.dry_run, cursor: q.cursor, budgetMs: q.budget_ms, maxObjects: q.max_objects, restMs: 0, graceHours: 0, now: Date.now() };
+    return c.json(busyIsConflict(await cleanupLegacy(c.env, options, await cleanupBlockedBy(c.env))));
+  })
+  .get("/gc", async (c) => c.json({ pass: describe(await readPass(c.env, "gc")) }))
+  .post("/gc", async (c) => {
+    const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
+    const options = { dryRun: q.dry_run, cursor: q.cursor, budgetMs: q.budget_ms, maxObjects: q.max_objects, restMs: 0, graceHours: q.grace_hours, now: Date.now() };
+    return c.json(busyIsConflict(await collectGarbage(c.env, options)));
+  });
