@@ -53,6 +53,8 @@ export interface PassOptions {
   cursor?: string | null;
   budgetMs: number;
   maxObjects: number;
+  /** Keys per R2 list; PAGE_SIZE unless a test wants many pages from few objects. */
+  pageSize?: number;
   /** A finished pass starts again only this long after it ended (the admin API passes 0). */
   restMs: number;
   /** Sets the new pass's cutoff: mark minus this many hours. */
@@ -105,7 +107,7 @@ export async function runPass(
         progress.stopped_by = "time_budget";
         break;
       }
-      const limit = Math.min(PAGE_SIZE, options.maxObjects - progress.scanned);
+      const limit = Math.min(options.pageSize ?? PAGE_SIZE, options.maxObjects - progress.scanned);
       if (limit <= 0) {
         progress.stopped_by = "object_budget";
         break;
