@@ -14,8 +14,8 @@ const POLL_MS = 100;
 export const CLAIM_SQL = `INSERT INTO blob_claims (hash, claimed_at) VALUES (?1, ?2)
   ON CONFLICT (hash) DO UPDATE SET claimed_at = MAX(claimed_at, excluded.claimed_at)
   RETURNING condemned_at`;
-const CONDEMNED_SQL = "SELECT condemned_at FROM blob_claims WHERE hash = ?1";
-const CLEAR_STALE_SQL = "UPDATE blob_claims SET condemned_at = NULL WHERE hash = ?1 AND condemned_at = ?2";
+export const CONDEMNED_SQL = "SELECT condemned_at FROM blob_claims WHERE hash = ?1";
+export const CLEAR_STALE_SQL = "UPDATE blob_claims SET condemned_at = NULL WHERE hash = ?1 AND condemned_at = ?2";
 
 /**
  * Records that an upload is about to name `hash`, before it looks whether the

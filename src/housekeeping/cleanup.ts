@@ -7,9 +7,14 @@ const LEGACY_KEY = /^parts\/\d+\/attachments\/[^/]+$/;
 // R2 heads in flight for rows migrated before cas_size was recorded.
 const PARALLEL_HEADS = 20;
 
-/** Rows not yet moved to CAS, and how many of those failed: cleanup waits until both are zero. */
+/**
+ * Rows not yet moved to CAS, and how many of those failed: cleanup waits until
+ * both are zero. The partial index holds only unmigrated rows, so this reads
+ * none once the migration is done (left to itself, SQLite would walk every
+ * legacy row through the legacy_key index instead).
+ */
 export const UNMIGRATED_SQL = `SELECT COUNT(*) AS unmigrated, COUNT(f.attachment_id) AS failed
-  FROM part_attachments a LEFT JOIN migration_failures f ON f.attachment_id = a.id
+  FROM part_attachments a INDEXED BY part_attachments_pending LEFT JOIN migration_failures f ON f.attachment_id = a.id
   WHERE a.sha256 IS NULL AND a.legacy_key IS NOT NULL`;
 
 /** The rows of up to 100 legacy keys (D1 binds at most 100 parameters). */

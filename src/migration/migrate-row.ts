@@ -15,7 +15,7 @@ export const POINT_ROW_AT_BLOB = `UPDATE part_attachments SET sha256 = ?1, cas_s
   WHERE id = ?4 AND sha256 IS NULL`;
 /** The same for a batch: only while its lease's fencing token is still the current one. */
 export const POINT_ROW_AT_BLOB_FENCED = `${POINT_ROW_AT_BLOB} AND (SELECT token FROM migration_fence WHERE id = 1) = ?5`;
-const UNDO_POINT_ROW = "UPDATE part_attachments SET sha256 = NULL, cas_size = NULL WHERE id = ?1 AND sha256 = ?2";
+export const UNDO_POINT_ROW = "UPDATE part_attachments SET sha256 = NULL, cas_size = NULL WHERE id = ?1 AND sha256 = ?2";
 
 /** The guard every migration write carries: the row is still legacy and, for batches, the lease is still ours. */
 export type Fence = { token: number } | "on-demand";
