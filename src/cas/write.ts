@@ -51,7 +51,6 @@ export async function storeBlob(
   await claimBlob(db, hash);
   const existing = await bucket.head(key);
   if (existing) {
-    await body?.cancel();
     return { hash, size: existing.size, created: false };
   }
   await putBlob(bucket, hash, body, contentType);
