@@ -76,6 +76,8 @@ async function stageAndHash(bucket: R2Bucket, db: D1Database, body: ReadableStre
   const staging = `uploads/${crypto.randomUUID()}`;
   try {
     const digest = new crypto.DigestStream("SHA-256");
+    // An aborted body rejects the digest too; the pipe below reports that failure.
+    digest.digest.catch(() => {});
     const [toDigest, toR2] = body.tee();
     const [, digestBytes] = await Promise.all([
       bucket.put(staging, withLength(toR2, length)),

@@ -93,7 +93,11 @@ partRoutes
     const upload = await readUpload(c);
     // An API rule, not a storage one: legacy files of zero bytes still migrate.
     if (upload.length === 0) throw new AppError("invalid_body", "The upload is empty.");
-    const blob = await ingest(c.env.BUCKET, c.env.DB, upload);
+    const blob = await ingest(c.env.BUCKET, c.env.DB, upload).catch(async (err: unknown) => {
+      await upload.settle(true);
+      throw err;
+    });
+    await upload.settle(false);
     const row = await service.insertAttachment(db, {
       partKey: key,
       attachmentType: attachmentTypeFor(blob.contentType),

@@ -5,13 +5,17 @@ import { declaredLength, maxUploadBytes } from "../cas/write";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import type { IngestInput } from "./ingest";
-
-/** multipart/form-data is parsed in memory by the runtime, so it is for small files only. */
-export const MULTIPART_LIMIT = 10 * 1024 * 1024;
+import { readMultipart } from "./upload-form";
 
 export interface UploadRequest extends IngestInput {
   filename: string | undefined;
   title: string | undefined;
+  /**
+   * After ingest: resolves once the whole request body has been read and
+   * found valid; throws the client's problem otherwise (for a multipart body,
+   * whatever came after the file part). `failed` says the ingest threw.
+   */
+  settle: (failed: boolean) => Promise<void>;
 }
 
 /**
@@ -24,7 +28,15 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
   const max = maxUploadBytes(c.env);
   const length = declaredLength(c.req.header("Content-Length") ?? null, max);
   const type = c.req.header("Content-Type");
-  if (type && /^multipart\/form-data\b/i.test(type)) return readMultipart(c, length);
+  if (type && /^multipart\/form-data\b/i.test(type)) {
+    const form = await readMultipart(c.req.raw.body, type, length);
+    return {
+      ...form,
+      declaredType: form.fileType ? parseMediaType(form.fileType, "file content type") : undefined,
+      declaredHash: declaredHash(form.sha256),
+      filename: form.filename === undefined ? undefined : sanitizeFilename(form.filename) || undefined,
+    };
+  }
 
   const filename = c.req.query("filename") ?? decodeHeader(c.req.header("X-Filename"));
   return {
@@ -34,30 +46,7 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
     declaredHash: declaredHash(c.req.header("X-Content-SHA256") ?? c.req.query("sha256")),
     filename: filename === undefined ? undefined : sanitizeFilename(filename) || undefined,
     title: c.req.query("title"),
-  };
-}
-
-async function readMultipart(c: Context<AppEnv>, length: number): Promise<UploadRequest> {
-  if (length > MULTIPART_LIMIT) {
-    throw new AppError("payload_too_large", `multipart uploads are limited to ${MULTIPART_LIMIT} bytes; send larger files as a raw body.`);
-  }
-  let form: FormData;
-  try {
-    form = await c.req.raw.formData();
-  } catch {
-    throw new AppError("invalid_body", "The multipart body could not be parsed.");
-  }
-  const file: unknown = form.get("file");
-  if (!(file instanceof File)) throw new AppError("invalid_body", 'file: a multipart upload needs a "file" field holding the file.');
-  const title = form.get("title");
-  const sha256 = form.get("sha256");
-  return {
-    body: file.stream(),
-    length: file.size,
-    declaredType: file.type ? parseMediaType(file.type, "file content type") : undefined,
-    declaredHash: declaredHash(typeof sha256 === "string" ? sha256 : undefined),
-    filename: sanitizeFilename(file.name) || undefined,
-    title: typeof title === "string" ? title : undefined,
+    settle: async () => {},
   };
 }
 

@@ -137,8 +137,8 @@ describe("uploading a file", () => {
     const { key } = await createPart();
     const bytes = pngBytes(256);
     const form = new FormData();
-    form.set("file", new File([bytes], "photo.png", { type: "image/png" }));
     form.set("title", "Top side");
+    form.set("file", new File([bytes], "photo.png", { type: "image/png" }));
     const encoded = new Response(form);
     const type = encoded.headers.get("Content-Type")!;
     const body = new Uint8Array(await encoded.arrayBuffer());
