@@ -4,8 +4,11 @@ import { parseMediaType, sanitizeFilename } from "../cas/view";
 import { declaredLength, maxUploadBytes } from "../cas/write";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { parseWith } from "../validation";
 import type { IngestInput } from "./ingest";
+import { title } from "./schemas";
 import { readMultipart } from "./upload-form";
+import { z } from "zod";
 
 export interface UploadRequest extends IngestInput {
   filename: string | undefined;
@@ -30,12 +33,19 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
   const type = c.req.header("Content-Type");
   if (type && /^multipart\/form-data\b/i.test(type)) {
     const form = await readMultipart(c.req.raw.body, type, length);
-    return {
-      ...form,
-      declaredType: form.fileType ? parseMediaType(form.fileType, "file content type") : undefined,
-      declaredHash: declaredHash(form.sha256),
-      filename: form.filename === undefined ? undefined : sanitizeFilename(form.filename) || undefined,
-    };
+    try {
+      return {
+        ...form,
+        declaredType: form.fileType ? parseMediaType(form.fileType, "file content type") : undefined,
+        declaredHash: declaredHash(form.sha256),
+        filename: form.filename === undefined ? undefined : sanitizeFilename(form.filename) || undefined,
+        title: uploadTitle(form.title),
+      };
+    } catch (err) {
+      // A bad field: stop the file part's reader before answering.
+      await form.settle(true).catch(() => {});
+      throw err;
+    }
   }
 
   const filename = c.req.query("filename") ?? decodeHeader(c.req.header("X-Filename"));
@@ -45,9 +55,13 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
     declaredType: type ? parseMediaType(type, "Content-Type") : undefined,
     declaredHash: declaredHash(c.req.header("X-Content-SHA256") ?? c.req.query("sha256")),
     filename: filename === undefined ? undefined : sanitizeFilename(filename) || undefined,
-    title: c.req.query("title"),
+    title: uploadTitle(c.req.query("title")),
     settle: async () => {},
   };
+}
+
+function uploadTitle(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : parseWith(z.object({ title }), { title: value }, "invalid_parameter").title;
 }
 
 function declaredHash(value: string | undefined): ContentHash | undefined {
