@@ -16,7 +16,9 @@ const budget = {
   max_objects: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
 };
 const cleanupQuery = z.object(budget);
-const gcQuery = z.object({ ...budget, grace_hours: z.coerce.number().min(1).max(24 * 365).default(24) });
+// The grace period must outlast the time from a PUT to the row that names the blob; a minute is the floor
+// (for local trials), the day of the default is what production wants.
+const gcQuery = z.object({ ...budget, grace_hours: z.coerce.number().min(1 / 60).max(24 * 365).default(24) });
 
 function busyIsConflict<T extends PassProgress>(progress: T): T {
   if (progress.stopped_by === "busy") throw new AppError("conflict", "Another run of this task is in progress; try again when it ends.");
