@@ -121,13 +121,22 @@ if (status.failed > 0) {
 }
 console.log("migration done: every legacy row points at cas/<sha256>");
 if (values.cleanup) {
-  const { body } = await call<{ dry_run: boolean; blocked_by: string | null; deleted: number[]; kept_unreferenced: number }>(
-    "POST",
-    "/api/admin/migration/cleanup?dry_run=0",
-  );
-  if (body.blocked_by) {
-    console.error(`cleanup refused: ${body.blocked_by} (${body.deleted.length} objects would be deleted)`);
-    process.exit(1);
+  // One budgeted step per call, resuming from the cursor the worker keeps, until the pass is done.
+  let deleted = 0;
+  let unreferenced = 0;
+  for (;;) {
+    const { body } = await call<{ blocked_by: string | null; deleted: number; kept_unreferenced: number; done: boolean }>(
+      "POST",
+      "/api/admin/migration/cleanup?dry_run=0",
+    );
+    if (body.blocked_by) {
+      console.error(`cleanup refused: ${body.blocked_by}`);
+      process.exit(1);
+    }
+    deleted += body.deleted;
+    unreferenced += body.kept_unreferenced;
+    process.stdout.write(`\rcleanup: deleted ${deleted} legacy objects…`);
+    if (body.done) break;
   }
-  console.log(`cleanup: deleted ${body.deleted.length} legacy objects; kept ${body.kept_unreferenced} that no row names`);
+  console.log(`\rcleanup: deleted ${deleted} legacy objects; kept ${unreferenced} that no row names`);
 }
