@@ -4,10 +4,8 @@ import { policyFor, ROUTE_POLICIES } from "../../src/access/policy";
 import { type Scope, SCOPES } from "../../src/access/scopes";
 import { buildApp } from "../../src/app";
 import { ORIGIN, WRITE_TOKEN } from "../support/blobs";
+import { concrete } from "../support/routes";
 import { bearer, tokenWith } from "../support/tokens";
-
-/** A concrete path for a route pattern: every parameter becomes a harmless value. */
-export const concrete = (path: string) => path.replace(/:(\w+)/g, "x1");
 
 /** A token with every scope but `missing` (a device-bound account when it keeps `device`). */
 async function tokenWithout(missing: Scope): Promise<string> {
