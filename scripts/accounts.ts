@@ -20,6 +20,7 @@ commands:
   retire CLIENT_ID                                 drop the older of two secrets
   disable CLIENT_ID | enable CLIENT_ID             refuse (or allow again) the account and its live tokens
   keygen [--kid ID]                                a new ES256 private JWK for JWT_PRIVATE_JWKS (offline)
+  mode [edit|rw|ro|default]                        show or switch the storage mode (default: back to STORAGE_MODE)
 
 options:
   --url URL   the worker (default http://127.0.0.1:8787, the one \`npm start\` runs)
@@ -86,10 +87,10 @@ function adminToken(): string {
 const base = values.url!.replace(/\/$/, "");
 const token = adminToken();
 
-async function call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+async function call(method: string, path: string, body?: unknown, root = "/api/admin/accounts"): Promise<Record<string, unknown>> {
   let res: Response;
   try {
-    res = await fetch(`${base}/api/admin/accounts${path}`, {
+    res = await fetch(`${base}${root}${path}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
       body: body ? JSON.stringify(body) : undefined,
@@ -100,7 +101,7 @@ async function call(method: string, path: string, body?: unknown): Promise<Recor
   }
   const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
-    console.error(`${method} /api/admin/accounts${path}: ${res.status} ${answer.detail ?? JSON.stringify(answer)}`);
+    console.error(`${method} ${root}${path}: ${res.status} ${answer.detail ?? JSON.stringify(answer)}`);
     process.exit(1);
   }
   return answer;
@@ -158,6 +159,15 @@ switch (command) {
   case "enable":
     print(await call("POST", `/${encodeURIComponent(needId())}/${command}`));
     break;
+  case "mode": {
+    const wanted = positionals[1];
+    if (wanted !== undefined && !["edit", "rw", "ro", "default"].includes(wanted)) usageError(`mode is edit, rw, ro or default`);
+    const answer = wanted === undefined
+      ? await call("GET", "", undefined, "/api/admin/mode")
+      : await call("PUT", "", { mode: wanted === "default" ? null : wanted }, "/api/admin/mode");
+    console.log(values.json ? JSON.stringify(answer, null, 2) : `storage mode ${answer.mode} (from ${answer.source}; other isolates follow within ${answer.cache_seconds} s)`);
+    break;
+  }
   default:
     usageError(`unknown command "${command}"`);
 }
