@@ -1,7 +1,8 @@
 import { env, SELF } from "cloudflare:test";
-import { exportJWK, generateKeyPair } from "jose";
+import { decodeJwt, exportJWK, generateKeyPair } from "jose";
 import { describe, expect, it } from "vitest";
 import { accountActive, STATUS_TTL_MS } from "../../src/access/account-status";
+import { InvalidToken, verifyToken } from "../../src/access/tokens";
 import { ORIGIN } from "../support/blobs";
 import { fetchWith } from "../support/worker";
 import { admin, bearer, secondSigningJwk, signWith, testSigningJwk, tokenWith } from "../support/tokens";
@@ -156,5 +157,18 @@ describe("signing key rotation", () => {
     const onlyNew = { JWT_PRIVATE_JWKS: JSON.stringify({ keys: [secondSigningJwk()] }) };
     expect((await fetchWith(new Request(`${ORIGIN}/api/parts`, { headers: bearer(oldToken) }), onlyNew)).status).toBe(401);
     expect((await fetchWith(new Request(`${ORIGIN}/api/parts`, { headers: bearer(newToken) }), onlyNew)).status).toBe(200);
+  });
+});
+
+describe("the per-isolate cache of verified tokens", () => {
+  it("still lets a token expire, and never stands in for a different token", async () => {
+    const { token } = await tokenWith(["parts:read"]);
+    const { exp } = decodeJwt(token);
+    const before = (exp! - 60) * 1000;
+    expect((await verifyToken(env, token, before)).scopes).toEqual(["parts:read"]);
+    expect((await verifyToken(env, token, before)).scopes).toEqual(["parts:read"]);
+    await expect(verifyToken(env, token, (exp! + 1) * 1000)).rejects.toThrow(/expired/);
+    const [head, payload, signature] = token.split(".");
+    await expect(verifyToken(env, `${head}.${payload}.${signature!.slice(0, -2)}AA`, before)).rejects.toThrow(InvalidToken);
   });
 });
