@@ -27,6 +27,8 @@ export default defineConfig(async () => {
     test: {
       setupFiles: ["./test/setup/apply-migrations.ts"],
       include: ["test/**/*.test.ts"],
+      // Every request writes a log line (src/ops/request-log.ts); tests that care capture them, the rest is noise.
+      onConsoleLog: (log) => !/event: \S*'request'/.test(log),
     },
   };
 });

@@ -7,10 +7,15 @@ import { AppError, handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
 import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
+import { healthRoutes } from "./ops/health";
+import { requestLog } from "./ops/request-log";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
+  // First, so every response (errors and refusals included) gets its id, log line and metrics point.
+  app.use(requestLog);
   app.use(accessGuard);
+  app.route("/health", healthRoutes);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
   app.route("/api/admin", adminRoutes);

@@ -55,6 +55,10 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/admin/gc", "admin", "delete"],
 
   ["GET", "/api/openapi.json", "public", "read"],
+
+  // Health for load balancers and operators: no token, nothing secret.
+  ["GET", "/health", "public", "read"],
+  ["GET", "/health/ready", "public", "read"],
 ];
 
 const router = new TrieRouter<RoutePolicy>();
