@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { accessGuard } from "./access/guard";
+import { attachmentListRoutes } from "./attachments/list-route";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -18,6 +19,7 @@ export function buildApp() {
   app.route("/health", healthRoutes);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
+  app.route("/api/attachments", attachmentListRoutes);
   app.route("/api/admin", adminRoutes);
   app.route("/api/legacy", legacyRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));

@@ -44,6 +44,7 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/parts/:key/attachments/:id/copy", "parts:write", "write"],
   ["GET", "/api/parts/:key/attachments/:id/download", "parts:read", "read"],
   ["GET", "/api/parts/:key/attachments/:id/thumbnail", "parts:read", "read"],
+  ["GET", "/api/attachments", "parts:read", "read"],
 
   // Signed links of rows not migrated yet (the signature is the credential).
   ["GET", "/api/legacy/attachments/:id/:variant", "public", "read"],
