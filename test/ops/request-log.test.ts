@@ -34,12 +34,15 @@ describe("request ids", () => {
 
   it("returns X-Request-Id on an edge-cache hit and a 304 of the hot path", async () => {
     const hash = await storeBytes(randomBytes(300));
-    await SELF.fetch(`${ORIGIN}/api/cas/${hash}`).then((r) => r.arrayBuffer());
+    const miss = await SELF.fetch(`${ORIGIN}/api/cas/${hash}`);
+    await miss.arrayBuffer();
     const hit = await SELF.fetch(`${ORIGIN}/api/cas/${hash}`);
     await hit.arrayBuffer();
     const notModified = await SELF.fetch(`${ORIGIN}/api/cas/${hash}`, { headers: { "If-None-Match": `"${hash}"` } });
     expect(hit.headers.get("Server-Timing")).toBe("cache;desc=hit");
-    expect(hit.headers.get("X-Request-Id")).toBeTruthy();
+    // The id is added after the cache copy is taken: a hit gets its own, never the stored one.
+    expect(hit.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(hit.headers.get("X-Request-Id")).not.toBe(miss.headers.get("X-Request-Id"));
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get("X-Request-Id")).toBeTruthy();
   });
