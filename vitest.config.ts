@@ -28,7 +28,7 @@ export default defineConfig(async () => {
       setupFiles: ["./test/setup/apply-migrations.ts"],
       include: ["test/**/*.test.ts"],
       // Every request writes a log line (src/ops/request-log.ts); tests that care capture them, the rest is noise.
-      onConsoleLog: (log) => !/event: \S*'request'/.test(log),
+      onConsoleLog: (log: string) => !/event: \S*'request'/.test(log),
     },
   };
 });

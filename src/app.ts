@@ -9,7 +9,7 @@ import { legacyRoutes } from "./migration/legacy-route";
 import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
 import { healthRoutes } from "./ops/health";
-import { requestLog } from "./ops/request-log";
+import { logError, requestLog } from "./ops/request-log";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -26,6 +26,6 @@ export function buildApp() {
   app.notFound(() => {
     throw new AppError("not_found", "No such route.");
   });
-  app.onError(handleError);
+  app.onError((err, c) => handleError(err, c, (e) => logError(c, e)));
   return app;
 }

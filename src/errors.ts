@@ -1,7 +1,5 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppEnv } from "./env";
-import { logError } from "./ops/request-log";
 
 /**
  * Every failure a client can see, with its HTTP status and a short title.
@@ -87,9 +85,13 @@ export function toAppError(err: unknown): AppError {
   return new AppError("internal", "The server failed to handle this request.");
 }
 
-/** The app's onError: the client gets the problem, the log gets the stack of anything that is the server's fault. */
-export function handleError(err: unknown, c: Context<AppEnv>): Response {
+/**
+ * The app's onError: the client gets the problem; anything that is the
+ * server's fault (5xx) goes to `logServerError` with its stack (the app
+ * passes the request log's, which adds the request id).
+ */
+export function handleError(err: unknown, c: Context, logServerError: (err: unknown) => void = (e) => console.error(e)): Response {
   const error = toAppError(err);
-  if (error.status >= 500) logError(c, err);
+  if (error.status >= 500) logServerError(err);
   return problemResponse(error, c.req.method);
 }
