@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { accessGuard } from "./access/guard";
 import { attachmentListRoutes } from "./attachments/list-route";
+import { corsByRoute } from "./http/cors";
+import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -13,8 +15,10 @@ import { logError, requestLog } from "./ops/request-log";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
-  // First, so every response (errors and refusals included) gets its id, log line and metrics point.
+  // First, so every response (errors, refusals and preflights included) gets its id, log line and metrics point.
   app.use(requestLog);
+  app.use(drainUnreadBody);
+  app.use(corsByRoute);
   app.use(accessGuard);
   app.route("/health", healthRoutes);
   app.route("/api/cas", casRoutes);
