@@ -6,7 +6,10 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import type { Attributes } from "../db/schema";
 import { parseAttributesText } from "./attributes";
+import { parseWith } from "../validation";
 import type { IngestInput } from "./ingest";
+import { title } from "./schemas";
+import { z } from "zod";
 
 /** multipart/form-data is parsed in memory by the runtime, so it is for small files only. */
 export const MULTIPART_LIMIT = 10 * 1024 * 1024;
@@ -37,7 +40,7 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
     declaredType: type ? parseMediaType(type, "Content-Type") : undefined,
     declaredHash: declaredHash(c.req.header("X-Content-SHA256") ?? c.req.query("sha256")),
     filename: filename === undefined ? undefined : sanitizeFilename(filename) || undefined,
-    title: c.req.query("title"),
+    title: uploadTitle(c.req.query("title")),
     attributes: parseAttributesText(c.req.header("X-Attributes"), "X-Attributes"),
   };
 }
@@ -63,9 +66,13 @@ async function readMultipart(c: Context<AppEnv>, length: number): Promise<Upload
     declaredType: file.type ? parseMediaType(file.type, "file content type") : undefined,
     declaredHash: declaredHash(typeof sha256 === "string" ? sha256 : undefined),
     filename: sanitizeFilename(file.name) || undefined,
-    title: typeof title === "string" ? title : undefined,
+    title: uploadTitle(typeof title === "string" ? title : undefined),
     attributes: parseAttributesText(typeof attributes === "string" ? attributes : undefined, "attributes field"),
   };
+}
+
+function uploadTitle(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : parseWith(z.object({ title }), { title: value }, "invalid_parameter").title;
 }
 
 function declaredHash(value: string | undefined): ContentHash | undefined {
