@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "../env";
+import { toAppError } from "../errors";
 import { writeRequestPoint } from "./metrics";
 import { readServerTiming } from "./server-timing";
 
@@ -61,7 +62,6 @@ function setRequestId(c: Context<AppEnv>, requestId: string): void {
 function requestRecord(c: Context<AppEnv>, requestId: string, durationMs: number): RequestRecord {
   const length = c.res.headers.get("Content-Length");
   const timing = readServerTiming(c.res.headers.get("Server-Timing"));
-  const error = c.error as { code?: unknown } | undefined;
   return {
     event: "request",
     request_id: requestId,
@@ -73,7 +73,7 @@ function requestRecord(c: Context<AppEnv>, requestId: string, durationMs: number
     cache: timing.cache,
     thumbnail_ms: timing.thumbnailMs,
     sub: c.get("principal")?.sub ?? null,
-    error: typeof error?.code === "string" ? error.code : error ? "internal" : null,
+    error: c.error ? toAppError(c.error).code : null,
   };
 }
 
