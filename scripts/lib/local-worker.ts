@@ -32,12 +32,33 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `wrangler dev` for a config (port 0: any free port) and waits until it answers. */
+/**
+ * Starts `wrangler dev` for a config (port 0: any free port) and waits until it answers.
+ * A free port can be taken by someone else before wrangler binds it: then it tries other ports.
+ */
 export async function startWorker(
   config: string,
   port = 0,
   vars: Record<string, string> = {},
   prepare?: (state: string) => Promise<void>,
+  logLevel: "error" | "log" = "error",
+): Promise<LocalWorker> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(config, port, vars, prepare, logLevel);
+    } catch (err) {
+      if (port !== 0 || attempt === 3 || !/Address already in use/.test(String(err))) throw err;
+    }
+  }
+}
+
+async function startOnce(
+  config: string,
+  port = 0,
+  vars: Record<string, string> = {},
+  prepare?: (state: string) => Promise<void>,
+  /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log". */
+  logLevel: "error" | "log" = "error",
 ): Promise<LocalWorker> {
   const listenPort = port || (await freePort());
   const inspectorPort = await freePort();
@@ -53,7 +74,7 @@ export async function startWorker(
   await prepare?.(state);
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const args = ["dev", "--config", config, "--port", String(listenPort), "--ip", "127.0.0.1", "--persist-to", state];
-  const child: ChildProcess = spawn(WRANGLER, [...args, "--inspector-port", String(inspectorPort), "--log-level", "info", ...varArgs], {
+  const child: ChildProcess = spawn(WRANGLER, [...args, "--inspector-port", String(inspectorPort), "--log-level", logLevel, ...varArgs], {
     env: quietEnv,
     cwd: CONFIG_DIR,
     stdio: ["ignore", "pipe", "pipe"],
