@@ -2,6 +2,7 @@ import { buildApp } from "./app";
 import { scheduledCleanup, scheduledGc } from "./housekeeping/cron";
 import { scheduledBatch } from "./migration/cron";
 
+export { TokenThrottle } from "./access/throttle";
 export { MigrationLock } from "./migration/lock";
 
 const app = buildApp();

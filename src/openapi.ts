@@ -1,6 +1,8 @@
 import { z } from "zod";
 import * as s from "./attachments/schemas";
+import { attributesObject } from "./attachments/attributes";
 import { existsBody } from "./cas/routes";
+import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./access/openapi";
 
 /**
  * OpenAPI 3.1 for the whole worker, generated from the zod schemas that
@@ -24,7 +26,7 @@ export function openApiDocument() {
     openapi: "3.1.0",
     info: { title: "cas-edge", version: "1.0.0", description: "Content-addressed blobs at the edge, and the parts and attachments that name them." },
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      securitySchemes,
       schemas: {
         Problem: {
           type: "object",
@@ -39,22 +41,26 @@ export function openApiDocument() {
         Attachments: schema(z.array(s.attachmentResponse)),
         UrlAttachmentCreate: schema(s.urlAttachmentCreate, "input"),
         AttachmentUpdate: schema(s.attachmentUpdate, "input"),
+        AttachmentList: schema(s.attachmentList),
+        Attributes: schema(attributesObject, "input"),
         Cover: schema(s.coverBody, "input"),
         Copy: schema(s.copyBody, "input"),
         ExistsRequest: schema(existsBody, "input"),
         ExistsResponse: schema(z.object({ present: z.array(z.string()), missing: z.array(z.string()) })),
+        ...accessSchemas,
       },
     },
     security: [{ bearer: [] }],
-    paths: {
+    paths: withPolicy({
+      ...accessPaths,
       "/api/cas/{hash}": {
         parameters: [hashParam],
         get: {
           summary: "The blob's bytes (or a JPEG thumbnail); immutable, no database read",
-          security: [],
           parameters: ["content_type", "disposition", "filename", "thumbnail"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
           responses: { "200": { description: "The bytes" }, "206": { description: "A byte range" }, "304": { description: "Not modified" }, ...errors(400, 404, 416) },
         },
+        head: { summary: "The headers GET would send", responses: { "200": { description: "OK" }, "304": { description: "Not modified" }, ...errors(400, 404) } },
         put: {
           summary: "Store a blob under its SHA-256",
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
@@ -95,30 +101,81 @@ export function openApiDocument() {
             { name: "title", in: "query", schema: { type: "string" } },
             { name: "sha256", in: "query", schema: { type: "string" } },
             { name: "X-Content-SHA256", in: "header", schema: { type: "string" } },
+            {
+              name: "X-Attributes",
+              in: "header",
+              description: "The attachment's attributes: a JSON object, raw or percent-encoded UTF-8",
+              schema: { type: "string" },
+            },
           ],
           requestBody: {
             required: true,
             content: {
               "application/json": { schema: { $ref: "#/components/schemas/UrlAttachmentCreate" } },
-              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" } } } },
+              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" }, attributes: { type: "string", description: "JSON object, as in X-Attributes" } } } },
               "*/*": { schema: { type: "string", format: "binary" } },
             },
           },
-          responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404, 411, 413) },
+          responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404, 411, 413, 422) },
         },
       },
       "/api/parts/{key}/attachments/{id}": {
         parameters: [keyParam, idParam],
         get: { summary: "One attachment", responses: { "200": ok("Attachment"), ...errors(401, 404) } },
-        patch: { summary: "Rename", requestBody: body("AttachmentUpdate"), responses: { "200": ok("Attachment"), ...errors(400, 401, 404) } },
+        patch: {
+          summary: "Rename, or change attributes with an RFC 7396 merge patch",
+          requestBody: {
+            required: true,
+            content: {
+              "application/merge-patch+json": { schema: { $ref: "#/components/schemas/AttachmentUpdate" } },
+              "application/json": { schema: { $ref: "#/components/schemas/AttachmentUpdate" } },
+            },
+          },
+          responses: { "200": ok("Attachment"), ...errors(400, 401, 404, 422) },
+        },
         delete: { summary: "Delete the row (the blob is kept for GC)", responses: { "204": { description: "Deleted" }, ...errors(401, 404) } },
       },
       "/api/parts/{key}/attachments/{id}/copy": {
         parameters: [keyParam, idParam],
         post: { summary: "Copy to another part (same blob)", requestBody: body("Copy"), responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404) } },
       },
+      "/api/attachments": {
+        get: {
+          summary: "Attachments across parts, filtered and paged",
+          parameters: [
+            { name: "part", in: "query", schema: { type: "string" } },
+            { name: "type", in: "query", description: "A media range: image/*, image/png", schema: { type: "string" } },
+            {
+              name: "attr.{key}",
+              in: "query",
+              description: "Top-level attribute equal to this value, compared as JSON (7 is a number, abc a string); repeat for more",
+              schema: { type: "string" },
+            },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+            { name: "cursor", in: "query", schema: { type: "string" } },
+          ],
+          responses: { "200": ok("AttachmentList"), ...errors(400, 401, 403) },
+        },
+      },
+      "/health": { get: { summary: "Liveness: no I/O", security: [], responses: { "200": { description: "Alive" } } } },
+      "/health/ready": {
+        get: {
+          summary: "Readiness: D1, R2 and the Durable Object, each with its latency",
+          security: [],
+          responses: { "200": { description: "Ready" }, ...errors(503) },
+        },
+      },
       "/api/parts/{key}/attachments/{id}/download": { parameters: [keyParam, idParam], ...gone("download_url") },
       "/api/parts/{key}/attachments/{id}/thumbnail": { parameters: [keyParam, idParam], ...gone("thumbnail_url") },
-    },
+      "/api/legacy/attachments/{id}/{variant}": {
+        parameters: [idParam, { name: "variant", in: "path", required: true, schema: { enum: ["download", "view", "thumbnail"] } }],
+        get: { summary: "A not-yet-migrated attachment's signed link: migrates it and redirects to its CAS URL", responses: { "307": { description: "To the CAS URL" }, ...errors(404) } },
+      },
+      "/api/admin/migration": { get: { summary: "Legacy-to-CAS migration status", responses: { "200": { description: "OK" }, ...errors(401, 403) } } },
+      "/api/admin/migration/run": { post: { summary: "One migration batch now (?dry_run, ?batch_size)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/admin/migration/cleanup": { post: { summary: "Delete migrated legacy objects (dry run by default)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/admin/gc": { post: { summary: "Collect unreferenced blobs past the grace period (dry run by default)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
+    }),
   };
 }

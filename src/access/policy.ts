@@ -3,9 +3,12 @@ import type { Scope } from "./scopes";
 
 /**
  * What each route changes: the storage mode decides which effects are allowed
- * (`ro` refuses write and delete, `rw` refuses delete), reads never refused.
+ * (`ro` refuses write and delete, `rw` refuses delete). Reads are never
+ * refused, nor are `setting`s: operator state (the mode itself, service
+ * accounts) that must stay changeable while the store is frozen, or an
+ * operator could neither unfreeze it nor disable a leaked account.
  */
-export type Effect = "read" | "write" | "delete";
+export type Effect = "read" | "write" | "delete" | "setting";
 
 export interface RoutePolicy {
   /** "public" routes need no token at all. */
@@ -44,6 +47,7 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/parts/:key/attachments/:id/copy", "parts:write", "write"],
   ["GET", "/api/parts/:key/attachments/:id/download", "parts:read", "read"],
   ["GET", "/api/parts/:key/attachments/:id/thumbnail", "parts:read", "read"],
+  ["GET", "/api/attachments", "parts:read", "read"],
 
   // Signed links of rows not migrated yet (the signature is the credential).
   ["GET", "/api/legacy/attachments/:id/:variant", "public", "read"],
@@ -56,7 +60,26 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["GET", "/api/admin/gc", "admin", "read"],
   ["POST", "/api/admin/gc", "admin", "delete"],
 
+  // Service accounts and the storage mode: operator settings, allowed in every mode.
+  ["GET", "/api/admin/accounts", "admin", "read"],
+  ["POST", "/api/admin/accounts", "admin", "setting"],
+  ["GET", "/api/admin/accounts/:clientId", "admin", "read"],
+  ["POST", "/api/admin/accounts/:clientId/rotate", "admin", "setting"],
+  ["POST", "/api/admin/accounts/:clientId/retire", "admin", "setting"],
+  ["POST", "/api/admin/accounts/:clientId/disable", "admin", "setting"],
+  ["POST", "/api/admin/accounts/:clientId/enable", "admin", "setting"],
+  ["GET", "/api/admin/mode", "admin", "read"],
+  ["PUT", "/api/admin/mode", "admin", "setting"],
+
+  // Tokens: the client secret is the credential (checked by the endpoint itself).
+  ["POST", "/api/oauth/token", "public", "setting"],
+  ["GET", "/.well-known/jwks.json", "public", "read"],
+
   ["GET", "/api/openapi.json", "public", "read"],
+
+  // Health for load balancers and operators: no token, nothing secret.
+  ["GET", "/health", "public", "read"],
+  ["GET", "/health/ready", "public", "read"],
 ];
 
 const router = new TrieRouter<RoutePolicy>();

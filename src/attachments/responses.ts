@@ -26,6 +26,8 @@ export async function attachmentJson(a: Attachment, secret: string): Promise<Att
     size: a.size,
     url: a.url,
     ...(await blobUrls(a, secret)),
+    attributes: a.attributes,
+    attributes_schema_version: a.attributesSchemaVersion,
     created_at: a.createdAt,
   };
 }

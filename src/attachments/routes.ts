@@ -1,10 +1,12 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { z } from "zod";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseRowId, parseWith, readJson } from "../validation";
 import { stillStored, vanishedError } from "../housekeeping/claims";
+import { validateAttributes, validateAttributesPatch } from "./attributes";
 import { ingest } from "./ingest";
 import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
@@ -19,6 +21,16 @@ function attachmentId(raw: string): number {
 
 async function partWithCover(db: Database, part: Part, secret: string) {
   return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), secret);
+}
+
+/**
+ * Reads an attachment's JSON body: a broken `attributes` member is a 422
+ * naming its path (the issue's rule), anything else wrong a 400 from zod.
+ */
+async function readAttachmentJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S, validate: (value: unknown) => unknown): Promise<z.infer<S>> {
+  const body = await readJson(c, z.unknown());
+  if (typeof body === "object" && body !== null && "attributes" in body) validate(body.attributes);
+  return parseWith(schema, body, "invalid_body");
 }
 
 function partKeyOf(raw: string): string {
@@ -85,8 +97,8 @@ partRoutes
     // Unknown part: refuse before a byte of the body is read.
     await service.getPart(db, key);
     if (/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
-      const { url, title } = await readJson(c, schemas.urlAttachmentCreate);
-      const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url });
+      const { url, title, attributes } = await readAttachmentJson(c, schemas.urlAttachmentCreate, validateAttributes);
+      const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url, attributes });
       return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
     }
     const upload = await readUpload(c);
@@ -105,6 +117,7 @@ partRoutes
       contentType: blob.contentType,
       size: blob.size,
       sha256: blob.hash,
+      attributes: upload.attributes,
     });
     if (!blob.created && !(await stillStored(c.env.BUCKET, blob.hash))) {
       await service.deleteAttachment(db, key, row.id);
@@ -123,7 +136,7 @@ partRoutes
     return c.json(await attachmentJson(row, c.env.API_TOKEN));
   })
   .patch("/:key/attachments/:id", async (c) => {
-    const changes = await readJson(c, schemas.attachmentUpdate);
+    const changes = await readAttachmentJson(c, schemas.attachmentUpdate, validateAttributesPatch);
     const row = await service.updateAttachment(
       database(c.env.DB),
       partKeyOf(c.req.param("key")),

@@ -11,6 +11,7 @@ export interface FormUpload {
   filename: string | undefined;
   title: string | undefined;
   sha256: string | undefined;
+  attributes: string | undefined;
   settle: (failed: boolean) => Promise<void>;
 }
 
@@ -22,7 +23,7 @@ const EPILOGUE_LIMIT = 64 * 1024;
 
 /**
  * Reads a multipart/form-data upload up to the start of its file part:
- * `title` and `sha256` fields first (a field after the file would arrive
+ * `title`, `sha256` and `attributes` fields first (a field after the file would arrive
  * after the file was stored, so it is refused), then the file, streamed.
  *
  * R2 stores a stream only when told its length first, and a multipart part
@@ -39,7 +40,11 @@ const EPILOGUE_LIMIT = 64 * 1024;
 export async function readMultipart(body: ReadableStream<Uint8Array> | null, contentType: string, contentLength: number): Promise<FormUpload> {
   if (body === null) throw noFile();
   const reader = new MultipartReader(body, boundaryOf(contentType));
-  const fields: { title: string | undefined; sha256: string | undefined } = { title: undefined, sha256: undefined };
+  const fields: { title: string | undefined; sha256: string | undefined; attributes: string | undefined } = {
+    title: undefined,
+    sha256: undefined,
+    attributes: undefined,
+  };
   let head: PartHead;
   try {
     if (!(await reader.start())) throw noFile();
@@ -48,7 +53,7 @@ export async function readMultipart(body: ReadableStream<Uint8Array> | null, con
       if (isFile(head)) break;
       if (count >= MAX_FIELDS) throw invalid(`A multipart upload may have at most ${MAX_FIELDS} fields.`);
       const { value, more } = await reader.field();
-      if (head.name === "title" || head.name === "sha256") fields[head.name] = value;
+      if (head.name === "title" || head.name === "sha256" || head.name === "attributes") fields[head.name] = value;
       if (!more) throw noFile();
     }
     if (head.name !== "file") throw invalid(`The file must be sent in the part named "file", not "${head.name ?? ""}".`);

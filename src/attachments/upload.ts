@@ -4,6 +4,8 @@ import { parseMediaType, sanitizeFilename } from "../cas/view";
 import { declaredLength, maxUploadBytes } from "../cas/write";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import type { Attributes } from "../db/schema";
+import { parseAttributesText } from "./attributes";
 import { parseWith } from "../validation";
 import type { IngestInput } from "./ingest";
 import { title } from "./schemas";
@@ -19,13 +21,15 @@ export interface UploadRequest extends IngestInput {
    * whatever came after the file part). `failed` says the ingest threw.
    */
   settle: (failed: boolean) => Promise<void>;
+  attributes: Attributes | undefined;
 }
 
 /**
  * Reads a file upload in either form the API accepts, without reading the
  * body yet: a raw body (Content-Type, `filename`/`title`/`sha256` in the
- * query or `X-Filename`/`X-Content-SHA256` headers), or a multipart form
- * with a `file` field and optional `title` and `sha256` fields.
+ * query or `X-Filename`/`X-Content-SHA256`/`X-Attributes` headers), or a
+ * multipart form with a `file` field and optional `title`, `sha256` and
+ * `attributes` fields. Attributes are checked here, before a byte is stored.
  */
 export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
   const max = maxUploadBytes(c.env);
@@ -40,6 +44,7 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
         declaredHash: declaredHash(form.sha256),
         filename: form.filename === undefined ? undefined : sanitizeFilename(form.filename) || undefined,
         title: uploadTitle(form.title),
+        attributes: parseAttributesText(form.attributes, "attributes field"),
       };
     } catch (err) {
       // A bad field: stop the file part's reader before answering.
@@ -57,6 +62,7 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
     filename: filename === undefined ? undefined : sanitizeFilename(filename) || undefined,
     title: uploadTitle(c.req.query("title")),
     settle: async () => {},
+    attributes: parseAttributesText(c.req.header("X-Attributes"), "X-Attributes"),
   };
 }
 

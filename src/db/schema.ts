@@ -32,7 +32,13 @@ export const partAttachments = sqliteTable("part_attachments", {
   url: text("url"),
   casSize: integer("cas_size"),
   createdAt: text("created_at").notNull().default(now),
+  attributes: text("attributes", { mode: "json" }).$type<Attributes>().notNull().default({}),
+  attributesSchemaVersion: integer("attributes_schema_version").notNull().default(1),
 });
+
+/** Custom attributes of an attachment: a JSON object (rules in src/attachments/attributes.ts). */
+export type Attributes = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export type Part = typeof parts.$inferSelect;
 export type Attachment = typeof partAttachments.$inferSelect;
@@ -82,4 +88,32 @@ export const blobClaims = sqliteTable("blob_claims", {
   hash: text("hash").primaryKey(),
   claimedAt: integer("claimed_at").notNull(),
   condemnedAt: integer("condemned_at"),
+});
+
+export const serviceAccounts = sqliteTable("service_accounts", {
+  clientId: text("client_id").primaryKey(),
+  name: text("name").notNull(),
+  scopes: text("scopes").notNull(),
+  deviceKey: text("device_key").unique(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: text("created_at").notNull().default(now),
+  rotatedAt: text("rotated_at"),
+  lastUsedAt: text("last_used_at"),
+});
+
+export const serviceAccountSecrets = sqliteTable("service_account_secrets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  clientId: text("client_id")
+    .notNull()
+    .references(() => serviceAccounts.clientId, { onDelete: "cascade" }),
+  hash: text("hash").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+export type ServiceAccount = typeof serviceAccounts.$inferSelect;
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at").notNull().default(now),
 });

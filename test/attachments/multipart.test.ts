@@ -32,7 +32,7 @@ describe("multipart form uploads", { timeout: 60_000 }, () => {
     const { key } = await createPart();
     const bytes = randomBytes(1000);
     const form = formBody([
-      { name: "attributes", data: '{"color":"red"}' },
+      { name: "note", data: "a field this API does not know" },
       { name: "file", filename: "a.bin", data: bytes },
     ]);
     const body = new Uint8Array([...new TextEncoder().encode("a preamble clients may send\r\n"), ...form.body]);
