@@ -173,8 +173,20 @@ export function openApiDocument() {
       },
       "/api/admin/migration": { get: { summary: "Legacy-to-CAS migration status", responses: { "200": { description: "OK" }, ...errors(401, 403) } } },
       "/api/admin/migration/run": { post: { summary: "One migration batch now (?dry_run, ?batch_size)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
-      "/api/admin/migration/cleanup": { post: { summary: "Delete migrated legacy objects (dry run by default)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
-      "/api/admin/gc": { post: { summary: "Collect unreferenced blobs past the grace period (dry run by default)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/admin/migration/cleanup": {
+        get: { summary: "Where the legacy cleanup pass stands, and what blocks it", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
+        post: {
+          summary: "One budgeted step of the legacy cleanup (?dry_run, default true; ?cursor, ?budget_ms, ?max_objects)",
+          responses: { "200": { description: "Progress: scanned, deleted, kept, cursor, done" }, ...errors(400, 401, 403, 409) },
+        },
+      },
+      "/api/admin/gc": {
+        get: { summary: "Where the orphan-blob GC pass stands", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
+        post: {
+          summary: "One budgeted step of the orphan-blob GC (?dry_run, default true; ?grace_hours, ?cursor, ?budget_ms, ?max_objects)",
+          responses: { "200": { description: "Progress: scanned, deleted, kept, cursor, done" }, ...errors(400, 401, 403, 409) },
+        },
+      },
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
     }),
   };
