@@ -7,12 +7,14 @@ import { AppError, handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
 import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
+import { uploadRoutes } from "./uploads/routes";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
   app.use(accessGuard);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
+  app.route("/api/uploads", uploadRoutes);
   app.route("/api/admin", adminRoutes);
   app.route("/api/legacy", legacyRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
