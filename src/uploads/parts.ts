@@ -37,9 +37,15 @@ export async function receivePart(
     },
   });
   const sized = new FixedLengthStream(length);
-  const [piped, uploaded] = await Promise.allSettled([body.pipeThrough(hashing).pipeTo(sized.writable), upload.uploadPart(partNumber, sized.readable)]);
-  if (piped.status === "rejected") {
-    if (piped.reason instanceof AppError) throw piped.reason;
+  // Two pipes rather than pipeThrough, so that every failure lands in a promise awaited here.
+  const [read, piped, uploaded] = await Promise.allSettled([
+    body.pipeTo(hashing.writable),
+    hashing.readable.pipeTo(sized.writable),
+    upload.uploadPart(partNumber, sized.readable),
+  ]);
+  if (read.status === "rejected" || piped.status === "rejected") {
+    const reason = read.status === "rejected" ? read.reason : (piped as PromiseRejectedResult).reason;
+    if (reason instanceof AppError) throw reason;
     // The client went away or its body broke off: its mistake, and nothing was recorded.
     throw new AppError("invalid_body", `Part ${partNumber}'s body could not be read to its end (${received} of ${length} bytes).`);
   }

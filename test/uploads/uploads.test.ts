@@ -25,7 +25,8 @@ async function multipartStillOpen(s: UploadJson): Promise<boolean> {
   }
 }
 
-describe("resumable uploads", () => {
+// Each test moves several MiB through local R2: on a busy machine that exceeds the 5 s default.
+describe("resumable uploads", { timeout: 30_000 }, () => {
   it("stores a three-part file under its hash only once complete", async () => {
     const bytes = randomBytes(2 * PART + MiB);
     const hash = await sha256(bytes);
