@@ -16,6 +16,8 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(doc.components.schemas.Attachment?.properties ?? {})).toEqual(
       expect.arrayContaining(["download_url", "view_url", "thumbnail_url"]),
     );
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/uploads", "/api/uploads/{id}", "/api/uploads/{id}/parts/{part}", "/api/uploads/{id}/complete"]));
+    expect(doc.components.schemas.UploadCreate?.required).toEqual(["sha256", "size"]);
     expect(JSON.stringify(doc)).not.toMatch(/s3_key|legacy_key/);
   });
 });
