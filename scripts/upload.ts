@@ -114,7 +114,10 @@ async function main(): Promise<string> {
     base: values.url!.replace(/\/$/, ""),
     token: token(),
     log,
-    onProgress: (bytes, s) => progress(`part ${Math.min(s.part_count, Math.floor(bytes / s.part_size) + 1)}/${s.part_count}`, bytes, size, bytes === size),
+    onProgress: (bytes, s, stored) =>
+      stored
+        ? progress(`${s.parts_received}/${s.part_count} parts stored,`, bytes, size, true)
+        : progress(`part ${Math.min(s.part_count, Math.floor(bytes / s.part_size) + 1)}/${s.part_count}`, bytes, size),
   };
 
   let session: Session | null = null;

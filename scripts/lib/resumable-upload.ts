@@ -34,8 +34,8 @@ export class UploadFailed extends Error {
 export interface Client {
   base: string;
   token: string;
-  /** Called as bytes are handed to the connection, with the bytes of the file sent so far. */
-  onProgress?: (bytes: number, session: Session) => void;
+  /** Called as bytes are handed to the connection (with the bytes of the file sent so far) and when a part is stored. */
+  onProgress?: (bytes: number, session: Session, partStored: boolean) => void;
   log: (line: string) => void;
 }
 
@@ -125,7 +125,7 @@ export async function sendParts(client: Client, file: string, start: Session): P
       const res = await request(client, `/api/uploads/${session.id}/parts/${n}`, () => ({
         method: "PUT",
         headers: { "Content-Type": "application/octet-stream", "Content-Length": String(length) },
-        body: partBody(bytes, (pulled) => client.onProgress?.((n - 1) * session.part_size + pulled, session)),
+        body: partBody(bytes, (pulled) => client.onProgress?.((n - 1) * session.part_size + pulled, session, false)),
         duplex: "half",
       }));
       if (res.status === 409) {
@@ -137,7 +137,7 @@ export async function sendParts(client: Client, file: string, start: Session): P
         continue;
       }
       session = await json<Session>(res, `part ${n}`);
-      client.onProgress?.(Math.min(session.size, session.parts_received * session.part_size), session);
+      client.onProgress?.(Math.min(session.size, session.parts_received * session.part_size), session, true);
     }
     return session;
   } finally {

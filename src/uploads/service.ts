@@ -93,23 +93,17 @@ export async function putPart(env: Env, id: string, input: PartUpload, now = Dat
   if (input.length !== expected) {
     throw new AppError("bad_request", `Part ${part} must be exactly ${expected} bytes (Content-Length was ${input.length}).`);
   }
-  const body = input.body ?? new Response(new Uint8Array(0)).body!;
-  if (part <= session.partsReceived) {
-    await body.cancel();
-    return session;
-  }
+  // A body left unread here is drained by src/http/drain.ts, which keeps the connection usable.
+  if (part <= session.partsReceived) return session;
   if (part > session.partsReceived + 1) {
-    await body.cancel();
     throw new AppError("conflict", `Parts are accepted in order; send part ${session.partsReceived + 1} next.`);
   }
 
   const claim = crypto.randomUUID();
-  if (!(await claimNext(env.DB, id, part, claim, now, CLAIM_MS))) {
-    await body.cancel();
-    return answerLostClaim(env, id, part, now);
-  }
+  if (!(await claimNext(env.DB, id, part, claim, now, CLAIM_MS))) return answerLostClaim(env, id, part, now);
   let received: Awaited<ReturnType<typeof receivePart>>;
   try {
+    const body = input.body ?? new Response(new Uint8Array(0)).body!;
     received = await receivePart(multipartOf(env.BUCKET, session), part, body, expected, fromBase64(session.hashState));
   } catch (err) {
     await releaseClaim(env.DB, id, claim);
