@@ -63,11 +63,11 @@ describe("sending parts: bad input", { timeout: 30_000 }, () => {
     const created = await createUpload(bytes);
     // Straight into the worker's entry: over the in-process transport a short body would break the connection instead.
     const short = await fetchWith(partRequest(created.id, 1, partOf(bytes, 1).subarray(0, PART - 1000), PART));
-    expect(await problem(short, 400)).toMatch(/part 1/i);
+    expect(await problem(short, 400)).toContain("ended after");
     expect(await session(created.id)).toMatchObject({ parts_received: 0, next_part: 1 });
     // A body longer than declared is refused the same way.
     const long = await fetchWith(partRequest(created.id, 1, randomBytes(PART + 10), PART));
-    expect(await problem(long, 400)).toMatch(/part 1/i);
+    expect(await problem(long, 400)).toContain("longer than");
     // The state was not advanced by the broken attempts: the right bytes still complete.
     await putAllParts(created, bytes);
     expect((await complete(created.id)).status).toBe(201);
