@@ -90,7 +90,7 @@ export function openApiDocument() {
         parameters: [uploadIdParam, { name: "part", in: "path", required: true, schema: { type: "integer", minimum: 1, maximum: 10000 } }],
         put: {
           operationId: "UploadPart",
-          summary: "Send part n (must be next_part; Content-Length must be its exact size). A part already stored is acknowledged unread",
+          summary: "Send part n (must be next_part; Content-Length must be its exact size). A part already stored is acknowledged, not stored or hashed again",
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
           responses: { "200": ok("Upload"), ...errors(400, 401, 404, 409, 410, 411, 413, 503) },
         },
