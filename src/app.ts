@@ -16,6 +16,8 @@ import { openApiDocument } from "./openapi";
 import { healthRoutes } from "./ops/health";
 import { logError, requestLog } from "./ops/request-log";
 
+import { uploadRoutes } from "./uploads/routes";
+
 export function buildApp() {
   const app = new Hono<AppEnv>();
   // First, so every response (errors, refusals and preflights included) gets its id, log line and metrics point.
@@ -30,6 +32,8 @@ export function buildApp() {
   app.route("/api/admin/mode", modeRoutes);
 
   app.route("/api/attachments", attachmentListRoutes);
+
+  app.route("/api/uploads", uploadRoutes);
   app.route("/api/admin", adminRoutes);
   app.route("/api/oauth", oauthRoutes);
   app.route("/.well-known", jwksRoutes);
