@@ -28,7 +28,9 @@ export const errorCodes = {
   unprocessable: { status: 422, title: "Unprocessable content" },
   corrupt_image: { status: 422, title: "Image could not be decoded" },
   internal: { status: 500, title: "Internal error" },
+  image_service_failed: { status: 502, title: "The image service failed" },
   storage_unavailable: { status: 503, title: "Storage unavailable" },
+  thumbnailer_busy: { status: 503, title: "Too many thumbnails in progress" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
