@@ -15,7 +15,7 @@ export class MemoryBudget {
   private used = 0;
   /** Memory that stays taken for the isolate's lifetime (a wasm instance's grown memory never shrinks). */
   private retained = 0;
-  private readonly waiters: Array<{ bytes: number; admit: () => void }> = [];
+  private readonly waiters: Array<{ bytes: number }> = [];
 
   constructor(
     readonly capacity: number,
@@ -41,21 +41,21 @@ export class MemoryBudget {
     if (bytes > this.available) throw busy(`needs ${mb(bytes)} and this isolate has ${mb(this.available)} for images`);
     if (this.waiters.length === 0 && this.used + bytes <= this.available) return this.take(bytes);
     if (this.waiters.length >= this.maxWaiters) throw busy(`${this.waiters.length} thumbnails are already waiting`);
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        bytes,
-        admit: () => {
-          clearTimeout(timer);
-          resolve(this.take(bytes));
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(busy(`waited ${this.maxWaitMs / 1000} s for ${mb(bytes)} of image memory`));
-        this.admitWaiting();
-      }, this.maxWaitMs);
-      this.waiters.push(waiter);
-    });
+    // Each waiter polls on its own timer rather than being woken by the release:
+    // a release runs in another request's context, and workerd does not let one
+    // request resume another's work (its I/O would belong to the wrong request).
+    const waiter = { bytes };
+    this.waiters.push(waiter);
+    try {
+      for (let waited = 0; waited < this.maxWaitMs; waited += POLL_MS) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        if (this.waiters[0] === waiter && this.used + bytes <= this.available) return this.take(bytes);
+      }
+      throw busy(`waited ${this.maxWaitMs / 1000} s for ${mb(bytes)} of image memory`);
+    } finally {
+      const at = this.waiters.indexOf(waiter);
+      if (at >= 0) this.waiters.splice(at, 1);
+    }
   }
 
   /** Records memory that will never be given back (at least `bytes` in total). */
@@ -70,16 +70,11 @@ export class MemoryBudget {
       if (released) return;
       released = true;
       this.used -= bytes;
-      this.admitWaiting();
     };
   }
-
-  private admitWaiting(): void {
-    while (this.waiters.length > 0 && this.used + this.waiters[0]!.bytes <= this.available) {
-      this.waiters.shift()!.admit();
-    }
-  }
 }
+
+const POLL_MS = 20;
 
 function busy(why: string): AppError {
   return new AppError("thumbnailer_busy", `Other thumbnails are being made right now (${why}); try again shortly.`, { "Retry-After": "5" });
