@@ -1,6 +1,15 @@
 import { AppError } from "../errors";
 import { probeHeader } from "./probe";
 
+/** The part of the Images binding (env.IMAGES) used here, so Node scripts can type it without workers-types. */
+export interface ImagesService {
+  input(stream: ReadableStream<Uint8Array>): ImagesPipeline;
+}
+interface ImagesPipeline {
+  transform(t: { width: number; height: number; fit: "scale-down" }): ImagesPipeline;
+  output(o: { format: "image/jpeg"; quality: number; background: string }): Promise<{ response(): Response }>;
+}
+
 /**
  * A thumbnail from the Cloudflare Images binding: the source streams from R2
  * into the service and only the small JPEG comes back, so the isolate spends
@@ -8,7 +17,7 @@ import { probeHeader } from "./probe";
  * decoder here) and for anything over the local memory budget. The service
  * applies the file's own orientation (EXIF, or HEIF's irot/imir) itself.
  */
-export async function imagesThumbnail(images: ImagesBinding, body: ReadableStream<Uint8Array>, size: number) {
+export async function imagesThumbnail(images: ImagesService, body: ReadableStream<Uint8Array>, size: number) {
   let jpeg: Uint8Array;
   try {
     const result = await images

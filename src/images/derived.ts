@@ -2,6 +2,7 @@ import { blobKey, type ContentHash, THUMBNAIL_PREFIX, thumbnailKey } from "../ca
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
 import { resolveRange } from "../cas/conditional";
 import { AppError } from "../errors";
+import type { ImagesService } from "./binding";
 import { imageBudget } from "./budget";
 import { planThumbnail } from "./plan";
 import { type ImageInfo, probeHeader, probeImage } from "./probe";
@@ -17,7 +18,7 @@ const inFlight = new Map<string, Promise<{ jpeg: Uint8Array; timing: string }>>(
  * the JPEG in R2 at thumbnails/<hash>_<size>.jpg; every later request (that
  * the edge cache does not answer first) reads that object, with no decode.
  */
-export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesBinding): Origin {
+export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesService): Origin {
   const stored = r2Origin(bucket, thumbnailKey(hash, size));
   const generated = async (wantBody: boolean, range: Parameters<Origin["get"]>[0]) => {
     const made = await ensureThumbnail(bucket, hash, size, images);
@@ -39,7 +40,7 @@ export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: numbe
 }
 
 /** Makes and stores the thumbnail unless another request in this isolate already is; null if the source is missing. */
-export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesBinding) {
+export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesService) {
   const key = thumbnailKey(hash, size);
   let pending = inFlight.get(key);
   if (!pending) {
@@ -62,7 +63,7 @@ const undecodableKey = (hash: ContentHash) => `${THUMBNAIL_PREFIX}${hash}.undeco
 /** Header reads grow until the header is found: most sit in the first 64 KB, a JPEG's may follow large APPn segments. */
 const PREFIX_STEPS = [65536, 1 << 20];
 
-async function generate(bucket: R2Bucket, hash: ContentHash, size: number, images: ImagesBinding | undefined) {
+async function generate(bucket: R2Bucket, hash: ContentHash, size: number, images: ImagesService | undefined) {
   let t = Date.now();
   const key = blobKey(hash);
   const [head, undecodable] = await Promise.all([bucket.head(key), bucket.head(undecodableKey(hash))]);

@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { imagesThumbnail } from "./binding";
+import { type ImagesService, imagesThumbnail } from "./binding";
 import { orientRgb } from "./orient";
 import { photonEncodeJpeg, photonReduce } from "./photon";
 import type { Plan } from "./plan";
@@ -32,7 +32,7 @@ export function targetSize(info: ImageInfo, size: number) {
  * codec, the streaming PNG decoder, photon for WebP/GIF, or the Images
  * binding. EXIF orientation is applied and transparency flattened on white.
  */
-export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, size: number, plan: Plan, images?: ImagesBinding): Promise<Thumbnail> {
+export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, size: number, plan: Plan, images?: ImagesService): Promise<Thumbnail> {
   const timings = { decode: 0, resize: 0, encode: 0 };
   let t = Date.now();
   if (plan.path === "images") {

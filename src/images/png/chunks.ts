@@ -39,13 +39,13 @@ export class ChunkReader {
   }
 
   /** An IDAT chunk's data in the pieces the network delivered, then its CRC skipped. */
-  async *idatPieces(length: number): AsyncGenerator<Uint8Array> {
+  async *idatPieces(length: number): AsyncGenerator<Uint8Array<ArrayBuffer>> {
     let left = length;
     while (left > 0) {
       if (this.buffered === 0) await this.fill(1);
       const head = this.queue[0]!;
       const n = Math.min(left, head.length);
-      yield head.slice(0, n);
+      yield new Uint8Array(head.subarray(0, n)); // a copy: the inflater may keep what it is given
       this.consume(n);
       left -= n;
     }
