@@ -43,7 +43,7 @@ function imagesError(err: unknown): AppError {
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown }).code;
   const numeric = typeof code === "number" ? code : Number(/\b(9\d{3})\b/.exec(message)?.[1]);
-  console.warn("images binding failed", numeric, message);
+  console.warn("images binding failed", Number.isNaN(numeric) ? "(no code)" : numeric, message);
   if (numeric === 9412 || numeric === 9402) return new AppError("corrupt_image", "The image cannot be decoded: the image service could not read it.");
   if (numeric === 9520) return new AppError("unsupported_media_type", "The image service does not support this image's format.");
   if (numeric === 9413 || numeric === 9422) return new AppError("image_too_large", "The image is larger than the image service accepts.");

@@ -1,3 +1,4 @@
+import { AppError } from "../../errors";
 import { ChunkReader, corrupt } from "./chunks";
 import { checkHeader, type PngHeader, rowConverter, rowLayout, unfilter } from "./rows";
 import { ADAM7, scatterPass } from "./adam7";
@@ -88,6 +89,7 @@ async function inflateInto(chunks: ChunkReader, firstIdat: number, rows: RowAsse
     }
   })();
   feeding.catch(() => {});
+  const failed = (err: unknown) => corrupt(`the compressed image data is corrupt (${err instanceof Error ? err.message : String(err)})`);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -95,10 +97,18 @@ async function inflateInto(chunks: ChunkReader, firstIdat: number, rows: RowAsse
       rows.add(value);
     }
   } catch (err) {
-    await feeding; // a truncated or corrupt chunk explains the inflater's failure better
-    throw corrupt(`the compressed image data is corrupt (${err instanceof Error ? err.message : String(err)})`);
+    // Unblock a feeder waiting on a full inflater, then prefer its reason (a truncated
+    // or corrupt chunk) over the inflater's, and a row's own error over both.
+    await reader.cancel().catch(() => {});
+    if (err instanceof AppError) throw err;
+    await feeding.catch((fed: unknown) => {
+      if (fed instanceof AppError) throw fed;
+    });
+    throw failed(err);
   }
-  await feeding;
+  await feeding.catch((err: unknown) => {
+    throw err instanceof AppError ? err : failed(err);
+  });
 }
 
 /** Splits inflated bytes into filter byte + row, un-filters each and passes it on. */
