@@ -5,9 +5,11 @@
  *
  *   npx tsx scripts/make-fixtures.ts
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
+import { createJpegCodec, type EncodeOptions } from "../src/images/jpeg/codec.ts";
+import { readJpegHeaderFacts } from "../src/images/jpeg/header.ts";
 import { photoPixels } from "./lib/photo.ts";
 
 const out = (name: string, bytes: Uint8Array | Buffer) => writeFileSync(`test/fixtures/${name}`, bytes);
@@ -32,6 +34,26 @@ out("baseline.jpg", await raw(400, 300).jpeg({ quality: 80 }).toBuffer());
 out("progressive.jpg", await raw(400, 300).jpeg({ quality: 80, progressive: true }).toBuffer());
 // Stored 400×300 but tagged "rotate 90° clockwise to display": shown 300×400.
 out("exif-orientation-6.jpg", await raw(400, 300).jpeg({ quality: 80 }).withMetadata({ orientation: 6 }).toBuffer());
+// Stored 400×300, displayed rotated 90° counter-clockwise: shown 300×400.
+out("exif-orientation-8.jpg", await raw(400, 300).jpeg({ quality: 80 }).withMetadata({ orientation: 8 }).toBuffer());
+out("sampling-444.jpg", await raw(400, 300).jpeg({ quality: 80, chromaSubsampling: "4:4:4" }).toBuffer());
+// libvips writes only 4:2:0 and 4:4:4 and no restart markers: these come from
+// libjpeg's own encoder (the codec's encodeJpegWith), and sharp must read them back.
+const jpegCodec = createJpegCodec(new WebAssembly.Module(readFileSync("src/images/jpeg/jpeg.wasm")));
+const lumaSampling = (bytes: Buffer) => readJpegHeaderFacts(bytes)?.sampling?.[0]?.join("×");
+const libjpegMade: Array<[string, EncodeOptions, (bytes: Buffer) => boolean]> = [
+  ["sampling-422.jpg", { sampling: "4:2:2" }, (b) => lumaSampling(b) === "2×1"],
+  ["sampling-440.jpg", { sampling: "4:4:0" }, (b) => lumaSampling(b) === "1×2"],
+  // A restart marker after every MCU row (DRI segment FF DD, then RST0-7 markers).
+  ["restart-interval.jpg", { restartRows: 1 }, (b) => b.includes(Buffer.from([0xff, 0xdd])) && b.includes(Buffer.from([0xff, 0xd3]))],
+];
+for (const [name, options, isRight] of libjpegMade) {
+  const bytes = Buffer.from(jpegCodec.encodeJpegWith(quadrants(400, 300), 400, 300, options));
+  const meta = await sharp(bytes).metadata();
+  await sharp(bytes).raw().toBuffer(); // an independent decoder reads it whole
+  if (meta.width !== 400 || meta.height !== 300 || !isRight(bytes)) throw new Error(`${name} did not come out as intended`);
+  out(name, bytes);
+}
 out("grayscale.jpg", await raw(400, 300).grayscale().jpeg({ quality: 80 }).toBuffer());
 out("cmyk.jpg", await raw(400, 300).toColourspace("cmyk").jpeg({ quality: 80 }).toBuffer());
 out("alpha.png", await raw(400, 300, 4, true).png().toBuffer());
@@ -92,7 +114,6 @@ for (let i = 0; i < 400 * 300; i++) {
 }
 out("gray-alpha.png", await sharp(grayAlpha, { raw: { width: 400, height: 300, channels: 2 } }).toColourspace("b-w").png().toBuffer());
 out("image.avif", await raw(400, 300).avif({ quality: 70 }).toBuffer());
-out("exif-orientation-8.jpg", await raw(400, 300).jpeg({ quality: 80 }).withMetadata({ orientation: 8 }).toBuffer());
 
 // An iPhone-style HEIC header (ftyp heic/mif1, meta → iprp → ipco → ispe 4032×3024) and no real image data.
 const box = (type: string, ...parts: Buffer[]) => {
