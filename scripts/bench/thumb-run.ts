@@ -4,10 +4,15 @@
  * comes from memory instead of R2 (a whole buffer, or a stream of it in
  * 64 KB chunks, about what an R2 body delivers).
  */
-import { imageBudget } from "../../src/images/budget.ts";
-import { type Plan, planThumbnail } from "../../src/images/plan.ts";
-import { probeImage } from "../../src/images/probe.ts";
-import { makeThumbnail, type Thumbnail } from "../../src/images/thumbnail.ts";
+import "../lib/wasm-node.ts";
+import type { Plan } from "../../src/images/plan.ts";
+import type { Thumbnail } from "../../src/images/thumbnail.ts";
+
+// Dynamic: the JPEG codec's module imports jpeg.wasm, which needs the hook registered above.
+const { imageBudget } = await import("../../src/images/budget.ts");
+const { planThumbnail } = await import("../../src/images/plan.ts");
+const { probeImage } = await import("../../src/images/probe.ts");
+const { makeThumbnail } = await import("../../src/images/thumbnail.ts");
 
 export function planFor(bytes: Uint8Array, size: number): Plan {
   const info = probeImage(bytes);

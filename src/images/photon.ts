@@ -3,8 +3,6 @@ import { AppError } from "../errors";
 import { imageBudget } from "./budget";
 import { flattenRgba } from "./orient";
 
-export const JPEG_QUALITY = 80;
-
 /**
  * photon's wasm instance is a module-level singleton: its memory grows to the
  * largest decode it has done and never shrinks, and a trap leaks what that
@@ -21,8 +19,8 @@ function retain(peakBytes: number): void {
  * widens its kernel with the scale factor, so one pass averages every source
  * pixel. Returns packed RGB flattened onto white.
  */
-export function photonReduce(source: Uint8Array, width: number, height: number, peakBytes: number) {
-  retain(peakBytes);
+export function photonReduce(source: Uint8Array, width: number, height: number, wasmBytes: number) {
+  retain(wasmBytes);
   const images: PhotonImage[] = [];
   const track = (image: PhotonImage) => (images.push(image), image);
   let t = Date.now();
@@ -40,23 +38,5 @@ export function photonReduce(source: Uint8Array, width: number, height: number, 
     throw new AppError("corrupt_image", "The image data is corrupt; no thumbnail can be made from it.");
   } finally {
     for (const image of images) image.free();
-  }
-}
-
-/** Packed RGB → baseline JPEG at JPEG_QUALITY with photon's encoder. */
-export function photonEncodeJpeg(rgb: Uint8Array, width: number, height: number): Uint8Array {
-  retain(width * height * 12);
-  const rgba = new Uint8Array(width * height * 4);
-  for (let s = 0, d = 0; s < rgb.length; s += 3, d += 4) {
-    rgba[d] = rgb[s]!;
-    rgba[d + 1] = rgb[s + 1]!;
-    rgba[d + 2] = rgb[s + 2]!;
-    rgba[d + 3] = 255;
-  }
-  const image = new PhotonImage(rgba, width, height);
-  try {
-    return image.get_bytes_jpeg(JPEG_QUALITY);
-  } finally {
-    image.free();
   }
 }

@@ -1,5 +1,6 @@
 import { AppError } from "../errors";
 import { mb } from "./budget";
+import { jpegPeakBytes } from "./jpeg/memory";
 import type { ImageInfo } from "./probe";
 
 /** Where a thumbnail is made: which decoder, and how much memory it may take at its peak. */
@@ -12,11 +13,11 @@ export interface Plan {
 }
 
 /**
- * photon (image-rs in wasm) decodes the whole image to RGB, copies it to
- * RGBA and resizes through a float buffer: bench:thumb measured its wasm
- * memory at about 11 bytes per source pixel, and that memory never shrinks.
- * 40 MB (≈ 3.5 MP) keeps what it leaves behind small enough that the
- * streaming paths still fit beside it.
+ * photon (image-rs in wasm; WebP and GIF) decodes the whole image to RGB,
+ * copies it to RGBA and resizes through a float buffer: bench:thumb measured
+ * its wasm memory at about 11 bytes per source pixel, and that memory never
+ * shrinks. 40 MB (≈ 3.5 MP) keeps what it leaves behind small enough that
+ * the other paths still fit beside it.
  */
 export const PHOTON_BYTES_PER_PIXEL = 11;
 export const PHOTON_MAX_BYTES = 40 * 2 ** 20;
@@ -31,16 +32,12 @@ export const MAX_DECODE_PIXELS = 120_000_000;
 /** Rows, ring buffers, the inflater's window and network chunks of a streamed PNG, beyond its rows. */
 const STREAM_OVERHEAD = 2 * 2 ** 20;
 
-/** The JPEG codec's peak for this header (set once the wasm codec is linked; photon decodes JPEG until then). */
-export type JpegPeak = (h: { width: number; height: number; components: number; progressive: boolean }, maxSide: number) => number;
-
 export interface PlanContext {
   /** Whether env.IMAGES is configured. */
   images: boolean;
   /** The image budget's whole capacity and what is free of retained memory. */
   capacity: number;
   available: number;
-  jpegPeak?: JpegPeak;
 }
 
 export function planThumbnail(info: ImageInfo, sourceBytes: number, size: number, ctx: PlanContext): Plan {
@@ -68,10 +65,10 @@ export function planThumbnail(info: ImageInfo, sourceBytes: number, size: number
 
 function localPlan(info: ImageInfo, sourceBytes: number, size: number, ctx: PlanContext): Plan {
   const out = outputBytes(size);
-  if (info.format === "jpeg" && ctx.jpegPeak) {
-    const header = { width: info.width, height: info.height, components: info.components ?? 3, progressive: info.progressive ?? false };
-    // The source stays in the JS heap while the codec holds its own copy.
-    return { path: "jpeg", peakBytes: ctx.jpegPeak(header, size) + sourceBytes + out };
+  if (info.format === "jpeg") {
+    const header = { width: info.width, height: info.height, components: info.components ?? 3, progressive: info.progressive ?? false, sampling: info.sampling };
+    // The codec pulls the source into wasm a chunk at a time, but the whole file sits in the JS heap meanwhile.
+    return { path: "jpeg", peakBytes: jpegPeakBytes(header, size) + sourceBytes };
   }
   if (info.format === "png") {
     const rowBytes = info.width * 8 * 3; // 16-bit RGBA rows ×2, an RGB row, a float box row

@@ -20,6 +20,8 @@ export interface ImageInfo {
   /** JPEG: colour components (1 gray, 3 YCbCr, 4 CMYK/YCCK) and progressive (SOF2/6/10/14) coding, which set its decode memory. */
   components?: number;
   progressive?: boolean;
+  /** JPEG: each component's [h, v] sampling factors (a progressive decode's coefficient memory depends on them). */
+  sampling?: Array<[number, number]>;
   /** PNG: IHDR's bit depth, colour type and interlace method. */
   bitDepth?: number;
   colorType?: number;
@@ -85,7 +87,10 @@ function readJpeg(b: Uint8Array): ImageInfo | undefined {
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       if (at + 10 > b.length) return undefined;
       const progressive = marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce;
-      return { format: "jpeg", height: u16be(b, at + 5), width: u16be(b, at + 7), orientation, components: b[at + 9], progressive };
+      const components = b[at + 9]!;
+      if (at + 10 + components * 3 > b.length) return undefined;
+      const sampling = Array.from({ length: components }, (_, i): [number, number] => [b[at + 11 + i * 3]! >> 4, b[at + 11 + i * 3]! & 15]);
+      return { format: "jpeg", height: u16be(b, at + 5), width: u16be(b, at + 7), orientation, components, progressive, sampling };
     }
     if (marker === 0xda) throw corrupt("the JPEG has no frame header"); // scan data before any frame header
     at += 2 + length;

@@ -1,8 +1,9 @@
 import { AppError } from "../errors";
 import { type ImagesService, imagesThumbnail } from "./binding";
 import { orientRgb } from "./orient";
-import { photonEncodeJpeg, photonReduce } from "./photon";
-import type { Plan } from "./plan";
+import { encodeJpeg, jpegThumbnail } from "./jpeg";
+import { photonReduce } from "./photon";
+import { PHOTON_BYTES_PER_PIXEL, type Plan } from "./plan";
 import { decodePng } from "./png/decode";
 import type { ImageInfo } from "./probe";
 import { RowReducer } from "./resize";
@@ -29,8 +30,10 @@ export function targetSize(info: ImageInfo, size: number) {
 
 /**
  * A JPEG whose longest side is `size`, made the way `plan` chose: the JPEG
- * codec, the streaming PNG decoder, photon for WebP/GIF, or the Images
- * binding. EXIF orientation is applied and transparency flattened on white.
+ * codec (libjpeg-turbo in wasm), the streaming PNG decoder, photon for
+ * WebP/GIF, or the Images binding. EXIF orientation is applied and
+ * transparency flattened on white; the small results of PNG and photon are
+ * encoded by the JPEG codec too (a fresh instance, so nothing is retained).
  */
 export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, size: number, plan: Plan, images?: ImagesService): Promise<Thumbnail> {
   const timings = { decode: 0, resize: 0, encode: 0 };
@@ -40,6 +43,12 @@ export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, si
     const made = await imagesThumbnail(images, await source.stream(), size);
     timings.decode = Date.now() - t;
     return { ...made, timings };
+  }
+  if (plan.path === "jpeg") {
+    // Shrink-on-load, resize, orientation and encoding all happen inside the codec.
+    const made = jpegThumbnail(await source.bytes(), size, info.orientation);
+    timings.decode = Date.now() - t;
+    return { jpeg: made.jpeg, width: made.width, height: made.height, timings };
   }
   const target = targetSize(info, size);
   let reduced: { rgb: Uint8Array; width: number; height: number };
@@ -55,14 +64,14 @@ export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, si
     reduced = { rgb: reducer!.finish(), ...target };
     timings.resize = Date.now() - t;
   } else {
-    const made = photonReduce(await source.bytes(), target.width, target.height, plan.peakBytes);
+    const made = photonReduce(await source.bytes(), target.width, target.height, info.width * info.height * PHOTON_BYTES_PER_PIXEL);
     timings.decode = made.decode;
     timings.resize = made.resize;
     reduced = made;
   }
   t = Date.now();
   const oriented = orientRgb(reduced.rgb, reduced.width, reduced.height, info.orientation);
-  const jpeg = photonEncodeJpeg(oriented.pixels, oriented.width, oriented.height);
+  const jpeg = encodeJpeg(oriented.pixels, oriented.width, oriented.height);
   timings.encode = Date.now() - t;
   return { jpeg, width: oriented.width, height: oriented.height, timings };
 }

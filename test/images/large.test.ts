@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { imageBudget } from "../../src/images/budget";
+import { encodeJpegWith } from "../../src/images/jpeg";
 import { casGet, storeBytes } from "../support/blobs";
 import { jpegSize, near, pixelAt } from "../support/jpeg";
 import { makePng } from "../support/png";
@@ -70,5 +71,34 @@ describe("admission by memory", () => {
     expect(responses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
     expect(peak).toBeLessThanOrEqual(imageBudget.capacity);
     expect(peak).toBeLessThan(reserved); // they did not all hold memory at once
+  });
+});
+
+describe("large JPEGs through the front door", () => {
+  /** 6000×4000: red grows left to right, green top to bottom. */
+  function gradient(width: number, height: number): Uint8Array {
+    const rgb = new Uint8Array(width * height * 3);
+    for (let y = 0, i = 0; y < height; y++) {
+      for (let x = 0; x < width; x++, i += 3) {
+        rgb[i] = (x * 255) / (width - 1);
+        rgb[i + 1] = (y * 255) / (height - 1);
+        rgb[i + 2] = 96;
+      }
+    }
+    return rgb;
+  }
+
+  it.each([["baseline", false], ["progressive", true]])("thumbnails a 6000×4000 %s JPEG", { timeout: 120_000 }, async (_, progressive) => {
+    const source = encodeJpegWith(gradient(6000, 4000), 6000, 4000, { quality: 90, progressive });
+    const hash = await storeBytes(source);
+
+    const res = await casGet(hash, "?thumbnail=400");
+
+    expect(res.status).toBe(200);
+    const jpeg = new Uint8Array(await res.arrayBuffer());
+    expect(jpegSize(jpeg)).toEqual({ width: 400, height: 267 });
+    expect(near(pixelAt(jpeg, 5, 5), [3, 5, 96], 10)).toBe(true);
+    expect(near(pixelAt(jpeg, 395, 260), [252, 249, 96], 10)).toBe(true);
+    expect(near(pixelAt(jpeg, 200, 133), [128, 128, 96], 10)).toBe(true);
   });
 });

@@ -43,3 +43,35 @@ describe("the memory plan: what each decode needs, from its header", () => {
     expect(() => planThumbnail(heic, 2 * MB, 512, fresh)).toThrow(/HEIC/);
   });
 });
+
+describe("the memory plan for JPEG (libjpeg-turbo in wasm)", () => {
+  const jpeg = (width: number, height: number, progressive: boolean, sampling: Array<[number, number]>): ImageInfo => ({
+    format: "jpeg",
+    width,
+    height,
+    orientation: 1,
+    components: sampling.length,
+    progressive,
+    sampling,
+  });
+  const s420: Array<[number, number]> = [[2, 2], [1, 1], [1, 1]];
+  const s444: Array<[number, number]> = [[1, 1], [1, 1], [1, 1]];
+
+  it("decodes a 100 MP baseline JPEG in a few MB of wasm plus its source", () => {
+    const plan = planThumbnail(jpeg(12_000, 8_400, false, s420), 40 * MB, 512, fresh);
+    expect(plan.path).toBe("jpeg");
+    expect(plan.peakBytes).toBeLessThan(50 * MB);
+  });
+
+  it("fits a 24 MP progressive 4:2:0 JPEG (its coefficient buffer is ~3 bytes a pixel)", () => {
+    const plan = planThumbnail(jpeg(6000, 4000, true, s420), 8 * MB, 512, fresh);
+    expect(plan.path).toBe("jpeg");
+    expect(plan.peakBytes).toBeGreaterThan(72 * MB);
+    expect(plan.peakBytes).toBeLessThanOrEqual(IMAGE_MEMORY_BYTES);
+  });
+
+  it("refuses a 24 MP progressive 4:4:4 JPEG (6 bytes a pixel) without the binding, and hands it over with one", () => {
+    expect(() => planThumbnail(jpeg(6000, 4000, true, s444), 8 * MB, 512, fresh)).toThrow(/needs \d+ MB/);
+    expect(planThumbnail(jpeg(6000, 4000, true, s444), 8 * MB, 512, withImages).path).toBe("images");
+  });
+});
