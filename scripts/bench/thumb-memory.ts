@@ -31,7 +31,7 @@ const source = new Uint8Array(readFileSync(process.argv[2]!));
 try {
   const made = await workerThumbnail(source, Number(process.argv[3]));
   const peak = memories.reduce((sum, m) => sum + m.buffer.byteLength, 0);
-  console.log(JSON.stringify({ peak, planned: made.plan.peakBytes, path: made.plan.path }));
+  console.log(JSON.stringify({ peak, planned: made.plan.peakBytes, path: made.plan.path, instances: memories.map((m) => m.buffer.byteLength) }));
 } catch (err) {
   console.log(JSON.stringify({ error: String((err as Error).message ?? err) }));
 }

@@ -13,14 +13,21 @@ export interface Plan {
 }
 
 /**
- * photon (image-rs in wasm; WebP and GIF) decodes the whole image to RGB,
- * copies it to RGBA and resizes through a float buffer: bench:thumb measured
- * its wasm memory at about 11 bytes per source pixel, and that memory never
- * shrinks. 40 MB (≈ 3.5 MP) keeps what it leaves behind small enough that
- * the other paths still fit beside it.
+ * photon (image-rs in wasm; WebP and GIF) copies the file in, decodes the
+ * whole image to RGB, copies it to RGBA and resizes through a float buffer.
+ * Its wasm memory, measured with scripts/bench/thumb-memory.ts: 22 MB for a
+ * 1 MP WebP, 54 MB for 3 MP (16 B a pixel plus ~6 MB), 41 MB for a 3 MP GIF;
+ * and it never shrinks. 40 MB (≈ 2 MP) keeps what it leaves behind small
+ * enough that the other paths still fit beside it.
  */
-export const PHOTON_BYTES_PER_PIXEL = 11;
+export const PHOTON_BYTES_PER_PIXEL = 16;
 export const PHOTON_MAX_BYTES = 40 * 2 ** 20;
+const PHOTON_BASE_BYTES = 6 * 2 ** 20;
+
+/** photon's own wasm memory for a decode: what stays retained after it. */
+export function photonWasmBytes(info: ImageInfo, sourceBytes: number): number {
+  return info.width * info.height * PHOTON_BYTES_PER_PIXEL + sourceBytes + PHOTON_BASE_BYTES;
+}
 
 /**
  * Decode time grows with pixels even where memory does not (a streamed PNG
@@ -75,7 +82,8 @@ function localPlan(info: ImageInfo, sourceBytes: number, size: number, ctx: Plan
     const canvas = info.interlaced ? info.width * info.height * 3 : 0;
     return { path: "png", peakBytes: rowBytes + canvas + STREAM_OVERHEAD + out };
   }
-  return { path: "photon", peakBytes: info.width * info.height * PHOTON_BYTES_PER_PIXEL + sourceBytes };
+  // photon's wasm memory, plus the file in the JS heap.
+  return { path: "photon", peakBytes: photonWasmBytes(info, sourceBytes) + sourceBytes };
 }
 
 /** The thumbnail's pixels, its Lanczos buffers and the encoder's memory: small, but counted. */

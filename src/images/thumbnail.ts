@@ -3,7 +3,7 @@ import { type ImagesService, imagesThumbnail } from "./binding";
 import { orientRgb } from "./orient";
 import { encodeJpeg, jpegThumbnail } from "./jpeg";
 import { photonReduce } from "./photon";
-import { PHOTON_BYTES_PER_PIXEL, type Plan } from "./plan";
+import { photonWasmBytes, type Plan } from "./plan";
 import { decodePng } from "./png/decode";
 import type { ImageInfo } from "./probe";
 import { RowReducer } from "./resize";
@@ -64,7 +64,8 @@ export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, si
     reduced = { rgb: reducer!.finish(), ...target };
     timings.resize = Date.now() - t;
   } else {
-    const made = photonReduce(await source.bytes(), target.width, target.height, info.width * info.height * PHOTON_BYTES_PER_PIXEL);
+    const bytes = await source.bytes();
+    const made = photonReduce(bytes, target.width, target.height, photonWasmBytes(info, bytes.length));
     timings.decode = made.decode;
     timings.resize = made.resize;
     reduced = made;

@@ -23,8 +23,8 @@ describe("the memory plan: what each decode needs, from its header", () => {
 
   it("keeps photon (WebP, GIF) under its cap, counting the source", () => {
     const webp = (w: number, h: number): ImageInfo => ({ format: "webp", width: w, height: h, orientation: 1 });
-    expect(planThumbnail(webp(2000, 1500), 1 * MB, 512, fresh).path).toBe("photon");
-    expect(() => planThumbnail(webp(4000, 3000), 3 * MB, 512, fresh)).toThrow(/WEBP is decoded whole/);
+    expect(planThumbnail(webp(1600, 1200), 1 * MB, 512, fresh).path).toBe("photon");
+    expect(() => planThumbnail(webp(2000, 1500), 1 * MB, 512, fresh)).toThrow(/WEBP is decoded whole/);
   });
 
   it("sends what is over the free budget (retained memory) to the binding when it has one", () => {
