@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { accessGuard } from "./access/guard";
+import { corsByRoute } from "./http/cors";
+import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -10,6 +12,8 @@ import { openApiDocument } from "./openapi";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
+  app.use(drainUnreadBody);
+  app.use(corsByRoute);
   app.use(accessGuard);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { exactLength, storing } from "./body";
 import { blobKey, type ContentHash } from "./keys";
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -46,20 +47,21 @@ export async function storeBlob(
   const key = blobKey(hash);
   const existing = await bucket.head(key);
   if (existing) {
-    await body?.cancel();
     return { hash, size: existing.size, created: false };
   }
-  await putBlob(bucket, hash, body, contentType);
+  await putBlob(bucket, hash, body, length, contentType);
   return { hash, size: length, created: true };
 }
 
-/** Writes cas/<hash>, letting R2 verify the digest; a mismatch is a client error and stores nothing. */
-export async function putBlob(bucket: R2Bucket, hash: ContentHash, body: ReadableStream | null, contentType: string | undefined) {
+/** Writes cas/<hash>, letting R2 verify the digest; a mismatch or a body cut short is a client error and stores nothing. */
+export async function putBlob(bucket: R2Bucket, hash: ContentHash, body: ReadableStream | null, length: number, contentType: string | undefined) {
+  const exact = body === null ? null : exactLength(body, length);
+  const put = bucket.put(blobKey(hash), exact?.stream ?? new Uint8Array(0), {
+    sha256: hash,
+    httpMetadata: contentType ? { contentType } : undefined,
+  });
   try {
-    await bucket.put(blobKey(hash), body ?? new Uint8Array(0), {
-      sha256: hash,
-      httpMetadata: contentType ? { contentType } : undefined,
-    });
+    await (exact ? storing(exact, put) : put);
   } catch (err) {
     if (isBadDigest(err)) throw new AppError("digest_mismatch", `The body's SHA-256 is not ${hash}; nothing was stored.`);
     throw err;
