@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import type { ImagesService } from "./binding";
 import { imageBudget } from "./budget";
 import { planThumbnail } from "./plan";
-import { type ImageInfo, probeHeader, probeImage } from "./probe";
+import { corrupt, type ImageInfo, probeHeader, probeImage } from "./probe";
 import { makeThumbnail, type Thumbnail } from "./thumbnail";
 
 export const THUMBNAIL_TYPE = "image/jpeg";
@@ -60,8 +60,12 @@ export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: numbe
  */
 const undecodableKey = (hash: ContentHash) => `${THUMBNAIL_PREFIX}${hash}.undecodable`;
 
-/** Header reads grow until the header is found: most sit in the first 64 KB, a JPEG's may follow large APPn segments. */
-const PREFIX_STEPS = [65536, 1 << 20];
+/**
+ * Header reads grow until the header is found: most sit in the first 64 KB, a
+ * JPEG's may follow large APPn segments. They happen before the decode has a
+ * reservation in the image budget, so they stop at 8 MB.
+ */
+const PREFIX_STEPS = [65536, 1 << 20, 8 << 20];
 
 async function generate(bucket: R2Bucket, hash: ContentHash, size: number, images: ImagesService | undefined) {
   let t = Date.now();
@@ -73,14 +77,15 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number, image
   // The header alone refuses a non-image or a bomb, and sizes the decode, before the file is read.
   let prefix: Uint8Array = new Uint8Array(0);
   let info: ImageInfo | undefined;
-  for (const step of [...PREFIX_STEPS, head.size]) {
+  for (const step of PREFIX_STEPS) {
     const length = Math.min(head.size, step);
     if (length <= prefix.length) continue;
     prefix = await readRange(bucket, key, length);
     info = probeHeader(prefix, prefix.length === head.size);
     if (info) break;
   }
-  const plan = planThumbnail(info!, head.size, size, {
+  if (!info) throw corrupt(`the JPEG has no frame header in its first ${PREFIX_STEPS.at(-1)! >> 20} MB`);
+  const plan = planThumbnail(info, head.size, size, {
     images: images !== undefined,
     capacity: imageBudget.capacity,
     available: imageBudget.available,
@@ -106,7 +111,7 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number, image
         return object.body;
       },
     };
-    thumb = await makeThumbnail(source, info!, size, plan, images);
+    thumb = await makeThumbnail(source, info, size, plan, images);
   } catch (err) {
     if (err instanceof AppError && err.code === "corrupt_image") await bucket.put(undecodableKey(hash), err.message);
     throw err;

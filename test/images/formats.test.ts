@@ -61,3 +61,29 @@ describe("AVIF through the Images binding", () => {
     expect(near(pixelAt(bytes, 195, 145), YELLOW)).toBe(true);
   });
 });
+
+describe("a JPEG whose frame header follows large metadata", () => {
+  /** baseline.jpg with `count` 64 KB APP2 segments inserted after SOI. */
+  function withMetadata(count: number): Uint8Array {
+    const jpeg = fixture("baseline.jpg");
+    const segment = new Uint8Array(2 + 65535);
+    segment.set([0xff, 0xe2, 0xff, 0xff]);
+    const out = new Uint8Array(jpeg.length + count * segment.length);
+    out.set(jpeg.subarray(0, 2));
+    for (let i = 0; i < count; i++) out.set(segment, 2 + i * segment.length);
+    out.set(jpeg.subarray(2), 2 + count * segment.length);
+    return out;
+  }
+
+  it("is read further until its header is found (2 MB of metadata)", async () => {
+    const res = await casGet(await storeBytes(withMetadata(32)), "?thumbnail=80");
+    expect(res.status).toBe(200);
+    expect(jpegSize(new Uint8Array(await res.arrayBuffer()))).toEqual({ width: 80, height: 60 });
+  });
+
+  it("is refused with 422 when no header is in the first 8 MB", async () => {
+    const res = await casGet(await storeBytes(withMetadata(130)), "?thumbnail=80");
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/first 8 MB/);
+  });
+});
