@@ -50,9 +50,9 @@ async function ingestDeclared(bucket: R2Bucket, body: ReadableStream, length: nu
   }
   // The body goes to R2 by a native pipe, untouched by JS; its type is sniffed
   // afterwards from a 16-byte range read instead of by re-streaming every chunk.
-  await putBlob(bucket, hash, body, length, declaredType);
+  const created = await putBlob(bucket, hash, body, length, declaredType);
   const contentType = resolveContentType(declaredType, await firstBytes(bucket, blobKey(hash)));
-  return { hash, size: length, contentType, created: true };
+  return { hash, size: length, contentType, created };
 }
 
 async function ingestBuffered(bucket: R2Bucket, body: ReadableStream, length: number, declaredType?: string) {

@@ -16,6 +16,8 @@ export interface ExactBody {
   stream: ReadableStream<Uint8Array>;
   /** The client's error if its body was shorter or longer than declared, or lost; else null. */
   clientError(): AppError | null;
+  /** Storage did not take the stream after all: read the rest of the client's body and drop it. */
+  discard(): Promise<void>;
 }
 
 export function exactLength(body: ReadableStream<Uint8Array>, length: number, observe?: (chunk: Uint8Array) => Promise<void>): ExactBody {
@@ -26,6 +28,7 @@ export function exactLength(body: ReadableStream<Uint8Array>, length: number, ob
   writer.closed.catch(() => {});
   reader.closed.catch(() => {});
   let clientError: AppError | null = null;
+  let discarding = false;
   const pump = async () => {
     let seen = 0;
     for (;;) {
@@ -38,17 +41,31 @@ export function exactLength(body: ReadableStream<Uint8Array>, length: number, ob
       if (next.done) break;
       seen += next.value.byteLength;
       if (seen > length) throw (clientError = tooLong(length));
+      if (discarding) continue;
       if (observe) await observe(next.value);
-      await writer.write(next.value);
+      try {
+        await writer.write(next.value);
+      } catch (err) {
+        if (!discarding) throw err;
+      }
     }
     if (seen < length) throw (clientError = short(seen, length));
-    await writer.close();
+    if (!discarding) await writer.close();
   };
-  pump().catch(async (err: unknown) => {
+  const pumped = pump().catch(async (err: unknown) => {
     await writer.abort(err).catch(() => {});
     await reader.cancel(err).catch(() => {});
   });
-  return { stream: fixed.readable, clientError: () => clientError };
+  return {
+    stream: fixed.readable,
+    clientError: () => clientError,
+    async discard() {
+      discarding = true;
+      // Unblocks a write waiting for a reader that will never come.
+      await fixed.readable.cancel().catch(() => {});
+      await pumped;
+    },
+  };
 }
 
 /** Runs a storage call fed by `body`; when it fails because the client's body did, throws the client's error instead. */

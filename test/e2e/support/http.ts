@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 
+const quieted = new WeakSet<object>();
+
 export interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -40,7 +42,11 @@ export function send(base: string, agent: http.Agent | undefined, req: Send): Pr
     request.on("error", reject);
     // A server that refuses a body may close the connection while it is still being written;
     // the answer (or the request's own error) is what the caller looks at.
-    request.on("socket", (socket) => socket.on("error", () => {}));
+    request.on("socket", (socket) => {
+      if (quieted.has(socket)) return;
+      quieted.add(socket);
+      socket.on("error", () => {});
+    });
     if (req.cutShortAt !== undefined) {
       request.write(Buffer.from(req.body ?? []).subarray(0, req.cutShortAt), () => setTimeout(() => request.socket?.destroy(), 50));
       return;
