@@ -53,6 +53,9 @@ export default defineConfig(async () => {
             name: "e2e",
             environment: "node",
             include: ["test/e2e/**/*.test.ts"],
+            // One wrangler dev at a time: each picks free ports for itself and its workerd,
+            // and two starting at once can be handed the same one.
+            fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

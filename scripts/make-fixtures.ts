@@ -5,9 +5,12 @@
  *
  *   npx tsx scripts/make-fixtures.ts
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
+import { createJpegCodec, type EncodeOptions } from "../src/images/jpeg/codec.ts";
+import { readJpegHeaderFacts } from "../src/images/jpeg/header.ts";
+import { photoPixels } from "./lib/photo.ts";
 
 const out = (name: string, bytes: Uint8Array | Buffer) => writeFileSync(`test/fixtures/${name}`, bytes);
 
@@ -31,6 +34,26 @@ out("baseline.jpg", await raw(400, 300).jpeg({ quality: 80 }).toBuffer());
 out("progressive.jpg", await raw(400, 300).jpeg({ quality: 80, progressive: true }).toBuffer());
 // Stored 400×300 but tagged "rotate 90° clockwise to display": shown 300×400.
 out("exif-orientation-6.jpg", await raw(400, 300).jpeg({ quality: 80 }).withMetadata({ orientation: 6 }).toBuffer());
+// Stored 400×300, displayed rotated 90° counter-clockwise: shown 300×400.
+out("exif-orientation-8.jpg", await raw(400, 300).jpeg({ quality: 80 }).withMetadata({ orientation: 8 }).toBuffer());
+out("sampling-444.jpg", await raw(400, 300).jpeg({ quality: 80, chromaSubsampling: "4:4:4" }).toBuffer());
+// libvips writes only 4:2:0 and 4:4:4 and no restart markers: these come from
+// libjpeg's own encoder (the codec's encodeJpegWith), and sharp must read them back.
+const jpegCodec = createJpegCodec(new WebAssembly.Module(readFileSync("src/images/jpeg/jpeg.wasm")));
+const lumaSampling = (bytes: Buffer) => readJpegHeaderFacts(bytes)?.sampling?.[0]?.join("×");
+const libjpegMade: Array<[string, EncodeOptions, (bytes: Buffer) => boolean]> = [
+  ["sampling-422.jpg", { sampling: "4:2:2" }, (b) => lumaSampling(b) === "2×1"],
+  ["sampling-440.jpg", { sampling: "4:4:0" }, (b) => lumaSampling(b) === "1×2"],
+  // A restart marker after every MCU row (DRI segment FF DD, then RST0-7 markers).
+  ["restart-interval.jpg", { restartRows: 1 }, (b) => b.includes(Buffer.from([0xff, 0xdd])) && b.includes(Buffer.from([0xff, 0xd3]))],
+];
+for (const [name, options, isRight] of libjpegMade) {
+  const bytes = Buffer.from(jpegCodec.encodeJpegWith(quadrants(400, 300), 400, 300, options));
+  const meta = await sharp(bytes).metadata();
+  await sharp(bytes).raw().toBuffer(); // an independent decoder reads it whole
+  if (meta.width !== 400 || meta.height !== 300 || !isRight(bytes)) throw new Error(`${name} did not come out as intended`);
+  out(name, bytes);
+}
 out("grayscale.jpg", await raw(400, 300).grayscale().jpeg({ quality: 80 }).toBuffer());
 out("cmyk.jpg", await raw(400, 300).toColourspace("cmyk").jpeg({ quality: 80 }).toBuffer());
 out("alpha.png", await raw(400, 300, 4, true).png().toBuffer());
@@ -79,4 +102,43 @@ out(
   "bomb.png",
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.alloc(1000))), chunk("IEND", Buffer.alloc(0))]),
 );
+
+// PNG layouts the streaming decoder handles row by row (and Adam7, which it decodes whole).
+out("palette-trns.png", await raw(400, 300, 4, true).png({ palette: true }).toBuffer());
+out("interlaced.png", await raw(400, 300).png({ progressive: true }).toBuffer());
+out("16bit-alpha.png", await raw(400, 300, 4, true).toColourspace("rgb16").png().toBuffer());
+const grayAlpha = Buffer.alloc(400 * 300 * 2);
+for (let i = 0; i < 400 * 300; i++) {
+  grayAlpha[i * 2] = (i % 400) < 200 ? 60 : 200; // dark left half, light right half
+  grayAlpha[i * 2 + 1] = Math.floor(i / 400) < 150 ? 255 : 0; // bottom half transparent
+}
+out("gray-alpha.png", await sharp(grayAlpha, { raw: { width: 400, height: 300, channels: 2 } }).toColourspace("b-w").png().toBuffer());
+out("image.avif", await raw(400, 300).avif({ quality: 70 }).toBuffer());
+
+// An iPhone-style HEIC header (ftyp heic/mif1, meta → iprp → ipco → ispe 4032×3024) and no real image data.
+const box = (type: string, ...parts: Buffer[]) => {
+  const body = Buffer.concat(parts);
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(8 + body.length);
+  return Buffer.concat([size, Buffer.from(type, "ascii"), body]);
+};
+const ispe = Buffer.alloc(12);
+ispe.writeUInt32BE(4032, 4);
+ispe.writeUInt32BE(3024, 8);
+out(
+  "fake.heic",
+  Buffer.concat([
+    box("ftyp", Buffer.from("heic\0\0\0\0mif1heic", "latin1")),
+    box("meta", Buffer.alloc(4), box("iprp", box("ipco", box("ispe", ispe)))),
+    box("mdat", Buffer.alloc(256, 0x5a)),
+  ]),
+);
+
+// Three photo-like sources and sharp's lossless 512 px thumbnails of them: the quality references.
+for (const seed of [1, 2, 3]) {
+  const [w, h] = seed === 2 ? [900, 1200] : [1200, 900];
+  const photo = await sharp(photoPixels(w, h, seed), { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  out(`photo-${seed}.jpg`, photo);
+  out(`photo-${seed}.ref512.png`, await sharp(photo).resize(512, 512, { fit: "inside" }).png({ compressionLevel: 9 }).toBuffer());
+}
 console.log("fixtures written to test/fixtures");

@@ -17,6 +17,8 @@ import { openApiDocument } from "./openapi";
 import { healthRoutes } from "./ops/health";
 import { logError, requestLog } from "./ops/request-log";
 
+import { uploadRoutes } from "./uploads/routes";
+
 export function buildApp() {
   const app = new Hono<AppEnv>();
   // First, so every response (errors, refusals and preflights included) gets its id, log line and metrics point.
@@ -31,6 +33,8 @@ export function buildApp() {
   app.route("/api/admin/mode", modeRoutes);
 
   app.route("/api/attachments", attachmentListRoutes);
+
+  app.route("/api/uploads", uploadRoutes);
   app.route("/api/admin", adminRoutes);
   app.route("/api/admin", housekeepingRoutes);
   app.route("/api/oauth", oauthRoutes);

@@ -30,8 +30,11 @@ export const errorCodes = {
   invalid_attributes: { status: 422, title: "Invalid attributes" },
   corrupt_image: { status: 422, title: "Image could not be decoded" },
   internal: { status: 500, title: "Internal error" },
+  image_service_failed: { status: 502, title: "The image service failed" },
   storage_unavailable: { status: 503, title: "Storage unavailable" },
   not_ready: { status: 503, title: "Not ready" },
+
+  thumbnailer_busy: { status: 503, title: "Too many thumbnails in progress" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,6 +1,7 @@
 import { buildApp } from "./app";
 import { scheduledCleanup, scheduledGc } from "./housekeeping/cron";
 import { scheduledBatch } from "./migration/cron";
+import { scheduledSweep } from "./uploads/sweep";
 
 export { TokenThrottle } from "./access/throttle";
 export { MigrationLock } from "./migration/lock";
@@ -15,12 +16,12 @@ export default {
 } satisfies ExportedHandler<Env>;
 
 /**
- * Each cron tick runs the migration batch, a cleanup step and a GC step side
- * by side; each has its own lease and errors, so one failing never stops the
+ * Each cron tick runs the migration batch, the upload-session sweep, a cleanup
+ * step and a GC step side by side; each has its own lease and errors, so one failing never stops the
  * others, and any failure still fails the invocation (visible in the dashboard).
  */
 async function runScheduled(env: Env): Promise<void> {
-  const jobs = { migration: scheduledBatch, cleanup: scheduledCleanup, gc: scheduledGc };
+  const jobs = { migration: scheduledBatch, sweep: scheduledSweep, cleanup: scheduledCleanup, gc: scheduledGc };
   const results = await Promise.allSettled(Object.values(jobs).map((job) => job(env)));
   const failures = Object.keys(jobs).flatMap((name, i) => {
     const result = results[i]!;

@@ -4,6 +4,8 @@ import { attributesObject } from "./attachments/attributes";
 import { existsBody } from "./cas/routes";
 import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./access/openapi";
 
+import { createUploadBody, existingBlobResponse, uploadResponse } from "./uploads/schemas";
+
 /**
  * OpenAPI 3.1 for the whole worker, generated from the zod schemas that
  * validate the requests (OpenAPI 3.1 schemas are JSON Schema 2020-12,
@@ -18,6 +20,7 @@ const ok = (ref: string, description = "OK") => ({ description, ...json(ref) });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
 const keyParam = { name: "key", in: "path", required: true, schema: { type: "string" } };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+const uploadIdParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const hashParam = { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } };
 const gone = (field: string) => ({ get: { summary: `Removed: use ${field}`, responses: errors(410) } });
 
@@ -48,6 +51,10 @@ export function openApiDocument() {
         ExistsRequest: schema(existsBody, "input"),
         ExistsResponse: schema(z.object({ present: z.array(z.string()), missing: z.array(z.string()) })),
         ...accessSchemas,
+
+        UploadCreate: schema(createUploadBody, "input"),
+        Upload: schema(uploadResponse),
+        UploadExisting: schema(existingBlobResponse),
       },
     },
     security: [{ bearer: [] }],
@@ -68,6 +75,42 @@ export function openApiDocument() {
         },
       },
       "/api/cas/exists": { post: { summary: "Which hashes are stored", requestBody: body("ExistsRequest"), responses: { "200": ok("ExistsResponse"), ...errors(400, 401) } } },
+      "/api/uploads": {
+        post: {
+          operationId: "CreateMultipartUpload",
+          summary: "Start a resumable upload of a blob whose SHA-256 and size are known (200 at once if it is stored)",
+          description:
+            "Parts of part_size bytes (5 MiB to 95 MiB, default 16 MiB; the last one smaller) are then PUT in order. The blob appears at its CAS URL only after complete, and only if the parts hash to sha256.",
+          requestBody: body("UploadCreate"),
+          responses: { "200": ok("UploadExisting", "Already stored: nothing to send"), "201": ok("Upload", "Session created (Location)"), ...errors(400, 401, 403, 413) },
+        },
+      },
+      "/api/uploads/{id}": {
+        parameters: [uploadIdParam],
+        get: {
+          operationId: "ListParts",
+          summary: "The session's state: parts 1..parts_received are stored, next_part is the one to send (resume)",
+          responses: { "200": ok("Upload"), ...errors(401, 404, 410) },
+        },
+        delete: { operationId: "AbortMultipartUpload", summary: "Abort: discard the parts and the session", responses: { "204": { description: "Aborted" }, ...errors(401, 404, 409) } },
+      },
+      "/api/uploads/{id}/parts/{part}": {
+        parameters: [uploadIdParam, { name: "part", in: "path", required: true, schema: { type: "integer", minimum: 1, maximum: 10000 } }],
+        put: {
+          operationId: "UploadPart",
+          summary: "Send part n (must be next_part; Content-Length must be its exact size). A part already stored is acknowledged, not stored or hashed again",
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: { "200": ok("Upload"), ...errors(400, 401, 404, 409, 410, 411, 413, 503) },
+        },
+      },
+      "/api/uploads/{id}/complete": {
+        parameters: [uploadIdParam],
+        post: {
+          operationId: "CompleteMultipartUpload",
+          summary: "Check the digest and make the blob visible (400 and nothing stored when it differs)",
+          responses: { "200": ok("Upload", "Already complete, or the blob was stored meanwhile"), "201": ok("Upload", "Stored (Location)"), ...errors(400, 401, 404, 409, 410, 503) },
+        },
+      },
       "/api/parts": {
         get: {
           summary: "List parts",

@@ -19,6 +19,9 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/attachments", "/health", "/health/ready"]));
     expect(doc.components.schemas.Attributes).toMatchObject({ type: "object", propertyNames: { pattern: "^[A-Za-z0-9_.-]{1,64}$" } });
     expect(Object.keys(doc.components.schemas.AttachmentUpdate?.properties ?? {})).toContain("attributes");
+
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/uploads", "/api/uploads/{id}", "/api/uploads/{id}/parts/{part}", "/api/uploads/{id}/complete"]));
+    expect(doc.components.schemas.UploadCreate?.required).toEqual(["sha256", "size"]);
     expect(JSON.stringify(doc)).not.toMatch(/s3_key|legacy_key/);
   });
 });

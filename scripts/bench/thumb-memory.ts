@@ -1,24 +1,37 @@
 /**
- * Child process of bench:thumb: makes one thumbnail with a fresh photon
- * instance and prints the peak size of its wasm memory (wasm memory only
- * grows, so its size afterwards is the high-water mark of the run).
+ * Child process of bench:thumb: makes one thumbnail with fresh wasm
+ * instances and prints the peak size of their memories (wasm memory only
+ * grows, so its size afterwards is the high-water mark of the run) and the
+ * peak the plan reserved for it.
  *
  *   tsx scripts/bench/thumb-memory.ts <image file> <size>
  */
 import { readFileSync } from "node:fs";
 
-let memory: WebAssembly.Memory | undefined;
+const memories: WebAssembly.Memory[] = [];
 const Instance = WebAssembly.Instance;
-// Catch photon's instance as it is created, to read its memory afterwards.
+// Catch each wasm instance as it is created (photon, the JPEG codec), to read its memory afterwards.
 WebAssembly.Instance = function (module: WebAssembly.Module, imports?: WebAssembly.Imports) {
   const instance = new Instance(module, imports);
-  memory ??= instance.exports.memory as WebAssembly.Memory;
+  const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) ?? Object.values(imports ?? {}).flatMap((ns) => Object.values(ns)).find((e) => e instanceof WebAssembly.Memory);
+  if (memory) memories.push(memory as WebAssembly.Memory);
   return instance;
 } as unknown as typeof WebAssembly.Instance;
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = (async (source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => {
+  const result = await instantiate(source as BufferSource, imports);
+  const instance = "instance" in result ? result.instance : (result as WebAssembly.Instance);
+  const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
+  if (memory) memories.push(memory as WebAssembly.Memory);
+  return result;
+}) as typeof WebAssembly.instantiate;
 
-const { probeImage } = await import("../../src/images/probe.ts");
-const { makeThumbnail } = await import("../../src/images/thumbnail.ts");
+const { workerThumbnail } = await import("./thumb-run.ts");
 const source = new Uint8Array(readFileSync(process.argv[2]!));
-const before = memory?.buffer.byteLength ?? 0;
-makeThumbnail(source, probeImage(source), Number(process.argv[3]));
-console.log(JSON.stringify({ before, peak: memory?.buffer.byteLength ?? 0 }));
+try {
+  const made = await workerThumbnail(source, Number(process.argv[3]));
+  const peak = memories.reduce((sum, m) => sum + m.buffer.byteLength, 0);
+  console.log(JSON.stringify({ peak, planned: made.plan.peakBytes, path: made.plan.path, instances: memories.map((m) => m.buffer.byteLength) }));
+} catch (err) {
+  console.log(JSON.stringify({ error: String((err as Error).message ?? err) }));
+}

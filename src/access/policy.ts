@@ -30,6 +30,13 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["PUT", "/api/cas/:hash", "cas:write", "write"],
   ["POST", "/api/cas/exists", "cas:write", "read"],
 
+  // Resumable uploads into cas/ (an open session is the upload's only handle; the id is unguessable).
+  ["POST", "/api/uploads", "cas:write", "write"],
+  ["GET", "/api/uploads/:id", "cas:write", "read"],
+  ["DELETE", "/api/uploads/:id", "cas:write", "write"],
+  ["PUT", "/api/uploads/:id/parts/:part", "cas:write", "write"],
+  ["POST", "/api/uploads/:id/complete", "cas:write", "write"],
+
   // Parts and attachments.
   ["GET", "/api/parts", "parts:read", "read"],
   ["POST", "/api/parts", "parts:write", "write"],

@@ -126,7 +126,7 @@ partRoutes
     if (row.attachmentType === "image") {
       // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
       c.executionCtx.waitUntil(
-        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE).catch((err: unknown) => console.warn("thumbnail warm-up failed", blob.hash, String(err))),
+        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE, c.env.IMAGES).catch((err: unknown) => console.warn("thumbnail warm-up failed", blob.hash, String(err))),
       );
     }
     return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });

@@ -12,6 +12,10 @@ export function sniffMediaType(head: Uint8Array): string | undefined {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
   if (ascii(0, "GIF87a") || ascii(0, "GIF89a")) return "image/gif";
   if (ascii(0, "RIFF") && ascii(8, "WEBP")) return "image/webp";
+  // ISO-BMFF images: the ftyp box's major brand (iPhone photos are heic).
+  if (ascii(4, "ftypheic") || ascii(4, "ftypheix")) return "image/heic";
+  if (ascii(4, "ftypavif") || ascii(4, "ftypavis")) return "image/avif";
+  if (ascii(4, "ftypmif1") || ascii(4, "ftypmsf1")) return "image/heif";
   if (ascii(0, "%PDF-")) return "application/pdf";
   return undefined;
 }
@@ -29,8 +33,8 @@ export function resolveContentType(declared: string | undefined, head: Uint8Arra
   return type.startsWith("image/") || type === "application/pdf" ? "application/octet-stream" : declared;
 }
 
-/** Images a thumbnail can be made from. */
-const THUMBNAILABLE = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
+/** Images a thumbnail can be made from (HEIC/HEIF/AVIF through the Images binding). */
+const THUMBNAILABLE = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif", "image/avif"]);
 
 export function attachmentTypeFor(contentType: string): AttachmentType {
   const type = essence(contentType);

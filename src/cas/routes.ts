@@ -40,7 +40,7 @@ export const casRoutes = new Hono<AppEnv>()
       etag: thumbnail === undefined ? `"${hash}"` : `"${hash}-t${thumbnail}"`,
       cacheKey: new URL(casPath(hash, view), url.origin).href,
       view,
-      origin: thumbnail === undefined ? r2Origin(c.env.BUCKET, blobKey(hash)) : thumbnailOrigin(c.env.BUCKET, hash, thumbnail),
+      origin: thumbnail === undefined ? r2Origin(c.env.BUCKET, blobKey(hash)) : thumbnailOrigin(c.env.BUCKET, hash, thumbnail, c.env.IMAGES),
     });
   })
   .put("/:hash", async (c) => {

@@ -117,3 +117,29 @@ export const settings = sqliteTable("settings", {
   value: text("value").notNull(),
   updatedAt: text("updated_at").notNull().default(now),
 });
+
+export const uploadStatuses = ["open", "completed", "failed"] as const;
+export type UploadStatus = (typeof uploadStatuses)[number];
+
+export const uploadSessions = sqliteTable("upload_sessions", {
+  id: text("id").primaryKey(),
+  sha256: text("sha256").notNull(),
+  size: integer("size").notNull(),
+  contentType: text("content_type"),
+  partSize: integer("part_size").notNull(),
+  partCount: integer("part_count").notNull(),
+  r2UploadId: text("r2_upload_id").notNull(),
+  partsReceived: integer("parts_received").notNull().default(0),
+  partEtags: text("part_etags").notNull().default("[]"),
+  hashState: text("hash_state").notNull(),
+  status: text("status", { enum: uploadStatuses }).notNull().default("open"),
+  failure: text("failure"),
+  claim: text("claim"),
+  claimUntil: text("claim_until"),
+  createdBy: text("created_by").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+});
+
+export type UploadSession = typeof uploadSessions.$inferSelect;

@@ -2,11 +2,11 @@ import { blobKey, type ContentHash, THUMBNAIL_PREFIX, thumbnailKey } from "../ca
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
 import { resolveRange } from "../cas/conditional";
 import { AppError } from "../errors";
-import { probeHeader, probeImage } from "./probe";
-import { makeThumbnail } from "./thumbnail";
-
-/** Sources larger than this are not read into memory to be thumbnailed. */
-export const MAX_SOURCE_BYTES = 25 * 1024 * 1024;
+import type { ImagesService } from "./binding";
+import { imageBudget } from "./budget";
+import { planThumbnail } from "./plan";
+import { corrupt, type ImageInfo, probeHeader, probeImage } from "./probe";
+import { makeThumbnail, type Thumbnail } from "./thumbnail";
 
 export const THUMBNAIL_TYPE = "image/jpeg";
 
@@ -18,10 +18,10 @@ const inFlight = new Map<string, Promise<{ jpeg: Uint8Array; timing: string }>>(
  * the JPEG in R2 at thumbnails/<hash>_<size>.jpg; every later request (that
  * the edge cache does not answer first) reads that object, with no decode.
  */
-export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: number): Origin {
+export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesService): Origin {
   const stored = r2Origin(bucket, thumbnailKey(hash, size));
   const generated = async (wantBody: boolean, range: Parameters<Origin["get"]>[0]) => {
-    const made = await ensureThumbnail(bucket, hash, size);
+    const made = await ensureThumbnail(bucket, hash, size, images);
     if (made === null) return null;
     const bytes = made.jpeg;
     const span = range ? resolveRange(range, bytes.length) : null;
@@ -40,11 +40,11 @@ export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: numbe
 }
 
 /** Makes and stores the thumbnail unless another request in this isolate already is; null if the source is missing. */
-export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: number) {
+export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesService) {
   const key = thumbnailKey(hash, size);
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = generate(bucket, hash, size).finally(() => inFlight.delete(key));
+    pending = generate(bucket, hash, size, images).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
   return pending.then((made) => made, (err: unknown) => {
@@ -54,40 +54,69 @@ export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: numbe
 }
 
 /**
- * Marks a source photon could not decode. A blob never changes, so neither
- * does that verdict, and every photon trap leaks the memory that call had
- * taken: a corrupt image is decoded once, not once per request.
+ * Marks a source that could not be decoded. A blob never changes, so neither
+ * does that verdict: a corrupt image is decoded once, not once per request
+ * (a photon trap also leaks the memory that call had taken).
  */
 const undecodableKey = (hash: ContentHash) => `${THUMBNAIL_PREFIX}${hash}.undecodable`;
 
-async function generate(bucket: R2Bucket, hash: ContentHash, size: number) {
+/**
+ * Header reads grow until the header is found: most sit in the first 64 KB, a
+ * JPEG's may follow large APPn segments. They happen before the decode has a
+ * reservation in the image budget, so they stop at 8 MB.
+ */
+const PREFIX_STEPS = [65536, 1 << 20, 8 << 20];
+
+async function generate(bucket: R2Bucket, hash: ContentHash, size: number, images: ImagesService | undefined) {
   let t = Date.now();
-  const [head, undecodable] = await Promise.all([bucket.head(blobKey(hash)), bucket.head(undecodableKey(hash))]);
+  const key = blobKey(hash);
+  const [head, undecodable] = await Promise.all([bucket.head(key), bucket.head(undecodableKey(hash))]);
   if (head === null) throw new AppError("blob_not_found", "No blob with this hash has been stored.");
   if (undecodable !== null) throw new AppError("corrupt_image", "The image data is corrupt; no thumbnail can be made from it.");
-  if (head.size > MAX_SOURCE_BYTES) {
-    throw new AppError("image_too_large", `The blob has ${head.size} bytes; thumbnails are made from files up to ${MAX_SOURCE_BYTES} bytes.`);
-  }
   if (head.size === 0) throw new AppError("unsupported_media_type", "An empty blob is not an image.");
-  // The header alone refuses a non-image or a bomb: read a prefix before the whole file.
-  const prefixLength = Math.min(head.size, 65536);
-  const first = await bucket.get(blobKey(hash), { range: { offset: 0, length: prefixLength } });
-  if (first === null) throw new AppError("blob_not_found", "No blob with this hash has been stored.");
-  const prefix = new Uint8Array(await first.arrayBuffer());
-  probeHeader(prefix, prefix.length === head.size);
-  const whole = prefix.length === head.size ? null : await bucket.get(blobKey(hash));
-  const source = whole ? new Uint8Array(await whole.arrayBuffer()) : prefix;
-  const r2Read = Date.now() - t;
-
-  t = Date.now();
-  const info = probeImage(source);
-  const probe = Date.now() - t;
-  let thumb: ReturnType<typeof makeThumbnail>;
+  // The header alone refuses a non-image or a bomb, and sizes the decode, before the file is read.
+  let prefix: Uint8Array = new Uint8Array(0);
+  let info: ImageInfo | undefined;
+  for (const step of PREFIX_STEPS) {
+    const length = Math.min(head.size, step);
+    if (length <= prefix.length) continue;
+    prefix = await readRange(bucket, key, length);
+    info = probeHeader(prefix, prefix.length === head.size);
+    if (info) break;
+  }
+  if (!info) throw corrupt(`the JPEG has no frame header in its first ${PREFIX_STEPS.at(-1)! >> 20} MB`);
+  const plan = planThumbnail(info, head.size, size, {
+    images: images !== undefined,
+    capacity: imageBudget.capacity,
+    available: imageBudget.available,
+  });
+  const release = await imageBudget.acquire(plan.peakBytes);
+  let r2Read = Date.now() - t;
+  let probe = 0;
+  let thumb: Thumbnail;
   try {
-    thumb = makeThumbnail(source, info, size);
+    const source = {
+      async bytes() {
+        t = Date.now();
+        const whole = prefix.length === head.size ? prefix : await readRange(bucket, key, head.size);
+        r2Read += Date.now() - t;
+        t = Date.now();
+        probeImage(whole);
+        probe = Date.now() - t;
+        return whole;
+      },
+      async stream() {
+        const object = await bucket.get(key);
+        if (object === null) throw new AppError("blob_not_found", "No blob with this hash has been stored.");
+        return object.body;
+      },
+    };
+    thumb = await makeThumbnail(source, info, size, plan, images);
   } catch (err) {
     if (err instanceof AppError && err.code === "corrupt_image") await bucket.put(undecodableKey(hash), err.message);
     throw err;
+  } finally {
+    release();
   }
 
   t = Date.now();
@@ -98,4 +127,10 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number) {
     jpeg: thumb.jpeg,
     timing: `probe;dur=${probe}, decode;dur=${decode}, resize;dur=${resize}, encode;dur=${encode}, r2-read;dur=${r2Read}, r2-write;dur=${r2Write}`,
   };
+}
+
+async function readRange(bucket: R2Bucket, key: string, length: number): Promise<Uint8Array> {
+  const object = await bucket.get(key, { range: { offset: 0, length } });
+  if (object === null) throw new AppError("blob_not_found", "No blob with this hash has been stored.");
+  return new Uint8Array(await object.arrayBuffer());
 }

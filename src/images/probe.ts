@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { readHeif } from "./probe-heif";
 
 /**
  * Reads an image's format, dimensions and EXIF orientation from its header
@@ -7,28 +8,31 @@ import { AppError } from "../errors";
  * input and leaks what it had allocated, and a tiny file can claim a huge
  * canvas (a decompression bomb).
  */
-export type ImageFormat = "jpeg" | "png" | "gif" | "webp";
+export type ImageFormat = "jpeg" | "png" | "gif" | "webp" | "heic" | "avif";
 
 export interface ImageInfo {
   format: ImageFormat;
+  /** Stored size; 0 when a HEIF/AVIF header does not state it where the probe looks. */
   width: number;
   height: number;
   /** EXIF orientation 1-8 (1 = as stored). */
   orientation: number;
+  /** JPEG: colour components (1 gray, 3 YCbCr, 4 CMYK/YCCK) and progressive (SOF2/6/10/14) coding, which set its decode memory. */
+  components?: number;
+  progressive?: boolean;
+  /** JPEG: each component's [h, v] sampling factors (a progressive decode's coefficient memory depends on them). */
+  sampling?: Array<[number, number]>;
+  /** PNG: IHDR's bit depth, colour type and interlace method. */
+  bitDepth?: number;
+  colorType?: number;
+  interlaced?: boolean;
 }
-
-/**
- * photon decodes to RGB, copies to RGBA and resizes through a float buffer:
- * bench:thumb measures a peak of about 11 bytes of wasm memory per source
- * pixel (90 MB at 8 MP). Wasm memory never shrinks, so 8 MP keeps the
- * isolate under its 128 MB limit with ~38 MB left for everything else.
- */
-export const MAX_PIXELS = 8_000_000;
 
 /**
  * The image's header facts from its first bytes, or undefined when `bytes`
  * is only a prefix that ends before the header does (a JPEG's frame header
- * may follow large metadata segments).
+ * may follow large metadata segments). Whether the image fits in memory is
+ * decided from these facts by plan.ts.
  */
 export function probeHeader(bytes: Uint8Array, isWhole: boolean): ImageInfo | undefined {
   const info = readHeader(bytes);
@@ -36,13 +40,8 @@ export function probeHeader(bytes: Uint8Array, isWhole: boolean): ImageInfo | un
     if (isWhole) throw corrupt("the JPEG has no frame header");
     return undefined;
   }
-  if (info.width < 1 || info.height < 1) throw corrupt("its header gives no size");
-  if (info.width * info.height > MAX_PIXELS) {
-    throw new AppError(
-      "image_too_large",
-      `The image is ${info.width}×${info.height} (${((info.width * info.height) / 1e6).toFixed(1)} MP); thumbnails are made from images up to ${MAX_PIXELS / 1e6} MP.`,
-    );
-  }
+  const sized = info.format !== "heic" && info.format !== "avif";
+  if (sized && (info.width < 1 || info.height < 1)) throw corrupt("its header gives no size");
   return info;
 }
 
@@ -57,15 +56,19 @@ function readHeader(b: Uint8Array): ImageInfo | undefined {
   const ascii = (at: number, text: string) => [...text].every((ch, i) => b[at + i] === ch.charCodeAt(0));
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return readJpeg(b);
   if (ascii(0, "\x89PNG\r\n\x1a\n")) {
-    if (b.length < 24 || !ascii(12, "IHDR")) throw corrupt("the PNG has no IHDR");
-    return { format: "png", width: u32be(b, 16), height: u32be(b, 20), orientation: 1 };
+    if (b.length < 29 || !ascii(12, "IHDR")) throw corrupt("the PNG has no IHDR");
+    return { format: "png", width: u32be(b, 16), height: u32be(b, 20), orientation: 1, bitDepth: b[24], colorType: b[25], interlaced: b[28] === 1 };
   }
   if (ascii(0, "GIF87a") || ascii(0, "GIF89a")) {
     if (b.length < 10) throw corrupt("the GIF header is cut short");
     return { format: "gif", width: u16le(b, 6), height: u16le(b, 8), orientation: 1 };
   }
   if (ascii(0, "RIFF") && ascii(8, "WEBP")) return readWebp(b, ascii);
-  throw new AppError("unsupported_media_type", "Thumbnails are made from JPEG, PNG, GIF and WebP images only.");
+  if (ascii(4, "ftyp")) {
+    const heif = readHeif(b);
+    if (heif) return heif;
+  }
+  throw new AppError("unsupported_media_type", "Thumbnails are made from JPEG, PNG, GIF, WebP, HEIC and AVIF images only.");
 }
 
 function readJpeg(b: Uint8Array): ImageInfo | undefined {
@@ -82,8 +85,12 @@ function readJpeg(b: Uint8Array): ImageInfo | undefined {
     if (marker === 0xe1 && length > 8) orientation = exifOrientation(b.subarray(at + 4, at + 2 + length)) ?? orientation;
     // SOF0-SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      if (at + 9 > b.length) return undefined;
-      return { format: "jpeg", height: u16be(b, at + 5), width: u16be(b, at + 7), orientation };
+      if (at + 10 > b.length) return undefined;
+      const progressive = marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce;
+      const components = b[at + 9]!;
+      if (at + 10 + components * 3 > b.length) return undefined;
+      const sampling = Array.from({ length: components }, (_, i): [number, number] => [b[at + 11 + i * 3]! >> 4, b[at + 11 + i * 3]! & 15]);
+      return { format: "jpeg", height: u16be(b, at + 5), width: u16be(b, at + 7), orientation, components, progressive, sampling };
     }
     if (marker === 0xda) throw corrupt("the JPEG has no frame header"); // scan data before any frame header
     at += 2 + length;
@@ -136,14 +143,17 @@ function isComplete(format: ImageFormat, b: Uint8Array): boolean {
       return b[b.length - 1] === 0x3b;
     case "webp":
       return b.length >= 8 + (u16le(b, 4) + u16le(b, 6) * 65536);
+    case "heic":
+    case "avif":
+      return true; // decoded by the Images binding, which judges the file itself
   }
 }
 
-function corrupt(why: string): AppError {
+export function corrupt(why: string): AppError {
   return new AppError("corrupt_image", `The image cannot be decoded: ${why}.`);
 }
 
-const u16be = (b: Uint8Array, at: number) => ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
+export const u16be = (b: Uint8Array, at: number) => ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
 const u16le = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
 const u24le = (b: Uint8Array, at: number) => u16le(b, at) | ((b[at + 2] ?? 0) << 16);
-const u32be = (b: Uint8Array, at: number) => u16be(b, at) * 65536 + u16be(b, at + 2);
+export const u32be = (b: Uint8Array, at: number) => u16be(b, at) * 65536 + u16be(b, at + 2);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { attachmentTypeFor } from "../../src/attachments/sniff";
+import { fixture } from "../support/fixtures";
+import { attachmentTypeFor, sniffMediaType } from "../../src/attachments/sniff";
 import { type AttachmentJson, api, createPart, jpegBytes, pdfBytes, pngBytes, upload } from "../support/api";
 import { casGet, ORIGIN, randomBytes, sha256 } from "../support/blobs";
 import { fetchWith, recordingBucket } from "../support/worker";
@@ -201,8 +202,15 @@ describe("managing attachments", () => {
     expect((await api(`/parts/${target.key}/attachments/${copy.id}`)).status).toBe(200);
   });
 
+  it("recognises HEIC and AVIF by their ftyp brand", () => {
+    expect(sniffMediaType(fixture("fake.heic").subarray(0, 16))).toBe("image/heic");
+    expect(sniffMediaType(fixture("image.avif").subarray(0, 16))).toBe("image/avif");
+  });
+
   it("derives attachment types from content types", () => {
     expect(attachmentTypeFor("image/webp")).toBe("image");
+    expect(attachmentTypeFor("image/heic")).toBe("image");
+    expect(attachmentTypeFor("image/avif")).toBe("image");
     expect(attachmentTypeFor("image/svg+xml")).toBe("file");
     expect(attachmentTypeFor("application/pdf")).toBe("pdf");
   });

@@ -85,7 +85,7 @@ describe("one JSON log line per request", () => {
 
   it("logs the route a refused request was for, with the problem code", async () => {
     const { logs } = await capturingConsole(() => fetchWith(new Request(`${ORIGIN}/api/parts`, { headers: { Authorization: "Bearer wrong" } })));
-    expect(requestLines(logs)).toEqual([expect.objectContaining({ route: "/api/parts", status: 401, error: "unauthorized", sub: null })]);
+    expect(requestLines(logs)).toEqual([expect.objectContaining({ route: "/api/parts", status: 401, error: "invalid_token", sub: null })]);
   });
 
   it("logs an unknown route as unmatched", async () => {

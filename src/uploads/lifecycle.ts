@@ -1,0 +1,46 @@
+import { blobKey, type ContentHash } from "../cas/keys";
+import { AppError } from "../errors";
+import type { UploadSession } from "../db/schema";
+
+/** A session lives a day past its last accepted part… */
+export const SESSION_IDLE_MS = 24 * 60 * 60 * 1000;
+/** …but never past six days, so it always ends before R2's lifecycle rule aborts its upload (7 days). */
+export const SESSION_MAX_AGE_MS = 6 * 24 * 60 * 60 * 1000;
+/** How long a request may hold the right to write the next part before another may take it over. */
+export const CLAIM_MS = 60 * 1000;
+
+export function nextExpiry(session: Pick<UploadSession, "createdAt">, now: number): string {
+  return new Date(Math.min(now + SESSION_IDLE_MS, Date.parse(session.createdAt) + SESSION_MAX_AGE_MS)).toISOString();
+}
+
+export function isExpired(session: Pick<UploadSession, "expiresAt">, now: number): boolean {
+  return Date.parse(session.expiresAt) <= now;
+}
+
+/** The session, or the problem a request on it gets: unknown 404, expired 410, failed 409. */
+export function usableSession(session: UploadSession | undefined, now: number): UploadSession {
+  if (!session) throw new AppError("not_found", "No such upload session.");
+  if (isExpired(session, now)) throw new AppError("gone", "This upload session has expired; start a new one.");
+  if (session.status === "failed") {
+    throw new AppError("conflict", `This upload failed (${session.failure ?? "unknown reason"}) and its parts were discarded; start a new one.`);
+  }
+  return session;
+}
+
+export function multipartOf(bucket: R2Bucket, session: Pick<UploadSession, "sha256" | "r2UploadId">): R2MultipartUpload {
+  return bucket.resumeMultipartUpload(blobKey(session.sha256 as ContentHash), session.r2UploadId);
+}
+
+/**
+ * Aborts the R2 multipart upload, discarding its parts. An upload R2 no
+ * longer knows (already aborted, completed, or removed by the lifecycle
+ * rule) counts as aborted.
+ */
+export async function abortMultipart(bucket: R2Bucket, session: Pick<UploadSession, "sha256" | "r2UploadId">): Promise<void> {
+  try {
+    await multipartOf(bucket, session).abort();
+  } catch (err) {
+    if (err instanceof Error && /NoSuchUpload|10024|does not exist/i.test(err.message)) return;
+    throw err;
+  }
+}
