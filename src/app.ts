@@ -6,6 +6,9 @@ import type { AppEnv } from "./env";
 import { AppError, handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
 import { adminRoutes } from "./migration/routes";
+import { coredumpRoutes } from "./firmware/coredump-routes";
+import { deviceRoutes } from "./firmware/device-routes";
+import { modelRoutes } from "./firmware/model-routes";
 import { openApiDocument } from "./openapi";
 
 export function buildApp() {
@@ -15,6 +18,9 @@ export function buildApp() {
   app.route("/api/parts", partRoutes);
   app.route("/api/admin", adminRoutes);
   app.route("/api/legacy", legacyRoutes);
+  app.route("/api/device-models", modelRoutes);
+  app.route("/api/devices", deviceRoutes);
+  app.route("/api/coredumps", coredumpRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.notFound(() => {
     throw new AppError("not_found", "No such route.");

@@ -1,5 +1,5 @@
 /** The scopes a token can carry; each route needs one of them (policy.ts). */
-export const SCOPES = ["cas:write", "parts:read", "parts:write", "parts:delete", "admin"] as const;
+export const SCOPES = ["cas:write", "parts:read", "parts:write", "parts:delete", "admin", "device", "coredumps:parse"] as const;
 
 export type Scope = (typeof SCOPES)[number];
 

@@ -62,3 +62,5 @@ export const migrationFence = sqliteTable("migration_fence", {
   id: integer("id").primaryKey(),
   token: integer("token").notNull(),
 });
+
+export * from "./firmware-schema";

@@ -1,0 +1,161 @@
+import { UnzipInflate } from "fflate";
+import { AppError } from "../errors";
+import { ByteReader } from "./byte-reader";
+import { crc32 } from "./crc32";
+import { checkEntryName } from "./zip-names";
+import { checkCentralDirectory } from "./zip-central";
+
+export interface ZipLimits {
+  /** The archive itself, in bytes. */
+  maxArchiveBytes: number;
+  maxEntries: number;
+  /** Sum of every entry's inflated size. */
+  maxTotalBytes: number;
+  /** Inflated : compressed, per entry (a zip bomb's tell). */
+  maxRatio: number;
+  /** Small entries may compress very well (padding); the ratio counts once an entry passes this size. */
+  ratioFloor: number;
+}
+
+export interface ZipEntry {
+  name: string;
+  size: number;
+  compressedSize: number;
+}
+
+/** Where one entry's inflated bytes go; write() resolving is the backpressure. */
+export interface EntrySink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(reason: unknown): void;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL = 0x06054b50;
+/** Compressed bytes inflated per step: 1 KiB of deflate inflates to at most ~1 MiB, so a bomb is caught within that. */
+const INFLATE_STEP = 1024;
+const STORED_STEP = 64 * 1024;
+/** 64 entries with 255-byte names and extras fit well within this. */
+const MAX_CENTRAL_BYTES = 256 * 1024;
+
+const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
+const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
+
+/**
+ * Reads a ZIP from a stream, one local entry after another, inflating each
+ * with fflate while its bytes arrive and handing the output to a sink. Every
+ * limit is checked as bytes flow: a bomb is stopped within one step of
+ * crossing its ratio or the total, never after inflating it. Entries that
+ * only the central directory could size (data descriptors) are refused,
+ * since their end cannot be found without trusting what follows.
+ */
+export async function readZip(body: ReadableStream<Uint8Array>, limits: ZipLimits, open: (entry: ZipEntry) => EntrySink | null): Promise<ZipEntry[]> {
+  const reader = new ByteReader(body.getReader(), limits.maxArchiveBytes);
+  const entries: ZipEntry[] = [];
+  const names = new Set<string>();
+  let total = 0;
+  try {
+    for (;;) {
+      if (!(await reader.need(4))) {
+        throw entries.length === 0 ? notZip() : new AppError("invalid_body", "The archive ends without a central directory.");
+      }
+      const signature = u32(reader.peek(4), 0);
+      if (signature === CENTRAL_HEADER || signature === END_OF_CENTRAL) break;
+      if (signature !== LOCAL_HEADER) {
+        throw entries.length === 0 ? notZip() : new AppError("invalid_body", `Unexpected bytes after entry "${entries.at(-1)?.name}".`);
+      }
+      if (entries.length === limits.maxEntries) throw new AppError("unprocessable", `The archive has more than ${limits.maxEntries} entries.`);
+      const entry = await readLocalHeader(reader, limits, names);
+      total += entry.header.size;
+      if (total > limits.maxTotalBytes) {
+        throw new AppError("payload_too_large", `The archive inflates to more than ${limits.maxTotalBytes} bytes.`);
+      }
+      await inflateEntry(reader, entry.header, entry.method, entry.crc, limits, open);
+      entries.push(entry.header);
+    }
+    checkCentralDirectory(await reader.rest(MAX_CENTRAL_BYTES), entries.map((e) => e.name));
+    return entries;
+  } catch (err) {
+    await reader.cancel(err);
+    throw err;
+  }
+}
+
+function notZip(): AppError {
+  return new AppError("unsupported_media_type", "The body is not a ZIP archive (no local file header at its start).");
+}
+
+async function readLocalHeader(reader: ByteReader, limits: ZipLimits, names: Set<string>) {
+  if (!(await reader.need(30))) throw new AppError("invalid_body", "The archive ends inside an entry header.");
+  const h = reader.take(30);
+  const flags = u16(h, 6);
+  const method = u16(h, 8);
+  const crc = u32(h, 14);
+  const compressedSize = u32(h, 18);
+  const size = u32(h, 22);
+  const nameLength = u16(h, 26);
+  const extraLength = u16(h, 28);
+  if (!(await reader.need(nameLength + extraLength))) throw new AppError("invalid_body", "The archive ends inside an entry header.");
+  const name = checkEntryName(reader.take(nameLength), (flags & 0x800) !== 0);
+  reader.take(extraLength);
+  const refuse = (why: string) => new AppError("unprocessable", `Entry "${name}": ${why}.`);
+  // Bit 0: encrypted; bit 6: strong encryption; method 99: AES (APPNOTE 4.4.4, appendix E).
+  if (flags & 0x41 || method === 99) throw refuse("encrypted entries are refused");
+  if (flags & 0x08) throw refuse("sizes follow the data (data descriptor); zip the files with sizes in the headers, e.g. `zip -r`");
+  if (method !== 0 && method !== 8) throw refuse(`compression method ${method} is not supported (only stored and deflate)`);
+  if (size === 0xffffffff || compressedSize === 0xffffffff) throw refuse("ZIP64 entries are refused");
+  if (method === 0 && size !== compressedSize) throw refuse("a stored entry's sizes differ");
+  if (names.has(name)) throw refuse("the name appears twice");
+  names.add(name);
+  if (size > limits.ratioFloor && size > limits.maxRatio * compressedSize) {
+    throw new AppError("payload_too_large", `Entry "${name}": declares a compression ratio over ${limits.maxRatio}:1.`);
+  }
+  return { header: { name, size, compressedSize } satisfies ZipEntry, method, crc };
+}
+
+async function inflateEntry(
+  reader: ByteReader,
+  entry: ZipEntry,
+  method: number,
+  expectedCrc: number,
+  limits: ZipLimits,
+  open: (entry: ZipEntry) => EntrySink | null,
+): Promise<void> {
+  const sink = entry.name.endsWith("/") ? null : open(entry);
+  const refuse = (code: "unprocessable" | "payload_too_large" | "invalid_body", why: string) => new AppError(code, `Entry "${entry.name}": ${why}.`);
+  try {
+    let out: Uint8Array[] = [];
+    let failure: unknown = null;
+    const inflater = method === 8 ? new UnzipInflate() : null;
+    if (inflater) inflater.ondata = (err, data) => (err ? (failure = err) : out.push(data));
+    let consumed = 0;
+    let produced = 0;
+    let crc = 0;
+    while (consumed < entry.compressedSize) {
+      const input = await reader.takeUpTo(Math.min(entry.compressedSize - consumed, inflater ? INFLATE_STEP : STORED_STEP));
+      if (input === null) throw refuse("invalid_body", "the archive ends inside this entry");
+      consumed += input.length;
+      const last = consumed === entry.compressedSize;
+      if (inflater) inflater.push(input, last);
+      else out.push(input);
+      if (failure) throw refuse("invalid_body", `corrupt deflate data (${String((failure as Error).message ?? failure)})`);
+      for (const chunk of out) {
+        produced += chunk.length;
+        if (produced > entry.size) throw refuse("unprocessable", `inflates to more than the ${entry.size} bytes its header declares`);
+        if (produced > limits.ratioFloor && produced > limits.maxRatio * consumed) {
+          throw refuse("payload_too_large", `compression ratio over ${limits.maxRatio}:1 (a zip bomb?)`);
+        }
+        crc = crc32(chunk, crc);
+        await sink?.write(chunk);
+      }
+      out = [];
+    }
+    if (produced !== entry.size) throw refuse("invalid_body", `inflated to ${produced} bytes, its header declares ${entry.size}`);
+    if (crc !== expectedCrc) throw refuse("invalid_body", "CRC-32 mismatch");
+    await sink?.close();
+  } catch (err) {
+    sink?.abort(err);
+    throw err;
+  }
+}
