@@ -36,6 +36,7 @@ const END_OF_CENTRAL = 0x06054b50;
 /** Compressed bytes inflated per step: 1 KiB of deflate inflates to at most ~1 MiB, so a bomb is caught within that. */
 const INFLATE_STEP = 1024;
 const STORED_STEP = 64 * 1024;
+const BATCH_BYTES = 256 * 1024;
 /** 64 entries with 255-byte names and extras fit well within this. */
 const MAX_CENTRAL_BYTES = 256 * 1024;
 
@@ -123,7 +124,9 @@ async function inflateEntry(
   open: (entry: ZipEntry) => EntrySink | null,
 ): Promise<void> {
   const sink = entry.name.endsWith("/") ? null : open(entry);
-  const refuse = (code: "unprocessable" | "payload_too_large" | "invalid_body", why: string) => new AppError(code, `Entry "${entry.name}": ${why}.`);
+  const refuse = (code: "payload_too_large" | "invalid_body", why: string) => new AppError(code, `Entry "${entry.name}": ${why}.`);
+  // Inflate steps yield small chunks; the sink (an R2 stream) is fed in larger ones.
+  const batch = new Batcher(async (chunk) => sink?.write(chunk));
   try {
     let out: Uint8Array[] = [];
     let failure: unknown = null;
@@ -136,26 +139,53 @@ async function inflateEntry(
       const input = await reader.takeUpTo(Math.min(entry.compressedSize - consumed, inflater ? INFLATE_STEP : STORED_STEP));
       if (input === null) throw refuse("invalid_body", "the archive ends inside this entry");
       consumed += input.length;
-      const last = consumed === entry.compressedSize;
-      if (inflater) inflater.push(input, last);
+      if (inflater) inflater.push(input, consumed === entry.compressedSize);
       else out.push(input);
       if (failure) throw refuse("invalid_body", `corrupt deflate data (${String((failure as Error).message ?? failure)})`);
       for (const chunk of out) {
         produced += chunk.length;
-        if (produced > entry.size) throw refuse("unprocessable", `inflates to more than the ${entry.size} bytes its header declares`);
+        // A header that understates the size, or a ratio no build output has: stop now, not after.
+        if (produced > entry.size) throw refuse("payload_too_large", `inflates to more than the ${entry.size} bytes its header declares (a zip bomb?)`);
         if (produced > limits.ratioFloor && produced > limits.maxRatio * consumed) {
           throw refuse("payload_too_large", `compression ratio over ${limits.maxRatio}:1 (a zip bomb?)`);
         }
         crc = crc32(chunk, crc);
-        await sink?.write(chunk);
+        await batch.add(chunk);
       }
       out = [];
     }
+    await batch.flush();
     if (produced !== entry.size) throw refuse("invalid_body", `inflated to ${produced} bytes, its header declares ${entry.size}`);
     if (crc !== expectedCrc) throw refuse("invalid_body", "CRC-32 mismatch");
     await sink?.close();
   } catch (err) {
     sink?.abort(err);
     throw err;
+  }
+}
+
+/** Gathers small chunks into ones of about BATCH_BYTES before passing them on. */
+class Batcher {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  constructor(private readonly sink: (chunk: Uint8Array) => Promise<void>) {}
+
+  async add(chunk: Uint8Array): Promise<void> {
+    this.parts.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= BATCH_BYTES) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const part of this.parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    this.parts = [];
+    this.size = 0;
+    await this.sink(out);
   }
 }
