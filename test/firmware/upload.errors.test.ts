@@ -136,7 +136,7 @@ describe("firmware ZIPs that are refused, leaving no row and no blob", () => {
     const { files } = await espBuild({ version: "1.0.0" });
     const archive = zip(files, 0);
     // Inside sensor-node.bin, the first entry, past its descriptor.
-    archive[1000] ^= 0xff;
+    archive[1000] = archive[1000]! ^ 0xff;
     await expectRefused(await createModel(), archive, 400, /CRC-32 mismatch/, files);
   });
 });

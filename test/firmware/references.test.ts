@@ -1,0 +1,45 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { collectOrphans } from "../../src/migration/cleanup";
+import { randomBytes, storeBytes } from "../support/blobs";
+import { espBuild, sha256Hex, zip } from "../support/esp-build";
+import { createDevice, createModel, uploadZip } from "../support/firmware";
+
+const twoDaysLater = () => Date.now() + 48 * 3_600_000;
+
+describe("blob_references: firmware artifacts and coredumps keep their blobs through GC", () => {
+  it("keeps every artifact of a recorded version and collects them once the version is gone", async () => {
+    const model = await createModel();
+    const build = await espBuild({ version: "1.0.0" });
+    expect((await uploadZip(model, zip(build.files))).status).toBe(201);
+    const hashes = await Promise.all(Object.values(build.files).map(sha256Hex));
+    const orphan = await storeBytes(randomBytes(100));
+
+    const result = await collectOrphans(env, false, 24, twoDaysLater());
+    expect(result.collected).toContain(orphan);
+    for (const hash of hashes) {
+      expect(result.collected).not.toContain(hash);
+      expect(await env.BUCKET.head(`cas/${hash}`)).not.toBeNull();
+    }
+
+    // Once no row names them, the same blobs are collected like any other.
+    await env.DB.prepare("DELETE FROM firmware_versions WHERE model_key = ?1").bind(model).run();
+    const after = await collectOrphans(env, false, 24, twoDaysLater());
+    for (const hash of hashes) expect(after.collected).toContain(hash);
+  });
+
+  it("keeps a coredump's blob while its row exists", async () => {
+    const device = await createDevice(await createModel());
+    const dump = randomBytes(3000);
+    const hash = await storeBytes(dump);
+    await env.DB.prepare("INSERT INTO coredumps (device_key, sha256, size) VALUES (?1, ?2, ?3)").bind(device, hash, dump.length).run();
+    expect(await env.DB.prepare("SELECT referrer FROM blob_references WHERE hash = ?1").bind(hash).first("referrer")).toBe("coredump");
+
+    const kept = await collectOrphans(env, false, 24, twoDaysLater());
+    expect(kept.collected).not.toContain(hash);
+    expect(await env.BUCKET.head(`cas/${hash}`)).not.toBeNull();
+
+    await env.DB.prepare("DELETE FROM coredumps WHERE sha256 = ?1").bind(hash).run();
+    expect((await collectOrphans(env, false, 24, twoDaysLater())).collected).toContain(hash);
+  });
+});
