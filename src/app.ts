@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import { accountRoutes, modeRoutes } from "./access/admin-routes";
 import { accessGuard } from "./access/guard";
+import { jwksRoutes, oauthRoutes } from "./access/oauth-routes";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -16,7 +18,11 @@ export function buildApp() {
   app.use(accessGuard);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
+  app.route("/api/admin/accounts", accountRoutes);
+  app.route("/api/admin/mode", modeRoutes);
   app.route("/api/admin", adminRoutes);
+  app.route("/api/oauth", oauthRoutes);
+  app.route("/.well-known", jwksRoutes);
   app.route("/api/legacy", legacyRoutes);
   app.route("/api/device-models", modelRoutes);
   app.route("/api/devices", deviceRoutes);

@@ -6,3 +6,8 @@ export type Scope = (typeof SCOPES)[number];
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }
+
+/** A space-separated scope string (RFC 6749 §3.3) as a list; empty parts dropped. */
+export function splitScopes(value: string): string[] {
+  return value.split(" ").filter((s) => s.length > 0);
+}

@@ -8,7 +8,7 @@ import { AppError } from "../errors";
  * Checked before any lookup, so a token learns nothing about other devices.
  */
 export function requireOwnDevice(c: Context<AppEnv>, deviceKey: string): void {
-  const bound = (c.get("principal") as { device?: string } | undefined)?.device;
+  const bound = c.get("principal")?.device;
   if (bound !== deviceKey) {
     throw new AppError("forbidden", `This token acts for ${bound ? `device "${bound}"` : "no device"}, not for "${deviceKey}".`);
   }
