@@ -7,6 +7,7 @@ import type { ZipLimits } from "./zip-reader";
 import { readZip } from "./zip-reader";
 
 const MiB = 1024 * 1024;
+const PROMOTE_CONCURRENCY = 4;
 
 function positive(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -37,9 +38,12 @@ export async function uploadFirmware(env: Env, db: Database, modelKey: string, b
     const build = checkBuild([...staged.values()]);
     const existing = await findFirmware(db, modelKey, build.descriptor.version);
     if (existing) return { ...settleExisting(existing, build), pruned: [] as string[] };
-    for (const artifact of build.artifacts) {
-      await promote(env.BUCKET, staged.get(artifact.name)!, contentTypeOf(artifact.kind, artifact.name));
-    }
+    // A few copies at a time: the app and its ELF, the big ones, move side by side.
+    const queue = [...build.artifacts].sort((a, b) => b.size - a.size);
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await promote(env.BUCKET, staged.get(next.name)!, contentTypeOf(next.kind, next.name));
+    };
+    await Promise.all(Array.from({ length: PROMOTE_CONCURRENCY }, worker));
     const result = await recordFirmware(db, env.DB, modelKey, build);
     const pruned = result.created ? await pruneFirmware(env.DB, modelKey, maxFirmwares(env)) : [];
     return { ...result, pruned };

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { collectOrphans } from "../../src/migration/cleanup";
 import { randomBytes, storeBytes } from "../support/blobs";
 import { espBuild, sha256Hex, zip } from "../support/esp-build";
-import { createDevice, createModel, uploadZip } from "../support/firmware";
+import { createModel, deviceWithToken, sendCoredump, uploadZip } from "../support/firmware";
 
 const twoDaysLater = () => Date.now() + 48 * 3_600_000;
 
-describe("blob_references: firmware artifacts and coredumps keep their blobs through GC", () => {
+describe("blob_references: firmware artifacts and coredumps keep their blobs through GC", { timeout: 20_000 }, () => {
   it("keeps every artifact of a recorded version and collects them once the version is gone", async () => {
     const model = await createModel();
     const build = await espBuild({ version: "1.0.0" });
@@ -29,10 +29,10 @@ describe("blob_references: firmware artifacts and coredumps keep their blobs thr
   });
 
   it("keeps a coredump's blob while its row exists", async () => {
-    const device = await createDevice(await createModel());
+    const { device, token } = await deviceWithToken(await createModel());
     const dump = randomBytes(3000);
-    const hash = await storeBytes(dump);
-    await env.DB.prepare("INSERT INTO coredumps (device_key, sha256, size) VALUES (?1, ?2, ?3)").bind(device, hash, dump.length).run();
+    expect((await sendCoredump(token, device, dump)).status).toBe(201);
+    const hash = await sha256Hex(dump);
     expect(await env.DB.prepare("SELECT referrer FROM blob_references WHERE hash = ?1").bind(hash).first("referrer")).toBe("coredump");
 
     const kept = await collectOrphans(env, false, 24, twoDaysLater());

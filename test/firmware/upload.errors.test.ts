@@ -39,7 +39,7 @@ async function expectRefused(model: string, archive: Uint8Array, status: number,
   expect(await nothingStored(files)).toBe(true);
 }
 
-describe("firmware ZIPs that are refused, leaving no row and no blob", () => {
+describe("firmware ZIPs that are refused, leaving no row and no blob", { timeout: 20_000 }, () => {
   it("not a ZIP", async () => {
     await expectRefused(await createModel(), randomBytes(5000), 415, /not a ZIP/);
   });
@@ -141,7 +141,7 @@ describe("firmware ZIPs that are refused, leaving no row and no blob", () => {
   });
 });
 
-describe("firmware upload requests that are refused", () => {
+describe("firmware upload requests that are refused", { timeout: 20_000 }, () => {
   it("needs Content-Length, an existing model and a body within the limit", async () => {
     const model = await createModel();
     const archive = zip((await espBuild({ version: "1.0.0" })).files);
@@ -169,7 +169,7 @@ describe("firmware upload requests that are refused", () => {
   });
 });
 
-describe("device models", () => {
+describe("device models", { timeout: 20_000 }, () => {
   it("are created once, listed and read", async () => {
     const res = await api("/device-models", { method: "POST", json: { key: "esp32-gw", name: "Gateway" } });
     expect(res.status).toBe(201);

@@ -5,7 +5,7 @@ import { bodyBytes, casGet } from "../support/blobs";
 import { espBuild, sha256Hex, zip } from "../support/esp-build";
 import { createModel, type FirmwareJson, firmwareCount, uploadZip } from "../support/firmware";
 
-describe("POST /api/device-models/:model/firmware", () => {
+describe("POST /api/device-models/:model/firmware", { timeout: 20_000 }, () => {
   it("stores every artifact in CAS and records the version the app image names", async () => {
     const model = await createModel();
     const build = await espBuild({ version: "v1.2.0", appSize: 120_000, elfSize: 90_000 });

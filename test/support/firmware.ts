@@ -1,6 +1,8 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { api } from "./api";
-import { sha256Hex } from "./esp-build";
+import { ORIGIN } from "./blobs";
+import { type Build, espBuild, sha256Hex, zip } from "./esp-build";
+import { tokenWith } from "./tokens";
 
 let nextKey = Math.floor(Math.random() * 1_000_000);
 export const uniqueKey = (prefix: string) => `${prefix}-${nextKey++}`;
@@ -48,4 +50,46 @@ export async function nothingStored(files: Record<string, Uint8Array>): Promise<
 export async function firmwareCount(model: string): Promise<number> {
   const row = await env.DB.prepare("SELECT count(*) AS n FROM firmware_versions WHERE model_key = ?1").bind(model).first<{ n: number }>();
   return row!.n;
+}
+
+/** A device-bound service account's token, minted through the token endpoint. */
+export async function deviceToken(device: string): Promise<string> {
+  return (await tokenWith([], { device })).token;
+}
+
+/** A device (registered under `model`) and a token bound to it. */
+export async function deviceWithToken(model: string): Promise<{ device: string; token: string }> {
+  const device = await createDevice(model);
+  return { device, token: await deviceToken(device) };
+}
+
+/** Calls an endpoint as the given bearer token. */
+export function as(token: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("Authorization", `Bearer ${token}`);
+  return SELF.fetch(`${ORIGIN}/api${path}`, { ...init, headers });
+}
+
+export function sendCoredump(token: string, device: string, dump: Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
+  return as(token, `/devices/${device}/coredumps`, { method: "POST", body: dump, headers: { "Content-Length": String(dump.length), ...headers } });
+}
+
+/** Uploads a fresh build of `version` and returns it. */
+export async function publish(model: string, version: string): Promise<Build> {
+  const build = await espBuild({ version });
+  const res = await uploadZip(model, zip(build.files));
+  if (res.status !== 201) throw new Error(`publish ${version}: ${res.status} ${await res.text()}`);
+  return build;
+}
+
+export interface CoredumpJson {
+  id: number;
+  device: string;
+  status: string;
+  app_elf_sha256: string | null;
+  elf_sha256_prefix: string | null;
+  firmware_version: string | null;
+  parse_result: string | null;
+  download_url: string;
+  sha256: string;
 }
