@@ -15,27 +15,47 @@ export default defineConfig(async () => {
   const fixtureDir = path.join(import.meta.dirname, "test/fixtures");
   const fixtures = Object.fromEntries(readdirSync(fixtureDir).map((f) => [f, readFileSync(path.join(fixtureDir, f)).toString("base64")]));
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: "./wrangler.toml" },
-        miniflare: {
-          // Test-only bindings: secrets the suite authenticates with, and the SQL to apply.
-          bindings: {
-            CAS_WRITE_TOKEN: "test-cas-write-token",
-            API_TOKEN: "test-api-token",
-            ADMIN_TOKEN: "test-admin-token",
-            // Test-only signing keys: the first signs; the second is used by the key rotation tests.
-            JWT_PRIVATE_JWKS: JSON.stringify({ keys: [TEST_KEYS[0]] }),
-            TEST_SECOND_JWK: JSON.stringify(TEST_KEYS[1]),
-            TEST_MIGRATIONS: migrations,
-            TEST_FIXTURES: fixtures,
+    test: {
+      projects: [
+        {
+          // Inside the Workers runtime, with real R2, D1, Durable Object and Cache bindings.
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                // Test-only bindings: secrets the suite authenticates with, and the SQL to apply.
+                bindings: {
+                  CAS_WRITE_TOKEN: "test-cas-write-token",
+                  API_TOKEN: "test-api-token",
+                  ADMIN_TOKEN: "test-admin-token",
+                  CORS_ORIGINS: "https://inventory.test, https://other.test/",
+                  // Test-only signing keys: the first signs; the second is used by the key rotation tests.
+                  JWT_PRIVATE_JWKS: JSON.stringify({ keys: [TEST_KEYS[0]] }),
+                  TEST_SECOND_JWK: JSON.stringify(TEST_KEYS[1]),
+                  TEST_MIGRATIONS: migrations,
+                  TEST_FIXTURES: fixtures,
+                },
+              },
+            }),
+          ],
+          test: {
+            name: "workers",
+            setupFiles: ["./test/setup/apply-migrations.ts"],
+            include: ["test/**/*.test.ts"],
+            exclude: ["test/e2e/**", "test/browser/**"],
           },
         },
-      }),
-    ],
-    test: {
-      setupFiles: ["./test/setup/apply-migrations.ts"],
-      include: ["test/**/*.test.ts"],
+        {
+          // In Node, against the worker running under `wrangler dev`: what only a real HTTP connection shows.
+          test: {
+            name: "e2e",
+            environment: "node",
+            include: ["test/e2e/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
     },
   };
 });

@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { accountRoutes, modeRoutes } from "./access/admin-routes";
 import { accessGuard } from "./access/guard";
 import { jwksRoutes, oauthRoutes } from "./access/oauth-routes";
+import { corsByRoute } from "./http/cors";
+import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -15,6 +17,8 @@ import { openApiDocument } from "./openapi";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
+  app.use(drainUnreadBody);
+  app.use(corsByRoute);
   app.use(accessGuard);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);

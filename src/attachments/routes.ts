@@ -3,7 +3,7 @@ import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { parseWith, readJson } from "../validation";
+import { parseRowId, parseWith, readJson } from "../validation";
 import { ingest } from "./ingest";
 import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
@@ -13,8 +13,7 @@ import { attachmentTypeFor } from "./sniff";
 import { readUpload } from "./upload";
 
 function attachmentId(raw: string): number {
-  if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new AppError("not_found", `No attachment ${raw}.`);
-  return Number(raw);
+  return parseRowId(raw, "attachment");
 }
 
 async function partWithCover(db: Database, part: Part, secret: string) {
@@ -96,7 +95,7 @@ partRoutes
     const row = await service.insertAttachment(db, {
       partKey: key,
       attachmentType: attachmentTypeFor(blob.contentType),
-      title: upload.title?.trim() || upload.filename || "Untitled",
+      title: upload.title ?? upload.filename ?? "Untitled",
       filename: upload.filename ?? null,
       contentType: blob.contentType,
       size: blob.size,

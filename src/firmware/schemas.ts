@@ -4,6 +4,8 @@ import { AppError } from "../errors";
 /** Keys appear in URLs and in device tokens' `sub`: short, URL-safe, no surprises. */
 export const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const key = z.string().regex(KEY, "1-64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit");
+/** A device key is also a device account's token `sub` (src/access/schemas.ts), e.g. a MAC address with colons. */
+export const DEVICE_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 export const modelCreate = z.strictObject({ key, name: z.string().trim().min(1).max(200) });
 export const devicePut = z.strictObject({ model: key, name: z.string().trim().min(1).max(200).nullish() });
@@ -21,8 +23,8 @@ export const resultBody = z.discriminatedUnion("status", [
 export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
 
 /** A path key that cannot exist is simply not found. */
-export function pathKey(raw: string, what: string): string {
-  if (!KEY.test(raw)) throw new AppError("not_found", `No ${what} "${raw}".`);
+export function pathKey(raw: string, what: "device model" | "device"): string {
+  if (!(what === "device" ? DEVICE_KEY : KEY).test(raw)) throw new AppError("not_found", `No ${what} "${raw}".`);
   return raw;
 }
 
