@@ -1,6 +1,7 @@
 import { z } from "zod";
 import * as s from "./attachments/schemas";
 import { existsBody } from "./cas/routes";
+import { firmwarePaths } from "./firmware/openapi";
 
 /**
  * OpenAPI 3.1 for the whole worker, generated from the zod schemas that
@@ -119,6 +120,7 @@ export function openApiDocument() {
       },
       "/api/parts/{key}/attachments/{id}/download": { parameters: [keyParam, idParam], ...gone("download_url") },
       "/api/parts/{key}/attachments/{id}/thumbnail": { parameters: [keyParam, idParam], ...gone("thumbnail_url") },
+      ...firmwarePaths,
     },
   };
 }
