@@ -82,12 +82,12 @@ export function stagingSink(bucket: R2Bucket, entry: ZipEntry, done: (staged: St
 export async function promote(bucket: R2Bucket, staged: StagedEntry, contentType: string): Promise<boolean> {
   if (await bucket.head(blobKey(staged.hash))) return false;
   if (staged.bytes) {
-    await putBlob(bucket, staged.hash, new Response(staged.bytes).body, contentType);
+    await putBlob(bucket, staged.hash, new Response(staged.bytes).body, staged.size, contentType);
     return true;
   }
   const object = await bucket.get(staged.stagingKey!);
   if (!object) throw new Error(`staging object ${staged.stagingKey} vanished`);
-  await putBlob(bucket, staged.hash, object.body, contentType);
+  await putBlob(bucket, staged.hash, object.body, staged.size, contentType);
   return true;
 }
 
