@@ -13,6 +13,9 @@ import { AppError, handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
 import { housekeepingRoutes } from "./housekeeping/routes";
 import { adminRoutes } from "./migration/routes";
+import { coredumpRoutes } from "./firmware/coredump-routes";
+import { deviceRoutes } from "./firmware/device-routes";
+import { modelRoutes } from "./firmware/model-routes";
 import { openApiDocument } from "./openapi";
 import { healthRoutes } from "./ops/health";
 import { logError, requestLog } from "./ops/request-log";
@@ -40,6 +43,9 @@ export function buildApp() {
   app.route("/api/oauth", oauthRoutes);
   app.route("/.well-known", jwksRoutes);
   app.route("/api/legacy", legacyRoutes);
+  app.route("/api/device-models", modelRoutes);
+  app.route("/api/devices", deviceRoutes);
+  app.route("/api/coredumps", coredumpRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.notFound(() => {
     throw new AppError("not_found", "No such route.");

@@ -5,6 +5,7 @@ import { existsBody } from "./cas/routes";
 import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./access/openapi";
 
 import { createUploadBody, existingBlobResponse, uploadResponse } from "./uploads/schemas";
+import { firmwarePaths } from "./firmware/openapi";
 
 /**
  * OpenAPI 3.1 for the whole worker, generated from the zod schemas that
@@ -231,6 +232,7 @@ export function openApiDocument() {
         },
       },
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
+      ...firmwarePaths,
     }),
   };
 }

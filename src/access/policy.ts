@@ -59,6 +59,27 @@ export const ROUTE_POLICIES: readonly Row[] = [
   // Signed links of rows not migrated yet (the signature is the credential).
   ["GET", "/api/legacy/attachments/:id/:variant", "public", "read"],
 
+  // Device models, firmware and devices. Operators manage them like the parts catalogue
+  // (parts:read / parts:write / parts:delete: the same people and the same app); a device's
+  // own token (scope "device", bound to one device key) checks for updates and sends dumps.
+  ["POST", "/api/device-models", "parts:write", "write"],
+  ["GET", "/api/device-models", "parts:read", "read"],
+  ["GET", "/api/device-models/:model", "parts:read", "read"],
+  ["POST", "/api/device-models/:model/firmware", "parts:write", "write"],
+  ["GET", "/api/device-models/:model/firmware", "parts:read", "read"],
+  ["GET", "/api/device-models/:model/firmware/:version", "parts:read", "read"],
+  ["PUT", "/api/devices/:device", "parts:write", "write"],
+  ["GET", "/api/devices/:device", "parts:read", "read"],
+  // An OTA check only notes the running version: a read, so a read-only store still updates devices.
+  ["GET", "/api/devices/:device/firmware", "device", "read"],
+  ["POST", "/api/devices/:device/coredumps", "device", "write"],
+  ["GET", "/api/devices/:device/coredumps", "parts:read", "read"],
+  // Coredumps: operators read and delete; external parsers claim and report.
+  ["GET", "/api/coredumps/:id", "parts:read", "read"],
+  ["DELETE", "/api/coredumps/:id", "parts:delete", "delete"],
+  ["POST", "/api/coredumps/claim", "coredumps:parse", "write"],
+  ["POST", "/api/coredumps/:id/result", "coredumps:parse", "write"],
+
   // Operators.
   ["GET", "/api/admin/migration", "admin", "read"],
   ["POST", "/api/admin/migration/run", "admin", "write"],

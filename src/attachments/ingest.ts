@@ -43,7 +43,7 @@ async function ingestDeclared(bucket: R2Bucket, db: D1Database, body: ReadableSt
   await claimBlob(db, hash);
   const existing = await bucket.head(blobKey(hash));
   if (existing) {
-    await body.cancel();
+    // The body is left unread: the drain middleware reads it so the connection stays usable.
     if (existing.size !== length) {
       throw new AppError("digest_mismatch", `The blob ${hash} has ${existing.size} bytes, not ${length}; nothing was stored.`);
     }

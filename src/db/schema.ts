@@ -143,3 +143,4 @@ export const uploadSessions = sqliteTable("upload_sessions", {
 });
 
 export type UploadSession = typeof uploadSessions.$inferSelect;
+export * from "./firmware-schema";

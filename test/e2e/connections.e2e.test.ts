@@ -27,6 +27,17 @@ beforeAll(async () => {
 
 afterAll(() => worker?.stop());
 
+let partKey: string;
+beforeAll(async () => {
+  const res = await send(worker.url, undefined, {
+    method: "POST",
+    path: "/api/parts",
+    headers: { Authorization: "Bearer e2e-api", "Content-Type": "application/json" },
+    body: Buffer.from(JSON.stringify({ name: "e2e part" })),
+  });
+  partKey = JSON.parse(res.body.toString()).key;
+});
+
 /** The answer a well-kept connection gives right after an early answer: the stored blob, promptly. */
 async function nextRequestAnswers(agent: ReturnType<typeof keepAliveAgent>) {
   const next = await send(worker.url, agent, { path: `/api/cas/${stored.hash}`, timeoutMs: 10_000 });
@@ -43,6 +54,7 @@ describe("an answer given before the body is read leaves the keep-alive connecti
     ["PUT with a token lacking cas:write (403)", () => ({ method: "PUT", path: `/api/cas/${stored.hash}`, headers: { Authorization: "Bearer e2e-admin" }, body: stored.bytes }), 403],
     ["PUT to a malformed hash (400)", () => ({ method: "PUT", path: "/api/cas/not-a-hash", headers: WRITE, body: stored.bytes }), 400],
     ["PUT with a bad Content-Type (400)", () => ({ method: "PUT", path: `/api/cas/${sha256(blob(8))}`, headers: { ...WRITE, "Content-Type": "no type" }, body: stored.bytes }), 400],
+    ["attachment upload of a blob already stored, hash declared (201)", () => ({ method: "POST", path: `/api/parts/${partKey}/attachments?filename=a.bin`, headers: { Authorization: "Bearer e2e-api", "X-Content-SHA256": stored.hash }, body: stored.bytes }), 201],
     ["upload to an unknown part (404)", () => ({ method: "POST", path: "/api/parts/nosuchpart/attachments", headers: { Authorization: "Bearer e2e-api" }, body: stored.bytes }), 404],
   ];
   for (const [name, make, status] of cases) {

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+// Mirrors migrations/0008_firmware.sql.
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const deviceModels = sqliteTable("device_models", {
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+export const firmwareVersions = sqliteTable("firmware_versions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  modelKey: text("model_key")
+    .notNull()
+    .references(() => deviceModels.key, { onDelete: "cascade" }),
+  version: text("version").notNull(),
+  projectName: text("project_name").notNull(),
+  idfVer: text("idf_ver").notNull(),
+  buildDate: text("build_date").notNull(),
+  buildTime: text("build_time").notNull(),
+  appElfSha256: text("app_elf_sha256").notNull(),
+  downloads: integer("downloads").notNull().default(0),
+  uploadedAt: text("uploaded_at").notNull().default(now),
+});
+
+export const firmwareArtifacts = sqliteTable(
+  "firmware_artifacts",
+  {
+    firmwareId: integer("firmware_id")
+      .notNull()
+      .references(() => firmwareVersions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"] }).notNull(),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmwareId, t.name] })],
+);
+
+export const devices = sqliteTable("devices", {
+  key: text("key").primaryKey(),
+  modelKey: text("model_key")
+    .notNull()
+    .references(() => deviceModels.key),
+  name: text("name"),
+  firmwareVersion: text("firmware_version"),
+  lastSeenAt: text("last_seen_at"),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+export const coredumpStatuses = ["PENDING", "PARSED", "FAILED"] as const;
+
+export const coredumps = sqliteTable("coredumps", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  deviceKey: text("device_key")
+    .notNull()
+    .references(() => devices.key, { onDelete: "cascade" }),
+  receivedAt: text("received_at").notNull().default(now),
+  sha256: text("sha256").notNull(),
+  size: integer("size").notNull(),
+  firmwareVersion: text("firmware_version"),
+  elfSha256Prefix: text("elf_sha256_prefix"),
+  appElfSha256: text("app_elf_sha256"),
+  status: text("status", { enum: coredumpStatuses }).notNull().default("PENDING"),
+  parseResult: text("parse_result"),
+  parsedAt: text("parsed_at"),
+  leaseId: text("lease_id"),
+  leaseHolder: text("lease_holder"),
+  leaseExpiresAt: integer("lease_expires_at"),
+  attempts: integer("attempts").notNull().default(0),
+});
+
+export type DeviceModel = typeof deviceModels.$inferSelect;
+export type FirmwareVersion = typeof firmwareVersions.$inferSelect;
+export type FirmwareArtifact = typeof firmwareArtifacts.$inferSelect;
+export type Device = typeof devices.$inferSelect;
+export type Coredump = typeof coredumps.$inferSelect;

@@ -1,0 +1,48 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type Device, type DeviceModel, deviceModels, devices } from "../db/schema";
+import { AppError } from "../errors";
+
+/** Device models and devices: the rows firmware and coredumps hang from. */
+export async function createModel(db: Database, input: { key: string; name: string }): Promise<DeviceModel> {
+  const [row] = await db.insert(deviceModels).values(input).onConflictDoNothing().returning();
+  if (!row) throw new AppError("conflict", `A device model "${input.key}" already exists.`);
+  return row;
+}
+
+export function listModels(db: Database): Promise<DeviceModel[]> {
+  return db.select().from(deviceModels).orderBy(asc(deviceModels.key));
+}
+
+export async function getModel(db: Database, key: string): Promise<DeviceModel> {
+  const row = await db.query.deviceModels.findFirst({ where: eq(deviceModels.key, key) });
+  if (!row) throw new AppError("not_found", `No device model "${key}".`);
+  return row;
+}
+
+/** Creates the device or moves it to another model / renames it; true when it was created. */
+export async function putDevice(db: Database, key: string, input: { model: string; name?: string | null }): Promise<{ device: Device; created: boolean }> {
+  const model = await db.query.deviceModels.findFirst({ where: eq(deviceModels.key, input.model) });
+  if (!model) throw new AppError("unprocessable", `model: no device model "${input.model}".`);
+  const existing = await db.query.devices.findFirst({ where: eq(devices.key, key) });
+  const [device] = await db
+    .insert(devices)
+    .values({ key, modelKey: input.model, name: input.name ?? null })
+    .onConflictDoUpdate({ target: devices.key, set: { modelKey: input.model, name: input.name ?? null } })
+    .returning();
+  return { device: device!, created: !existing };
+}
+
+export async function getDevice(db: Database, key: string): Promise<Device> {
+  const row = await db.query.devices.findFirst({ where: eq(devices.key, key) });
+  if (!row) throw new AppError("not_found", `No device "${key}".`);
+  return row;
+}
+
+/** Remembers what the device says it runs, whenever it says so. */
+export async function noteRunningVersion(db: Database, key: string, version: string): Promise<void> {
+  await db
+    .update(devices)
+    .set({ firmwareVersion: version, lastSeenAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .where(eq(devices.key, key));
+}

@@ -1,0 +1,63 @@
+import { and, desc, eq } from "drizzle-orm";
+import { type ContentHash, toHex } from "../cas/keys";
+import { storeBlob } from "../cas/write";
+import type { Database } from "../db/client";
+import { type Coredump, coredumps } from "../db/schema";
+import { AppError } from "../errors";
+import { getDevice, noteRunningVersion } from "./catalog";
+import { elfShaPrefixOf } from "./coredump-format";
+import { matchElf } from "./elf-match";
+
+export const DEFAULT_MAX_COREDUMPS = 20;
+export const DEFAULT_MAX_COREDUMP_BYTES = 1024 * 1024;
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
+};
+export const maxCoredumpBytes = (env: Env) => positive(env.MAX_COREDUMP_BYTES, DEFAULT_MAX_COREDUMP_BYTES);
+export const maxCoredumps = (env: Env) => positive(env.MAX_COREDUMPS, DEFAULT_MAX_COREDUMPS);
+
+/**
+ * Stores a dump as a CAS blob and queues it for parsing, matched to its ELF
+ * when possible. A dump is at most a megabyte, so it is hashed in memory.
+ * The device's newest MAX_COREDUMPS dumps are kept; older rows go (their
+ * blobs through GC).
+ */
+export async function receiveCoredump(env: Env, db: Database, deviceKey: string, dump: Uint8Array, reportedVersion: string | null): Promise<Coredump> {
+  const device = await getDevice(db, deviceKey);
+  if (reportedVersion) await noteRunningVersion(db, deviceKey, reportedVersion);
+  const version = reportedVersion ?? device.firmwareVersion;
+  const prefix = elfShaPrefixOf(dump);
+  const appElfSha256 = await matchElf(env.DB, { modelKey: device.modelKey, prefix, reportedVersion: version });
+  const hash = toHex(await crypto.subtle.digest("SHA-256", dump)) as ContentHash;
+  await storeBlob(env.BUCKET, env.DB, hash, new Response(dump).body, dump.length, "application/octet-stream");
+  const [row] = await db
+    .insert(coredumps)
+    .values({ deviceKey, sha256: hash, size: dump.length, firmwareVersion: version, elfSha256Prefix: prefix, appElfSha256 })
+    .returning();
+  await env.DB.prepare(
+    `DELETE FROM coredumps WHERE device_key = ?1
+       AND id NOT IN (SELECT id FROM coredumps WHERE device_key = ?1 ORDER BY id DESC LIMIT ?2)`,
+  )
+    .bind(deviceKey, maxCoredumps(env))
+    .run();
+  return row!;
+}
+
+export async function listCoredumps(db: Database, deviceKey: string, limit: number): Promise<Coredump[]> {
+  await getDevice(db, deviceKey);
+  return db.select().from(coredumps).where(eq(coredumps.deviceKey, deviceKey)).orderBy(desc(coredumps.id)).limit(limit);
+}
+
+export async function getCoredump(db: Database, id: number): Promise<Coredump> {
+  const row = await db.query.coredumps.findFirst({ where: eq(coredumps.id, id) });
+  if (!row) throw new AppError("not_found", `No coredump ${id}.`);
+  return row;
+}
+
+/** Removes the row; the blob is left for GC (another row may share it). */
+export async function deleteCoredump(db: Database, id: number): Promise<void> {
+  const [gone] = await db.delete(coredumps).where(and(eq(coredumps.id, id))).returning({ id: coredumps.id });
+  if (!gone) throw new AppError("not_found", `No coredump ${id}.`);
+}

@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import { declaredLength } from "../cas/write";
+import { database } from "../db/client";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { parseWith, readJson } from "../validation";
+import { getDevice, putDevice } from "./catalog";
+import { listCoredumps, maxCoredumpBytes, receiveCoredump } from "./coredumps";
+import { requireOwnDevice } from "./device-auth";
+import { checkForUpdate } from "./ota";
+import { coredumpJson, deviceJson } from "./responses";
+import { devicePut, listQuery, pathKey, runningVersion } from "./schemas";
+
+/** Devices: registered by operators; OTA checks and coredump uploads by the device itself. */
+export const deviceRoutes = new Hono<AppEnv>()
+  .put("/:device", async (c) => {
+    const key = pathKey(c.req.param("device"), "device");
+    const { device, created } = await putDevice(database(c.env.DB), key, await readJson(c, devicePut));
+    return c.json(deviceJson(device), created ? 201 : 200);
+  })
+  .get("/:device", async (c) => c.json(deviceJson(await getDevice(database(c.env.DB), pathKey(c.req.param("device"), "device")))))
+  .get("/:device/firmware", async (c) => {
+    const key = c.req.param("device");
+    requireOwnDevice(c, key);
+    const raw = c.req.query("version") ?? c.req.header("X-Firmware-Version");
+    if (raw === undefined) throw new AppError("invalid_parameter", "version: send the running version as ?version= or X-Firmware-Version.");
+    const running = parseWith(runningVersion, raw, "invalid_parameter");
+    const offer = await checkForUpdate(c.env.DB, database(c.env.DB), key, running);
+    if (!offer) return c.body(null, 204, { "Cache-Control": "no-store" });
+    return c.json(offer, 200, { "Cache-Control": "no-store" });
+  })
+  .post("/:device/coredumps", async (c) => {
+    const key = c.req.param("device");
+    requireOwnDevice(c, key);
+    const length = declaredLength(c.req.header("Content-Length") ?? null, maxCoredumpBytes(c.env));
+    const dump = new Uint8Array(await c.req.arrayBuffer());
+    if (dump.length !== length) throw new AppError("invalid_body", `Content-Length said ${length} bytes but ${dump.length} arrived.`);
+    if (dump.length === 0) throw new AppError("invalid_body", "The coredump is empty.");
+    const raw = c.req.header("X-Firmware-Version");
+    const version = raw === undefined ? null : parseWith(runningVersion, raw, "invalid_parameter");
+    const row = await receiveCoredump(c.env, database(c.env.DB), key, dump, version);
+    return c.json({ coredump_id: row.id }, 201, { Location: `/api/coredumps/${row.id}` });
+  })
+  .get("/:device/coredumps", async (c) => {
+    const { limit } = parseWith(listQuery, c.req.query(), "invalid_parameter");
+    const rows = await listCoredumps(database(c.env.DB), pathKey(c.req.param("device"), "device"), limit);
+    return c.json(rows.map(coredumpJson));
+  });

@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import { declaredLength } from "../cas/write";
+import { database } from "../db/client";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { readJson } from "../validation";
+import { createModel, getModel, listModels } from "./catalog";
+import { firmwareJson, modelJson } from "./responses";
+import { modelCreate, pathKey } from "./schemas";
+import { uploadFirmware, zipLimits } from "./upload";
+import { getFirmware, listFirmware } from "./versions";
+
+/** Device models and their firmware versions (operators). */
+export const modelRoutes = new Hono<AppEnv>()
+  .post("/", async (c) => {
+    const model = await createModel(database(c.env.DB), await readJson(c, modelCreate));
+    return c.json(modelJson(model), 201, { Location: `/api/device-models/${model.key}` });
+  })
+  .get("/", async (c) => c.json((await listModels(database(c.env.DB))).map(modelJson)))
+  .get("/:model", async (c) => {
+    const db = database(c.env.DB);
+    const model = await getModel(db, pathKey(c.req.param("model"), "device model"));
+    return c.json({ ...modelJson(model), firmware: (await listFirmware(db, model.key)).map(firmwareJson) });
+  })
+  .post("/:model/firmware", async (c) => {
+    const db = database(c.env.DB);
+    const model = pathKey(c.req.param("model"), "device model");
+    const length = declaredLength(c.req.header("Content-Length") ?? null, zipLimits(c.env).maxArchiveBytes);
+    if (length === 0 || !c.req.raw.body) throw new AppError("invalid_body", "The body is empty; send the firmware ZIP.");
+    const { firmware, created, pruned } = await uploadFirmware(c.env, db, model, c.req.raw.body);
+    const location = `/api/device-models/${model}/firmware/${encodeURIComponent(firmware.version.version)}`;
+    return c.json({ ...firmwareJson(firmware), pruned_versions: pruned }, created ? 201 : 200, { Location: location });
+  })
+  .get("/:model/firmware", async (c) => {
+    const db = database(c.env.DB);
+    const model = await getModel(db, pathKey(c.req.param("model"), "device model"));
+    return c.json((await listFirmware(db, model.key)).map(firmwareJson));
+  })
+  .get("/:model/firmware/:version", async (c) => {
+    const firmware = await getFirmware(database(c.env.DB), pathKey(c.req.param("model"), "device model"), c.req.param("version"));
+    return c.json(firmwareJson(firmware));
+  });

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { claimBody, devicePut, modelCreate, resultBody } from "./schemas";
+
+/** The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators. */
+const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) } } });
+const problem = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
+const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const param = (name: string, type = "string") => ({ name, in: "path", required: true, schema: { type } });
+
+export const firmwarePaths = {
+  "/api/device-models": {
+    get: { summary: "Device models", responses: { "200": json("Models"), ...errors(401, 403) } },
+    post: { summary: "Create a device model", requestBody: input(modelCreate), responses: { "201": json("Created"), ...errors(400, 401, 403, 409) } },
+  },
+  "/api/device-models/{model}": {
+    parameters: [param("model")],
+    get: { summary: "A model with its firmware versions", responses: { "200": json("Model"), ...errors(401, 403, 404) } },
+  },
+  "/api/device-models/{model}/firmware": {
+    parameters: [param("model")],
+    get: { summary: "Firmware versions, newest first", responses: { "200": json("Versions"), ...errors(401, 403, 404) } },
+    post: {
+      summary: "Upload an ESP-IDF build as a ZIP (app .bin, .elf, .map, bootloader, partition table)",
+      requestBody: { required: true, content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
+      responses: { "200": json("Same version, same bytes"), "201": json("Recorded"), ...errors(400, 401, 403, 404, 409, 411, 413, 415, 422) },
+    },
+  },
+  "/api/device-models/{model}/firmware/{version}": {
+    parameters: [param("model"), param("version")],
+    get: { summary: "One firmware version and its artifacts' CAS URLs", responses: { "200": json("Version"), ...errors(401, 403, 404) } },
+  },
+  "/api/devices/{device}": {
+    parameters: [param("device")],
+    get: { summary: "A device and the firmware it last reported", responses: { "200": json("Device"), ...errors(401, 403, 404) } },
+    put: { summary: "Register or move a device", requestBody: input(devicePut), responses: { "200": json("Updated"), "201": json("Created"), ...errors(400, 401, 403, 422) } },
+  },
+  "/api/devices/{device}/firmware": {
+    parameters: [param("device"), { name: "version", in: "query", schema: { type: "string" } }, { name: "X-Firmware-Version", in: "header", schema: { type: "string" } }],
+    get: { summary: "OTA check (device token): the newer version's CAS URL, or 204", responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404) } },
+  },
+  "/api/devices/{device}/coredumps": {
+    parameters: [param("device")],
+    get: { summary: "A device's coredumps, newest first", responses: { "200": json("Coredumps"), ...errors(401, 403, 404) } },
+    post: {
+      summary: "Upload a coredump (device token)",
+      requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+      responses: { "201": json("{coredump_id}"), ...errors(400, 401, 403, 404, 411, 413) },
+    },
+  },
+  "/api/coredumps/claim": {
+    post: { summary: "Lease the oldest pending coredump (parser)", requestBody: { ...input(claimBody), required: false }, responses: { "200": json("Claim"), "204": { description: "Queue empty" }, ...errors(400, 401, 403) } },
+  },
+  "/api/coredumps/{id}": {
+    parameters: [param("id", "integer")],
+    get: { summary: "One coredump", responses: { "200": json("Coredump"), ...errors(401, 403, 404) } },
+    delete: { summary: "Delete the row (the blob is kept for GC)", responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404) } },
+  },
+  "/api/coredumps/{id}/result": {
+    parameters: [param("id", "integer")],
+    post: { summary: "Report a parse result (lease holder only)", requestBody: input(resultBody), responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409) } },
+  },
+};

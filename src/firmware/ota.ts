@@ -1,0 +1,76 @@
+import type { ContentHash } from "../cas/keys";
+import { casPath } from "../cas/urls";
+import type { Database } from "../db/client";
+import { getDevice, noteRunningVersion } from "./catalog";
+
+export interface Offer {
+  version: string;
+  url: string;
+  sha256: string;
+  size: number;
+  app_elf_sha256: string;
+}
+
+type Latest = { id: number; version: string; app_elf_sha256: string; sha256: string; size: number };
+
+/**
+ * The OTA answer for a device running `running`: the model's newest
+ * version when it is newer, else null. "Newer" follows upload order when
+ * the running version is one this store knows; for one it does not know
+ * (a bench build), semantic versions are compared when both parse, so a
+ * device ahead of the store is not downgraded. The binary itself is a CAS
+ * URL: edge-cached, immutable, with ranges for ESP-IDF's resumable download.
+ */
+export async function checkForUpdate(d1: D1Database, db: Database, deviceKey: string, running: string): Promise<Offer | null> {
+  const device = await getDevice(db, deviceKey);
+  await noteRunningVersion(db, deviceKey, running);
+  const latest = await d1
+    .prepare(
+      `SELECT v.id, v.version, v.app_elf_sha256, a.sha256, a.size FROM firmware_versions v
+       JOIN firmware_artifacts a ON a.firmware_id = v.id AND a.kind = 'app'
+       WHERE v.model_key = ?1 ORDER BY v.id DESC LIMIT 1`,
+    )
+    .bind(device.modelKey)
+    .first<Latest>();
+  if (!latest || latest.version === running) return null;
+  const known = await d1.prepare("SELECT id FROM firmware_versions WHERE model_key = ?1 AND version = ?2").bind(device.modelKey, running).first<{ id: number }>();
+  if (!known && compareSemver(latest.version, running) !== undefined && compareSemver(latest.version, running)! <= 0) return null;
+  // No Analytics Engine binding exists in this store; the offer count lives on the version row.
+  await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
+  return { version: latest.version, url: casPath(latest.sha256 as ContentHash), sha256: latest.sha256, size: latest.size, app_elf_sha256: latest.app_elf_sha256 };
+}
+
+const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** Sign of a − b under semantic versioning (a leading "v" allowed), or undefined when either does not parse. */
+export function compareSemver(a: string, b: string): number | undefined {
+  const pa = SEMVER.exec(a);
+  const pb = SEMVER.exec(b);
+  if (!pa || !pb) return undefined;
+  for (let i = 1; i <= 3; i++) {
+    const d = Number(pa[i]) - Number(pb[i]);
+    if (d !== 0) return Math.sign(d);
+  }
+  const [ra, rb] = [pa[4], pb[4]];
+  if (ra === rb) return 0;
+  if (ra === undefined) return 1; // a release outranks its pre-releases
+  if (rb === undefined) return -1;
+  const xs = ra.split(".");
+  const ys = rb.split(".");
+  for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const nx = /^\d+$/.test(x) ? Number(x) : Number.NaN;
+    const ny = /^\d+$/.test(y) ? Number(y) : Number.NaN;
+    if (!Number.isNaN(nx) && !Number.isNaN(ny)) {
+      if (nx !== ny) return Math.sign(nx - ny);
+    } else if (x !== y) {
+      if (!Number.isNaN(nx)) return -1;
+      if (!Number.isNaN(ny)) return 1;
+      return x < y ? -1 : 1;
+    }
+  }
+  return 0;
+}

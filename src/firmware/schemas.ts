@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+
+/** Keys appear in URLs and in device tokens' `sub`: short, URL-safe, no surprises. */
+export const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const key = z.string().regex(KEY, "1-64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit");
+/** A device key is also a device account's token `sub` (src/access/schemas.ts), e.g. a MAC address with colons. */
+export const DEVICE_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export const modelCreate = z.strictObject({ key, name: z.string().trim().min(1).max(200) });
+export const devicePut = z.strictObject({ model: key, name: z.string().trim().min(1).max(200).nullish() });
+
+/** ESP-IDF's esp_app_desc_t.version holds at most 31 characters. */
+export const runningVersion = z.string().min(1).max(31).regex(/^[\x20-\x7e]+$/, "printable ASCII");
+
+export const claimBody = z.strictObject({ lease_seconds: z.number().int().min(10).max(3600).optional() });
+
+export const resultBody = z.discriminatedUnion("status", [
+  z.strictObject({ lease_id: z.string().uuid(), status: z.literal("PARSED"), result: z.string().min(1).max(1_000_000) }),
+  z.strictObject({ lease_id: z.string().uuid(), status: z.literal("FAILED"), reason: z.string().min(1).max(10_000) }),
+]);
+
+export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+
+/** A path key that cannot exist is simply not found. */
+export function pathKey(raw: string, what: "device model" | "device"): string {
+  if (!(what === "device" ? DEVICE_KEY : KEY).test(raw)) throw new AppError("not_found", `No ${what} "${raw}".`);
+  return raw;
+}
+
+export function pathId(raw: string, what: string): number {
+  if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new AppError("not_found", `No ${what} ${raw}.`);
+  return Number(raw);
+}

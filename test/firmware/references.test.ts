@@ -1,0 +1,46 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { collectGarbage } from "../../src/housekeeping/gc";
+import { step } from "../support/housekeeping";
+import { randomBytes, storeBytes } from "../support/blobs";
+import { espBuild, sha256Hex, zip } from "../support/esp-build";
+import { createModel, deviceWithToken, sendCoredump, uploadZip } from "../support/firmware";
+
+const twoDaysLater = () => Date.now() + 48 * 3_600_000;
+
+describe("blob_references: firmware artifacts and coredumps keep their blobs through GC", { timeout: 20_000 }, () => {
+  it("keeps every artifact of a recorded version and collects them once the version is gone", async () => {
+    const model = await createModel();
+    const build = await espBuild({ version: "1.0.0" });
+    expect((await uploadZip(model, zip(build.files))).status).toBe(201);
+    const hashes = await Promise.all(Object.values(build.files).map(sha256Hex));
+    const orphan = await storeBytes(randomBytes(100));
+
+    const result = await collectGarbage(env, step({ now: twoDaysLater() }));
+    expect(result.collected).toContain(orphan);
+    for (const hash of hashes) {
+      expect(result.collected).not.toContain(hash);
+      expect(await env.BUCKET.head(`cas/${hash}`)).not.toBeNull();
+    }
+
+    // Once no row names them, the same blobs are collected like any other.
+    await env.DB.prepare("DELETE FROM firmware_versions WHERE model_key = ?1").bind(model).run();
+    const after = await collectGarbage(env, step({ now: twoDaysLater() }));
+    for (const hash of hashes) expect(after.collected).toContain(hash);
+  });
+
+  it("keeps a coredump's blob while its row exists", async () => {
+    const { device, token } = await deviceWithToken(await createModel());
+    const dump = randomBytes(3000);
+    expect((await sendCoredump(token, device, dump)).status).toBe(201);
+    const hash = await sha256Hex(dump);
+    expect(await env.DB.prepare("SELECT referrer FROM blob_references WHERE hash = ?1").bind(hash).first("referrer")).toBe("coredump");
+
+    const kept = await collectGarbage(env, step({ now: twoDaysLater() }));
+    expect(kept.collected).not.toContain(hash);
+    expect(await env.BUCKET.head(`cas/${hash}`)).not.toBeNull();
+
+    await env.DB.prepare("DELETE FROM coredumps WHERE sha256 = ?1").bind(hash).run();
+    expect((await collectGarbage(env, step({ now: twoDaysLater() }))).collected).toContain(hash);
+  });
+});
