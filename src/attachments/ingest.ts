@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { exactLength, readExactly, storing } from "../cas/body";
+import { discardRest, exactLength, readExactly, storing } from "../cas/body";
 import { blobKey, type ContentHash, toHex } from "../cas/keys";
 import { putBlob, storeBlob } from "../cas/write";
 import { claimBlob } from "../housekeeping/claims";
@@ -43,7 +43,7 @@ async function ingestDeclared(bucket: R2Bucket, db: D1Database, body: ReadableSt
   await claimBlob(db, hash);
   const existing = await bucket.head(blobKey(hash));
   if (existing) {
-    // The body is left unread: the drain middleware reads it so the connection stays usable.
+    await discardRest(body);
     if (existing.size !== length) {
       throw new AppError("digest_mismatch", `The blob ${hash} has ${existing.size} bytes, not ${length}; nothing was stored.`);
     }

@@ -106,3 +106,17 @@ const lost = (seen: number, length: number) =>
 const short = (seen: number, length: number) =>
   new AppError("invalid_body", `The body ended after ${seen} of its ${length} bytes; nothing was stored.`);
 const tooLong = (length: number) => new AppError("invalid_body", `The body is longer than its Content-Length of ${length} bytes; nothing was stored.`);
+
+/**
+ * Reads a body nobody needs to its end. Cancelling it instead would leave a
+ * client's bytes on a keep-alive connection (or stall a multipart reader
+ * that is waiting for the rest of its form).
+ */
+export async function discardRest(body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  try {
+    while (!(await reader.read()).done);
+  } catch {
+    // The client went away: nothing left to keep usable.
+  }
+}
