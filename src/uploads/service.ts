@@ -1,4 +1,5 @@
 import { blobKey, type ContentHash } from "../cas/keys";
+import { claimBlob } from "../housekeeping/claims";
 import { AppError } from "../errors";
 import type { UploadSession } from "../db/schema";
 import { choosePartSize, partCount, partLength } from "./geometry";
@@ -31,6 +32,8 @@ async function existingBlob(bucket: R2Bucket, hash: ContentHash, declaredSize: n
 
 export async function createUpload(env: Env, input: CreateUpload, createdBy: string, now = Date.now()): Promise<Created> {
   const partSize = choosePartSize(input.size, input.partSize);
+  // Claimed first (see claimBlob): GC must not delete a blob this upload is told already exists.
+  await claimBlob(env.DB, input.sha256);
   const existing = await existingBlob(env.BUCKET, input.sha256, input.size);
   if (existing !== null) return { kind: "exists", size: existing };
 
@@ -134,6 +137,7 @@ export type Completed = { session: UploadSession; created: boolean };
 export async function completeUpload(env: Env, id: string, now = Date.now()): Promise<Completed> {
   const session = usableSession(await findSession(env.DB, id), now);
   if (session.status === "completed") return { session, created: false };
+  await claimBlob(env.DB, session.sha256 as ContentHash);
   if ((await env.BUCKET.head(blobKey(session.sha256 as ContentHash))) !== null) {
     await abortMultipart(env.BUCKET, session);
     await finishSession(env.DB, id, { status: "completed" }, nextExpiry(session, now), now);
