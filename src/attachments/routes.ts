@@ -104,8 +104,12 @@ partRoutes
     });
     if (row.attachmentType === "image") {
       // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
+      // An image the decoder refuses is the uploader's data, not a fault: its thumbnail URL
+      // answers the problem (413/415/422) when asked; only unexpected failures are logged.
       c.executionCtx.waitUntil(
-        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE).catch((err: unknown) => console.warn("thumbnail warm-up failed", blob.hash, String(err))),
+        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE).catch((err: unknown) => {
+          if (!(err instanceof AppError)) console.warn("thumbnail warm-up failed", blob.hash, String(err));
+        }),
       );
     }
     return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
