@@ -38,6 +38,7 @@ export function openApiDocument() {
         Attachment: schema(s.attachmentResponse),
         Attachments: schema(z.array(s.attachmentResponse)),
         UrlAttachmentCreate: schema(s.urlAttachmentCreate, "input"),
+        StoredBlobAttachmentCreate: schema(s.storedBlobAttachmentCreate, "input"),
         AttachmentUpdate: schema(s.attachmentUpdate, "input"),
         Cover: schema(s.coverBody, "input"),
         Copy: schema(s.copyBody, "input"),
@@ -68,6 +69,7 @@ export function openApiDocument() {
           parameters: [
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
             { name: "cursor", in: "query", schema: { type: "string" } },
+            { name: "q", in: "query", description: "Only parts whose name contains this text", schema: { type: "string", maxLength: 200 } },
           ],
           responses: { "200": ok("PartList"), ...errors(400, 401) },
         },
@@ -89,7 +91,7 @@ export function openApiDocument() {
         parameters: [keyParam],
         get: { summary: "A part's attachments", responses: { "200": ok("Attachments"), ...errors(401, 404) } },
         post: {
-          summary: "Upload a file (raw body or multipart) or add a URL attachment (JSON)",
+          summary: "Upload a file (raw body or multipart), attach a stored blob by its hash (JSON, no bytes) or add a URL attachment (JSON)",
           parameters: [
             { name: "filename", in: "query", schema: { type: "string" } },
             { name: "title", in: "query", schema: { type: "string" } },
@@ -99,12 +101,14 @@ export function openApiDocument() {
           requestBody: {
             required: true,
             content: {
-              "application/json": { schema: { $ref: "#/components/schemas/UrlAttachmentCreate" } },
+              "application/json": {
+                schema: { oneOf: [{ $ref: "#/components/schemas/UrlAttachmentCreate" }, { $ref: "#/components/schemas/StoredBlobAttachmentCreate" }] },
+              },
               "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" } } } },
               "*/*": { schema: { type: "string", format: "binary" } },
             },
           },
-          responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404, 411, 413) },
+          responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404, 411, 413, 422) },
         },
       },
       "/api/parts/{key}/attachments/{id}": {

@@ -1,4 +1,7 @@
 import { Hono } from "hono";
+import { z } from "zod";
+import type { ContentHash } from "../cas/keys";
+import { parseMediaType, sanitizeFilename } from "../cas/view";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -9,7 +12,7 @@ import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
 import * as schemas from "./schemas";
 import * as service from "./service";
-import { attachmentTypeFor } from "./sniff";
+import { describeStoredBlob } from "./stored";
 import { readUpload } from "./upload";
 
 function attachmentId(raw: string): number {
@@ -50,7 +53,7 @@ partRoutes
   .get("/", async (c) => {
     const db = database(c.env.DB);
     const query = parseWith(schemas.listQuery, c.req.query(), "invalid_parameter");
-    const { page, nextCursor } = await service.listParts(db, query.limit, query.cursor);
+    const { page, nextCursor } = await service.listParts(db, query.limit, query.cursor, query.q || undefined);
     const covers = await service.coversOf(db, page);
     const json = await Promise.all(page.map((p) => partJson(p, covers.get(p.coverAttachmentId ?? 0), c.env.API_TOKEN)));
     return c.json({ parts: json, next_cursor: nextCursor });
@@ -85,7 +88,15 @@ partRoutes
     // Unknown part: refuse before a byte of the body is read.
     await service.getPart(db, key);
     if (/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
-      const { url, title } = await readJson(c, schemas.urlAttachmentCreate);
+      const json = await readJson(c, z.record(z.string(), z.unknown()));
+      if ("sha256" in json) {
+        const named = parseWith(schemas.storedBlobAttachmentCreate, json, "invalid_body");
+        const type = named.content_type ? parseMediaType(named.content_type, "content_type") : undefined;
+        const blob = await describeStoredBlob(c.env.BUCKET, named.sha256 as ContentHash, type);
+        const row = await service.insertBlobAttachment(db, key, blob, { filename: sanitizeFilename(named.filename) || null, title: named.title });
+        return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+      }
+      const { url, title } = parseWith(schemas.urlAttachmentCreate, json, "invalid_body");
       const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url });
       return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
     }
@@ -93,15 +104,7 @@ partRoutes
     // An API rule, not a storage one: legacy files of zero bytes still migrate.
     if (upload.length === 0) throw new AppError("invalid_body", "The upload is empty.");
     const blob = await ingest(c.env.BUCKET, upload);
-    const row = await service.insertAttachment(db, {
-      partKey: key,
-      attachmentType: attachmentTypeFor(blob.contentType),
-      title: upload.title?.trim() || upload.filename || "Untitled",
-      filename: upload.filename ?? null,
-      contentType: blob.contentType,
-      size: blob.size,
-      sha256: blob.hash,
-    });
+    const row = await service.insertBlobAttachment(db, key, blob, { filename: upload.filename ?? null, title: upload.title });
     if (row.attachmentType === "image") {
       // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
       // An image the decoder refuses is the uploader's data, not a fault: its thumbnail URL

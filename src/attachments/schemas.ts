@@ -16,6 +16,7 @@ export const partUpdate = partCreate.partial().refine((v) => Object.keys(v).leng
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  q: z.string().trim().max(200).optional().describe("Only parts whose name contains this text (case-insensitive for ASCII)"),
   cursor: z
     .string()
     .regex(/^[1-9][0-9]{0,15}$/, "must be a next_cursor from a previous page")
@@ -27,6 +28,18 @@ export const urlAttachmentCreate = z.strictObject({
     .url({ protocol: /^https?$/ })
     .max(2048),
   title: z.string().trim().min(1).max(200).optional(),
+});
+
+/**
+ * Attaches a blob the store already has, named by its hash, with no body: a
+ * client that hashed a file and learned from POST /api/cas/exists that it is
+ * stored sends this instead of the bytes.
+ */
+export const storedBlobAttachmentCreate = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex characters"),
+  filename: z.string().trim().min(1).max(255),
+  title: z.string().trim().min(1).max(200).optional(),
+  content_type: z.string().max(255).optional().describe("The file's type as the client knows it; the bytes decide for images and PDFs"),
 });
 
 export const attachmentUpdate = z
@@ -52,6 +65,10 @@ export const attachmentResponse = z.object({
   download_url: z.string().nullable().describe("CAS URL that downloads the file"),
   view_url: z.string().nullable().describe("CAS URL that shows the file inline, where that is safe"),
   thumbnail_url: z.string().nullable().describe("CAS URL of a JPEG thumbnail, for images"),
+  thumbnail_srcset: z
+    .string()
+    .nullable()
+    .describe("An <img srcset> value: the thumbnail_url at 1x and a 512 px thumbnail at 2x, for high-DPI screens; null where thumbnail_url is"),
   created_at: z.string(),
 });
 
