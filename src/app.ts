@@ -7,6 +7,7 @@ import { AppError, handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
 import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
+import { webRoutes } from "./web/routes";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -16,6 +17,7 @@ export function buildApp() {
   app.route("/api/admin", adminRoutes);
   app.route("/api/legacy", legacyRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+  app.route("/", webRoutes);
   app.notFound(() => {
     throw new AppError("not_found", "No such route.");
   });

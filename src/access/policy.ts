@@ -55,6 +55,11 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/admin/gc", "admin", "delete"],
 
   ["GET", "/api/openapi.json", "public", "read"],
+
+  // The page (src/web): HTML shells with no data; the script calls the API with the user's token.
+  ["GET", "/", "public", "read"],
+  ["GET", "/parts/:key", "public", "read"],
+  ["GET", "/api/docs", "public", "read"],
 ];
 
 const router = new TrieRouter<RoutePolicy>();
