@@ -15,6 +15,7 @@ export default defineConfig(async () => {
     test: {
       projects: [
         {
+          // Inside the Workers runtime, with real R2, D1, Durable Object and Cache bindings.
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
@@ -24,6 +25,7 @@ export default defineConfig(async () => {
                   CAS_WRITE_TOKEN: "test-cas-write-token",
                   API_TOKEN: "test-api-token",
                   ADMIN_TOKEN: "test-admin-token",
+                  CORS_ORIGINS: "https://inventory.test, https://other.test/",
                   TEST_MIGRATIONS: migrations,
                   TEST_FIXTURES: fixtures,
                 },
@@ -34,15 +36,25 @@ export default defineConfig(async () => {
             name: "workers",
             setupFiles: ["./test/setup/apply-migrations.ts"],
             include: ["test/**/*.test.ts"],
-            exclude: ["test/browser/**"],
+            exclude: ["test/e2e/**", "test/browser/**"],
           },
         },
         {
-          // The page in Debian's Chromium against `npm start` on a free port (Node, not the Workers runtime).
+          // In Node, against the worker running under `wrangler dev`: what only a real HTTP connection shows.
+          test: {
+            name: "e2e",
+            environment: "node",
+            include: ["test/e2e/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          // The page in Debian's Chromium against `wrangler dev`, started the same way as for e2e.
           test: {
             name: "browser",
-            include: ["test/browser/**/*.test.ts"],
             environment: "node",
+            include: ["test/browser/**/*.test.ts"],
             testTimeout: 30_000,
             hookTimeout: 120_000,
           },

@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { accessGuard } from "./access/guard";
+import { corsByRoute } from "./http/cors";
+import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -11,6 +13,8 @@ import { webRoutes } from "./web/routes";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
+  app.use(drainUnreadBody);
+  app.use(corsByRoute);
   app.use(accessGuard);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);

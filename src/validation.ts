@@ -20,3 +20,9 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: 
   const field = issue?.path.length ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "body";
   throw new AppError(code, `${field}: ${issue?.message ?? "invalid value"}`);
 }
+
+/** A row id as it appears in a path: plain decimal, no sign, exponent, hex or leading zero; else 404. */
+export function parseRowId(raw: string, what: string): number {
+  if (!/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new AppError("not_found", `No ${what} ${raw.slice(0, 40)}.`);
+  return Number(raw);
+}

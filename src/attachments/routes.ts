@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { ContentHash } from "../cas/keys";
-import { parseMediaType, sanitizeFilename } from "../cas/view";
+import { parseMediaType } from "../cas/view";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { parseWith, readJson } from "../validation";
+import { parseRowId, parseWith, readJson } from "../validation";
 import { ingest } from "./ingest";
 import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
@@ -16,8 +16,7 @@ import { describeStoredBlob } from "./stored";
 import { readUpload } from "./upload";
 
 function attachmentId(raw: string): number {
-  if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new AppError("not_found", `No attachment ${raw}.`);
-  return Number(raw);
+  return parseRowId(raw, "attachment");
 }
 
 async function partWithCover(db: Database, part: Part, secret: string) {
@@ -93,7 +92,7 @@ partRoutes
         const named = parseWith(schemas.storedBlobAttachmentCreate, json, "invalid_body");
         const type = named.content_type ? parseMediaType(named.content_type, "content_type") : undefined;
         const blob = await describeStoredBlob(c.env.BUCKET, named.sha256 as ContentHash, type);
-        const row = await service.insertBlobAttachment(db, key, blob, { filename: sanitizeFilename(named.filename) || null, title: named.title });
+        const row = await service.insertBlobAttachment(db, key, blob, { filename: named.filename, title: named.title });
         return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
       }
       const { url, title } = parseWith(schemas.urlAttachmentCreate, json, "invalid_body");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sanitizeFilename } from "../cas/view";
 import { attachmentTypes } from "../db/schema";
 
 /**
@@ -23,11 +24,30 @@ export const listQuery = z.object({
     .optional(),
 });
 
+export const MAX_TITLE_CHARS = 255;
+
+/**
+ * Every write path takes titles and filenames through these two, so none
+ * can store CR/LF or other control characters (a filename ends up in
+ * Content-Disposition) or an unbounded string.
+ */
+export const title = z
+  .string()
+  .max(MAX_TITLE_CHARS * 4)
+  .transform((v) => v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").trim())
+  .pipe(z.string().min(1, "must not be empty").max(MAX_TITLE_CHARS, `must be at most ${MAX_TITLE_CHARS} characters`));
+
+export const filename = z
+  .string()
+  .max(1024)
+  .transform(sanitizeFilename)
+  .pipe(z.string().min(1, "must name a file"));
+
 export const urlAttachmentCreate = z.strictObject({
   url: z
     .url({ protocol: /^https?$/ })
     .max(2048),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: title.optional(),
 });
 
 /**
@@ -37,15 +57,15 @@ export const urlAttachmentCreate = z.strictObject({
  */
 export const storedBlobAttachmentCreate = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex characters"),
-  filename: z.string().trim().min(1).max(255),
-  title: z.string().trim().min(1).max(200).optional(),
+  filename,
+  title: title.optional(),
   content_type: z.string().max(255).optional().describe("The file's type as the client knows it; the bytes decide for images and PDFs"),
 });
 
 export const attachmentUpdate = z
   .strictObject({
-    title: z.string().trim().min(1).max(200).optional(),
-    filename: z.string().trim().min(1).max(255).optional(),
+    title: title.optional(),
+    filename: filename.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, "give at least one of title, filename");
 

@@ -113,7 +113,7 @@ export async function insertBlobAttachment(
   return insertAttachment(db, {
     partKey: key,
     attachmentType: attachmentTypeFor(blob.contentType),
-    title: names.title?.trim() || names.filename || "Untitled",
+    title: names.title ?? names.filename ?? "Untitled",
     filename: names.filename,
     contentType: blob.contentType,
     size: blob.size,

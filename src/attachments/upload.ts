@@ -4,7 +4,10 @@ import { parseMediaType, sanitizeFilename } from "../cas/view";
 import { declaredLength, maxUploadBytes } from "../cas/write";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { parseWith } from "../validation";
 import type { IngestInput } from "./ingest";
+import { title } from "./schemas";
+import { z } from "zod";
 
 /** multipart/form-data is parsed in memory by the runtime, so it is for small files only. */
 export const MULTIPART_LIMIT = 10 * 1024 * 1024;
@@ -33,7 +36,7 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
     declaredType: type ? parseMediaType(type, "Content-Type") : undefined,
     declaredHash: declaredHash(c.req.header("X-Content-SHA256") ?? c.req.query("sha256")),
     filename: filename === undefined ? undefined : sanitizeFilename(filename) || undefined,
-    title: c.req.query("title"),
+    title: uploadTitle(c.req.query("title")),
   };
 }
 
@@ -57,8 +60,12 @@ async function readMultipart(c: Context<AppEnv>, length: number): Promise<Upload
     declaredType: file.type ? parseMediaType(file.type, "file content type") : undefined,
     declaredHash: declaredHash(typeof sha256 === "string" ? sha256 : undefined),
     filename: sanitizeFilename(file.name) || undefined,
-    title: typeof title === "string" ? title : undefined,
+    title: uploadTitle(typeof title === "string" ? title : undefined),
   };
+}
+
+function uploadTitle(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : parseWith(z.object({ title }), { title: value }, "invalid_parameter").title;
 }
 
 function declaredHash(value: string | undefined): ContentHash | undefined {

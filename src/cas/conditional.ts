@@ -3,14 +3,21 @@
  * representations whose ETag is known from the URL alone.
  */
 
-/** If-None-Match uses weak comparison (§13.1.2): `W/"x"` matches `"x"`, and `*` matches anything. */
+/**
+ * If-None-Match uses weak comparison (§13.1.2): `W/"x"` matches `"x"`. `*`
+ * means "any current representation" and so is decided by the caller, who
+ * must know whether the blob exists; it is not a match here.
+ */
 export function ifNoneMatchHits(header: string | null, etag: string): boolean {
   if (header === null) return false;
-  if (header.trim() === "*") return true;
   for (const tag of header.split(",")) {
     if (tag.trim().replace(/^W\//, "") === etag) return true;
   }
   return false;
+}
+
+export function ifNoneMatchIsStar(header: string | null): boolean {
+  return header?.trim() === "*";
 }
 
 export type ByteRange = { start: number; end?: number } | { suffix: number };

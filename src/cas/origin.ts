@@ -49,6 +49,12 @@ export function r2Origin(bucket: R2Bucket, key: string): Origin {
         const object = await bucket.get(key);
         return object && meta(object, object.body, null);
       }
+      if ("suffix" in range && range.suffix === 0) {
+        // RFC 9110 §14.1.1: an empty suffix selects nothing; R2 would answer the whole object.
+        const head = await bucket.head(key);
+        if (head === null) return null;
+        throw unsatisfiable(head.size);
+      }
       let object: R2ObjectBody | null;
       try {
         object = await bucket.get(key, { range: "suffix" in range ? { suffix: range.suffix } : toR2Range(range) });

@@ -33,6 +33,9 @@ const SANDBOXED = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 // PDF drops `sandbox` but still may load nothing but itself.
 const PDF_INLINE = "default-src 'none'; style-src 'unsafe-inline'; object-src 'self'";
 
+// A media document's <video>/<audio> element loads the blob itself: allow that one source, nothing else.
+const MEDIA_INLINE = "default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+
 export interface Presentation {
   contentType: string;
   disposition: Disposition;
@@ -49,8 +52,14 @@ export function present(view: BlobView, storedType: string | undefined): Present
     contentType,
     disposition,
     contentDisposition: contentDisposition(disposition, filename),
-    contentSecurityPolicy: disposition === "inline" && essence(contentType) === "application/pdf" ? PDF_INLINE : SANDBOXED,
+    contentSecurityPolicy: disposition === "inline" ? inlinePolicy(essence(contentType)) : SANDBOXED,
   };
+}
+
+function inlinePolicy(type: string): string {
+  if (type === "application/pdf") return PDF_INLINE;
+  if (type.startsWith("audio/") || type.startsWith("video/")) return MEDIA_INLINE;
+  return SANDBOXED;
 }
 
 function withJpgEnding(filename: string): string {

@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { ifNoneMatchHits, requestedRange } from "./conditional";
+import { ifNoneMatchHits, ifNoneMatchIsStar, requestedRange } from "./conditional";
 import { cacheMatch, cachePut } from "./edge-cache";
 import type { Origin, OriginObject } from "./origin";
 import { present } from "./presentation";
@@ -29,7 +29,9 @@ export function immutableHeaders(etag: string): Record<string, string> {
  */
 export async function serveImmutable(request: Request, ctx: Pick<ExecutionContext, "waitUntil">, rep: Representation): Promise<Response> {
   const { etag } = rep;
-  if (ifNoneMatchHits(request.headers.get("If-None-Match"), etag)) {
+  const ifNoneMatch = request.headers.get("If-None-Match");
+  // A listed ETag is answered from the URL alone; `*` needs the blob to exist (one head).
+  if (ifNoneMatchHits(ifNoneMatch, etag) || (ifNoneMatchIsStar(ifNoneMatch) && (await rep.origin.head()) !== null)) {
     return new Response(null, { status: 304, headers: { ...immutableHeaders(etag), "Server-Timing": "cache;desc=revalidated" } });
   }
   const isHead = request.method === "HEAD";

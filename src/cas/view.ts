@@ -57,18 +57,19 @@ function single(query: URLSearchParams, name: string): string | undefined {
   return values[0];
 }
 
-/** Validates and normalises a media type (type and subtype lowercased); throws naming `field`. */
+/**
+ * Validates a media type and keeps only what a browser needs: `type/subtype`
+ * (lowercased) and a charset. Every other parameter is dropped, so nothing a
+ * client wrote is echoed into Content-Type (`image/jpeg; x="<script>"`).
+ * Throws naming `field` when the value is not a media type at all.
+ */
 export function parseMediaType(value: string, field: string): string {
   const match = value.length <= MAX_CONTENT_TYPE_LENGTH ? MEDIA_TYPE.exec(value.trim()) : null;
   if (!match) throw new AppError("invalid_parameter", `${field} must be a media type such as "image/png", not "${clip(value)}".`);
   const [, type = "", subtype = "", params = ""] = match;
-  const normalisedParams = params
-    .split(";")
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `; ${p}`)
-    .join("");
-  return `${type.toLowerCase()}/${subtype.toLowerCase()}${normalisedParams}`;
+  const charset = /;[ \t]*charset=(?:"([!#$%&'*+.^_`|~0-9A-Za-z-]+)"|([!#$%&'*+.^_`|~0-9A-Za-z-]+))/i.exec(params);
+  const essential = `${type.toLowerCase()}/${subtype.toLowerCase()}`;
+  return charset ? `${essential}; charset=${(charset[1] ?? charset[2]!).toLowerCase()}` : essential;
 }
 
 /** `type/subtype` without parameters. */

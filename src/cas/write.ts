@@ -46,7 +46,6 @@ export async function storeBlob(
   const key = blobKey(hash);
   const existing = await bucket.head(key);
   if (existing) {
-    await body?.cancel();
     return { hash, size: existing.size, created: false };
   }
   await putBlob(bucket, hash, body, contentType);

@@ -5,6 +5,7 @@ import { partAttachments } from "../db/schema";
 import { eq } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { parseRowId } from "../validation";
 import { type LegacyVariant, validLegacySignature } from "./legacy-links";
 import { LegacyObjectMissing, migrateRow } from "./migrate-row";
 
@@ -17,10 +18,10 @@ const VARIANTS = new Set<LegacyVariant>(["download", "view", "thumbnail"]);
  * row is migrated the API hands out the CAS URL directly.
  */
 export const legacyRoutes = new Hono<AppEnv>().get("/attachments/:id/:variant", async (c) => {
-  const id = Number(c.req.param("id"));
+  const id = parseRowId(c.req.param("id"), "link");
   const variant = c.req.param("variant") as LegacyVariant;
   const sig = c.req.query("sig") ?? "";
-  if (!Number.isSafeInteger(id) || id < 1 || !VARIANTS.has(variant) || !(await validLegacySignature(c.env.API_TOKEN, id, sig))) {
+  if (!VARIANTS.has(variant) || !(await validLegacySignature(c.env.API_TOKEN, id, sig))) {
     throw new AppError("not_found", "No such link.");
   }
   const db = database(c.env.DB);

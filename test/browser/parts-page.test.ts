@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, CDPSession, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalWorker } from "../../scripts/lib/local-worker.ts";
 import { launchChromium } from "./support/chromium";
-import { API_TOKEN, MAX_UPLOAD_BYTES, type RunningWorker, startWorker } from "./support/worker";
+import { API_TOKEN, MAX_UPLOAD_BYTES, startPageWorker } from "./support/worker";
 
 const fixture = (name: string) => ({
   name,
@@ -12,7 +13,7 @@ const fixture = (name: string) => ({
   buffer: readFileSync(join(import.meta.dirname, "../fixtures", name)),
 });
 
-let worker: RunningWorker;
+let worker: LocalWorker;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -20,7 +21,7 @@ const requests: Request[] = [];
 const consoleLines: string[] = [];
 
 beforeAll(async () => {
-  [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  [worker, browser] = await Promise.all([startPageWorker(), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.on("request", (r) => requests.push(r));
@@ -183,7 +184,7 @@ describe("the parts page in Chromium", () => {
   });
 
   it("shows the server's problem detail for a file over the size limit, and an error from a bad copy", async () => {
-    const big = { name: "too-big.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 1000, 7) };
+    const big = { name: "too-big.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 100_000, 7) };
     await choose(big);
     await expect.poll(() => uploadRow("too-big.bin").getAttribute("data-state"), { timeout: 20_000 }).toBe("error");
     expect(await uploadRow("too-big.bin").locator(".upload-status").textContent()).toBe(

@@ -91,7 +91,34 @@ describe("no stored XSS from this origin", () => {
     expect(res.headers.get("Content-Disposition")).toBe("attachment");
   });
 
-  it.each(["image/png", "image/jpeg", "video/mp4", "audio/mpeg", "text/plain; charset=utf-8"])(
+  it.each([
+    ['image/jpeg; x="<script>"', "image/jpeg"],
+    ["text/plain; format=flowed; charset=UTF-8", "text/plain; charset=utf-8"],
+    ['text/plain; charset="iso-8859-1"', "text/plain; charset=iso-8859-1"],
+    ["IMAGE/PNG; q=1", "image/png"],
+  ])("keeps only type/subtype and charset of content_type=%s", async (given, sent) => {
+    const hash = await storeBytes(randomBytes(10));
+    const res = await casGet(hash, `?content_type=${encodeURIComponent(given)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe(sent);
+  });
+
+  it.each(["video/mp4", "audio/mpeg", "video/webm"])("lets a %s player load its own source, and nothing else", async (type) => {
+    const hash = await storeBytes(randomBytes(10));
+
+    const res = await casGet(hash, `?content_type=${encodeURIComponent(type)}`);
+
+    expect(res.headers.get("Content-Disposition")).toBe("inline");
+    expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+  });
+
+  it("keeps media-src out of a downloaded video's policy", async () => {
+    const hash = await storeBytes(randomBytes(10));
+    const res = await casGet(hash, "?content_type=video/mp4&disposition=attachment");
+    expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  });
+
+  it.each(["image/png", "image/jpeg", "text/plain; charset=utf-8"])(
     "shows %s inline in a sandbox",
     async (type) => {
       const hash = await storeBytes(randomBytes(10));

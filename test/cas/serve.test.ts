@@ -70,7 +70,6 @@ describe("conditional GET", () => {
     ["the ETag itself", (h: string) => `"${h}"`],
     ["the ETag in a list", (h: string) => `"other", "${h}"`],
     ["the weak form", (h: string) => `W/"${h}"`],
-    ["*", () => "*"],
   ])("answers If-None-Match with %s by 304 without touching R2", async (_, tag) => {
     const hash = await storeBytes(randomBytes(100));
     const { bucket, calls } = recordingBucket();
@@ -83,6 +82,19 @@ describe("conditional GET", () => {
     expect(res.headers.get("ETag")).toBe(`"${hash}"`);
     expect(res.headers.get("Cache-Control")).toBe(IMMUTABLE);
     expect(calls).toEqual([]);
+  });
+
+  it("answers If-None-Match: * by 304 only when the blob exists (one head)", async () => {
+    const hash = await storeBytes(randomBytes(100));
+    const { bucket, calls } = recordingBucket();
+
+    const hit = await fetchWith(new Request(`${ORIGIN}/api/cas/${hash}`, { headers: { "If-None-Match": "*" } }), { BUCKET: bucket });
+    const never = await fetchWith(new Request(`${ORIGIN}/api/cas/${"e".repeat(64)}`, { headers: { "If-None-Match": "*" } }));
+
+    expect(hit.status).toBe(304);
+    expect(calls).toEqual([`head cas/${hash}`]);
+    expect(never.status).toBe(404);
+    expect(never.headers.get("Content-Type")).toBe("application/problem+json");
   });
 
   it("serves the blob when If-None-Match names another ETag", async () => {

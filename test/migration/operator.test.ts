@@ -55,6 +55,19 @@ describe("links work before, during and after migration", () => {
     expect(await rowHash(rows[0]!.id)).toBeNull();
   });
 
+  it("takes link ids as plain decimal only: 0x1, 1e0 and 01 are no ids", async () => {
+    const { key, rows } = await seedLegacyPart([{}]);
+    const [a] = (await (await api(`/parts/${key}/attachments`)).json()) as AttachmentJson[];
+    const id = rows[0]!.id;
+    const link = new URL(a!.download_url!, ORIGIN);
+    for (const alias of [`0${id}`, `0x${id.toString(16)}`, `${id}e0`, `+${id}`, `${id}.0`]) {
+      const res = await SELF.fetch(`${ORIGIN}${link.pathname.replace(`/${id}/`, `/${alias}/`)}${link.search}`);
+      expect(res.status, alias).toBe(404);
+      await res.arrayBuffer();
+    }
+    expect(await rowHash(id)).toBeNull();
+  });
+
   it("answers a link whose legacy object is missing with 404", async () => {
     const { key, rows } = await seedLegacyPart([{ bytes: null }]);
     const [a] = (await (await api(`/parts/${key}/attachments`)).json()) as AttachmentJson[];

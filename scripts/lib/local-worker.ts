@@ -1,0 +1,89 @@
+/**
+ * Starts the worker (or another config) under `wrangler dev` on loopback with
+ * its own throwaway state, as `npm start` does, and stops it again. Used by
+ * the benchmarks and by the end-to-end tests, which need a real HTTP server.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { quietEnv, run } from "./process.ts";
+
+const WRANGLER = new URL("../../node_modules/.bin/wrangler", import.meta.url).pathname;
+const CONFIG_DIR = new URL("../../", import.meta.url).pathname;
+
+export interface LocalWorker {
+  url: string;
+  /** Everything wrangler printed so far (stdout and stderr), for tests that look for logged errors. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `wrangler dev` for a config (port 0: any free port) and waits until it answers. */
+export async function startWorker(
+  config: string,
+  port = 0,
+  vars: Record<string, string> = {},
+  prepare?: (state: string) => Promise<void>,
+): Promise<LocalWorker> {
+  const listenPort = port || (await freePort());
+  const inspectorPort = await freePort();
+  const state = mkdtempSync(join(tmpdir(), "cas-edge-local-"));
+  if (config === "wrangler.toml") {
+    // CI=true: apply without asking for confirmation.
+    await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
+      env: { ...quietEnv, CI: "true" },
+      stdio: "ignore",
+      cwd: CONFIG_DIR,
+    });
+  }
+  await prepare?.(state);
+  const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const args = ["dev", "--config", config, "--port", String(listenPort), "--ip", "127.0.0.1", "--persist-to", state];
+  const child: ChildProcess = spawn(WRANGLER, [...args, "--inspector-port", String(inspectorPort), "--log-level", "info", ...varArgs], {
+    env: quietEnv,
+    cwd: CONFIG_DIR,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // A run that fails half-way must not leave wrangler running.
+  const kill = () => child.kill("SIGTERM");
+  process.once("exit", kill);
+  const url = `http://127.0.0.1:${listenPort}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev for ${config} exited with ${child.exitCode}:\n${output}`);
+    try {
+      await fetch(url);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`wrangler dev for ${config} did not answer on ${url}:\n${output}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      process.off("exit", kill);
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}

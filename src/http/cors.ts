@@ -1,0 +1,57 @@
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+import { policyFor } from "../access/policy";
+import type { AppEnv } from "../env";
+
+/**
+ * Two CORS regimes, chosen per route from the access table:
+ * - public reads (blobs, thumbnails): immutable content anyone may load into
+ *   a canvas, a <video crossorigin> or fetch, so `*` and no Vary, which keeps
+ *   one edge-cache entry per URL;
+ * - everything that needs a token: only the origins in CORS_ORIGINS (comma
+ *   list; empty = same-origin only), with Vary: Origin.
+ * Preflights are answered here, before the access guard, because browsers
+ * never send credentials on them.
+ */
+const publicCors = cors({
+  origin: "*",
+  allowMethods: ["GET", "HEAD"],
+  allowHeaders: ["Range", "If-None-Match", "If-Range"],
+  exposeHeaders: ["ETag", "Content-Range", "Accept-Ranges", "Content-Length", "Content-Disposition", "Server-Timing", "X-Request-Id"],
+  // Chromium caps this at 2 hours, Firefox at 24.
+  maxAge: 86400,
+});
+
+const apiCors = cors({
+  origin: (origin, c) => (allowedOrigins(c.env.CORS_ORIGINS).has(origin) ? origin : null),
+  allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+  allowHeaders: ["Authorization", "Content-Type", "X-Content-SHA256", "If-Match", "X-Filename", "X-Attributes"],
+  exposeHeaders: ["Location", "ETag", "X-Request-Id", "Retry-After"],
+  maxAge: 7200,
+});
+
+let parsed: { from: string; origins: Set<string> } | undefined;
+
+function allowedOrigins(list: string | undefined): Set<string> {
+  const from = list ?? "";
+  if (parsed?.from !== from) {
+    const origins = from
+      .split(",")
+      .map((o) => o.trim().replace(/\/+$/, ""))
+      .filter(Boolean);
+    parsed = { from, origins: new Set(origins) };
+  }
+  return parsed.origins;
+}
+
+export const corsByRoute = createMiddleware<AppEnv>(async (c, next) => {
+  const preflightMethod = c.req.method === "OPTIONS" ? c.req.header("Access-Control-Request-Method") : undefined;
+  // An OPTIONS without Access-Control-Request-Method is no preflight: the routes answer it (405).
+  if (c.req.method === "OPTIONS" && !preflightMethod) return next();
+  const policy = policyFor(preflightMethod ?? c.req.method, c.req.path);
+  if (policy?.scope === "public" && policy.effect === "read") {
+    c.header("Timing-Allow-Origin", "*");
+    return publicCors(c, next);
+  }
+  return apiCors(c, next);
+});
