@@ -12,6 +12,7 @@ export function pageShell() {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Parts · cas-edge</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/app.css" />
     <script type="module" src="/build/app.js"></script>
   </head>
@@ -35,6 +36,7 @@ export function apiDocsShell() {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>API reference · cas-edge</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/vendor/swagger-ui/swagger-ui.css" />
   </head>
   <body>

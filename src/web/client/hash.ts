@@ -4,7 +4,7 @@
  * ones stream through hash-wasm chunk by chunk (its own chunk of script,
  * loaded only then). WebCrypto is also missing outside secure contexts.
  */
-const WEBCRYPTO_LIMIT = 32 * 1024 * 1024;
+export const WEBCRYPTO_LIMIT = 32 * 1024 * 1024;
 
 function hex(bytes: ArrayBuffer): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -15,7 +15,7 @@ export async function sha256Hex(file: Blob, onProgress: (fraction: number) => vo
     return hex(await crypto.subtle.digest("SHA-256", await file.arrayBuffer()));
   }
   // The package's SHA-256-only browser build (18 KB) rather than its index, which carries every algorithm.
-  const { createSHA256 } = await import("hash-wasm/dist/sha256.umd.min.js");
+  const { createSHA256 } = (await import("hash-wasm/dist/sha256.umd.min.js")).default;
   const hasher = await createSHA256();
   hasher.init();
   const reader = file.stream().getReader();
