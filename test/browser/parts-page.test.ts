@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, CDPSession, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "../../scripts/lib/local-worker.ts";
+import { WEBCRYPTO_LIMIT } from "../../src/web/client/hash";
 import { launchChromium } from "./support/chromium";
 import { API_TOKEN, MAX_UPLOAD_BYTES, startPageWorker } from "./support/worker";
 
@@ -196,6 +198,28 @@ describe("the parts page in Chromium", () => {
     await page.getByRole("button", { name: "Copy", exact: true }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toBe('No part with key "nosuchpart".');
     await page.getByRole("button", { name: "Cancel" }).click();
+  });
+
+  it("takes dropped files, hashing one over the WebCrypto limit with hash-wasm", async () => {
+    const size = WEBCRYPTO_LIMIT + 1;
+    const zeros = createHash("sha256").update(Buffer.alloc(size)).digest("hex");
+    // The bytes never reach the worker (its limit is far smaller): the upload is cut off here, which the page reports too.
+    // Blocked in the network layer (not by page.route, which would first copy the whole body to the test).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setBlockedURLs", { urls: ["*/attachments"] });
+    const exists = page.waitForRequest((r) => r.url().endsWith("/api/cas/exists"));
+    const dataTransfer = await page.evaluateHandle((n) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(n)], "zeros.bin", { type: "application/octet-stream" }));
+      return dt;
+    }, size);
+    await page.locator(".dropzone").dispatchEvent("drop", { dataTransfer });
+    expect(JSON.parse((await exists).postData()!)).toEqual({ hashes: [zeros] });
+    await expect.poll(() => uploadRow("zeros.bin").getAttribute("data-state"), { timeout: 20_000 }).toBe("error");
+    expect(await uploadRow("zeros.bin").locator(".upload-status").textContent()).toBe("The connection failed while sending the file.");
+    await cdp.send("Network.setBlockedURLs", { urls: [] });
+    await cdp.detach();
   });
 
   it("reloads without requesting a thumbnail it already showed", async () => {
