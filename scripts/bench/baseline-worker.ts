@@ -7,6 +7,7 @@ export default {
     const { pathname } = new URL(request.url);
     if (pathname === "/noop") return new Response(null, { status: 204 });
     if (pathname === "/copy") return copyPage(env.BUCKET, new URL(request.url).searchParams.get("cursor") ?? undefined);
+    if (pathname.startsWith("/api/cas/")) return casLike(request, env.BUCKET, `cas/${pathname.slice(9)}`);
     if (request.method === "PUT") {
       await env.BUCKET.put("bench/blob", request.body);
       return new Response(null, { status: 201 });
@@ -24,4 +25,14 @@ async function copyPage(bucket: R2Bucket, cursor: string | undefined): Promise<R
     if (body) await bucket.put(`copy/${object.key}`, body.body);
   }
   return Response.json({ copied: page.objects.length, cursor: page.truncated ? page.cursor : null });
+}
+
+/** bench:contention's baseline: PUT and GET a key named by the path, with no checks at all. */
+async function casLike(request: Request, bucket: R2Bucket, key: string): Promise<Response> {
+  if (request.method === "PUT") {
+    await bucket.put(key, request.body);
+    return new Response(null, { status: 201 });
+  }
+  const object = await bucket.get(key);
+  return object ? new Response(object.body) : new Response(null, { status: 404 });
 }

@@ -38,6 +38,8 @@ export async function startWorker(
   port = 0,
   vars: Record<string, string> = {},
   prepare?: (state: string) => Promise<void>,
+  /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log". */
+  logLevel: "error" | "log" = "error",
 ): Promise<LocalWorker> {
   const listenPort = port || (await freePort());
   const inspectorPort = await freePort();
@@ -53,7 +55,7 @@ export async function startWorker(
   await prepare?.(state);
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const args = ["dev", "--config", config, "--port", String(listenPort), "--ip", "127.0.0.1", "--persist-to", state];
-  const child: ChildProcess = spawn(WRANGLER, [...args, "--inspector-port", String(inspectorPort), "--log-level", "info", ...varArgs], {
+  const child: ChildProcess = spawn(WRANGLER, [...args, "--inspector-port", String(inspectorPort), "--log-level", logLevel, ...varArgs], {
     env: quietEnv,
     cwd: CONFIG_DIR,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { exactLength, readExactly, storing } from "../cas/body";
 import { blobKey, type ContentHash, toHex } from "../cas/keys";
 import { putBlob, storeBlob } from "../cas/write";
 import { resolveContentType, SNIFF_BYTES } from "./sniff";
@@ -49,14 +50,13 @@ async function ingestDeclared(bucket: R2Bucket, body: ReadableStream, length: nu
   }
   // The body goes to R2 by a native pipe, untouched by JS; its type is sniffed
   // afterwards from a 16-byte range read instead of by re-streaming every chunk.
-  await putBlob(bucket, hash, withLength(body, length), declaredType);
+  const created = await putBlob(bucket, hash, body, length, declaredType);
   const contentType = resolveContentType(declaredType, await firstBytes(bucket, blobKey(hash)));
-  return { hash, size: length, contentType, created: true };
+  return { hash, size: length, contentType, created };
 }
 
 async function ingestBuffered(bucket: R2Bucket, body: ReadableStream, length: number, declaredType?: string) {
-  const bytes = new Uint8Array(await new Response(body).arrayBuffer());
-  if (bytes.length !== length) throw new AppError("invalid_body", `Content-Length said ${length} bytes but ${bytes.length} arrived.`);
+  const bytes = await readExactly(body, length);
   const hash = toHex(await crypto.subtle.digest("SHA-256", bytes));
   const contentType = resolveContentType(declaredType, bytes.subarray(0, SNIFF_BYTES));
   const stored = await storeBlob(bucket, hash, asStream(bytes), length, contentType);
@@ -66,7 +66,8 @@ async function ingestBuffered(bucket: R2Bucket, body: ReadableStream, length: nu
 /**
  * A large body with no declared hash cannot be named before it has been
  * read, and a Worker cannot hold 100 MB. So it streams once into a staging
- * object while a DigestStream hashes the same chunks; then the staging
+ * object while a DigestStream hashes the same chunks (one pump feeds both:
+ * no tee, no pipeTo, so a multipart File's JS stream works too); then the staging
  * object is streamed into cas/<hash> (R2 has no server-side copy in the
  * binding) unless that blob exists, and the staging object is deleted.
  */
@@ -74,12 +75,11 @@ async function stageAndHash(bucket: R2Bucket, body: ReadableStream, length: numb
   const staging = `uploads/${crypto.randomUUID()}`;
   try {
     const digest = new crypto.DigestStream("SHA-256");
-    const [toDigest, toR2] = body.tee();
-    const [, digestBytes] = await Promise.all([
-      bucket.put(staging, withLength(toR2, length)),
-      toDigest.pipeTo(digest).then(() => digest.digest),
-    ]);
-    const hash = toHex(digestBytes);
+    const digestWriter = digest.getWriter();
+    const exact = exactLength(body, length, (chunk) => digestWriter.write(chunk));
+    await storing(exact, bucket.put(staging, exact.stream));
+    await digestWriter.close();
+    const hash = toHex(await digest.digest);
     const contentType = resolveContentType(declaredType, await firstBytes(bucket, staging));
     const staged = await bucket.get(staging);
     if (!staged) throw new Error(`staging object ${staging} vanished`);
@@ -93,15 +93,6 @@ async function stageAndHash(bucket: R2Bucket, body: ReadableStream, length: numb
 async function firstBytes(bucket: R2Bucket, key: string): Promise<Uint8Array> {
   const object = await bucket.get(key, { range: { offset: 0, length: SNIFF_BYTES } });
   return object ? new Uint8Array(await object.arrayBuffer()) : new Uint8Array(0);
-}
-
-/** R2 needs to know a streamed body's length up front. */
-function withLength(stream: ReadableStream, length: number): ReadableStream {
-  const fixed = new FixedLengthStream(length);
-  stream.pipeTo(fixed.writable).catch(() => {
-    // The put that reads fixed.readable reports the failure.
-  });
-  return fixed.readable;
 }
 
 function asStream(bytes: Uint8Array): ReadableStream {

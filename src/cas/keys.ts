@@ -20,6 +20,9 @@ export function parseContentHash(value: string): ContentHash {
   return value;
 }
 
+/** SHA-256 of zero bytes: the one blob a request without a body can name. */
+export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" as ContentHash;
+
 export const CAS_PREFIX = "cas/";
 export const THUMBNAIL_PREFIX = "thumbnails/";
 

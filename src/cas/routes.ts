@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { readJson } from "../validation";
 import { partitionByPresence } from "./exists";
 import { thumbnailOrigin } from "../images/derived";
-import { blobKey, isContentHash, parseContentHash } from "./keys";
+import { blobKey, EMPTY_SHA256, isContentHash, parseContentHash } from "./keys";
 import { r2Origin } from "./origin";
 import { serveImmutable } from "./serve";
 import { casPath } from "./urls";
@@ -45,7 +45,10 @@ export const casRoutes = new Hono<AppEnv>()
   })
   .put("/:hash", async (c) => {
     const hash = parseContentHash(c.req.param("hash"));
-    const length = declaredLength(c.req.header("Content-Length") ?? null, maxUploadBytes(c.env));
+    // The runtime reports "Content-Length: 0" for a request sent with no body at all; only
+    // the empty blob can be stored that way, anything else lacks its length (and its bytes).
+    const sentNothing = c.req.raw.body === null && hash !== EMPTY_SHA256;
+    const length = declaredLength(sentNothing ? null : (c.req.header("Content-Length") ?? null), maxUploadBytes(c.env));
     const rawType = c.req.header("Content-Type");
     const contentType = rawType ? parseMediaType(rawType, "Content-Type") : undefined;
     const stored = await storeBlob(c.env.BUCKET, hash, c.req.raw.body, length, contentType);

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { exactLength, storing } from "./body";
 import { blobKey, type ContentHash } from "./keys";
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -30,11 +31,16 @@ export interface StoredBlob {
   created: boolean;
 }
 
+// Writers of the same hash in this isolate wait for the one already writing instead of racing it.
+const inFlight = new Map<ContentHash, Promise<boolean>>();
+
 /**
  * Stores `body` at cas/<hash> unless it is already there. R2 itself checks
  * the sha256 while the body streams in, so memory stays flat and a body
  * whose digest differs is refused whole: R2 writes nothing on a mismatch.
- * Two racing writers of the same bytes both succeed with identical content.
+ * Exactly one writer creates a blob: within an isolate later writers wait
+ * for the first, and across isolates R2's create-only condition decides.
+ * A body not needed is left unread (the drain middleware reads it).
  */
 export async function storeBlob(
   bucket: R2Bucket,
@@ -43,22 +49,38 @@ export async function storeBlob(
   length: number,
   contentType: string | undefined,
 ): Promise<StoredBlob> {
-  const key = blobKey(hash);
-  const existing = await bucket.head(key);
-  if (existing) {
-    return { hash, size: existing.size, created: false };
-  }
-  await putBlob(bucket, hash, body, contentType);
-  return { hash, size: length, created: true };
+  const pending = inFlight.get(hash);
+  if (pending && (await pending.catch(() => false))) return { hash, size: length, created: false };
+  const existing = await bucket.head(blobKey(hash));
+  if (existing) return { hash, size: existing.size, created: false };
+  return { hash, size: length, created: await putBlob(bucket, hash, body, length, contentType) };
 }
 
-/** Writes cas/<hash>, letting R2 verify the digest; a mismatch is a client error and stores nothing. */
-export async function putBlob(bucket: R2Bucket, hash: ContentHash, body: ReadableStream | null, contentType: string | undefined) {
+/**
+ * Creates cas/<hash>, letting R2 verify the digest; a mismatch or a body cut
+ * short is a client error and stores nothing. False when another writer
+ * created it first (its bytes are the same: the name is their hash).
+ */
+export function putBlob(bucket: R2Bucket, hash: ContentHash, body: ReadableStream | null, length: number, contentType: string | undefined): Promise<boolean> {
+  const write = createOnly(bucket, hash, body, length, contentType).finally(() => {
+    if (inFlight.get(hash) === write) inFlight.delete(hash);
+  });
+  inFlight.set(hash, write);
+  return write;
+}
+
+async function createOnly(bucket: R2Bucket, hash: ContentHash, body: ReadableStream | null, length: number, contentType: string | undefined) {
+  const exact = body === null ? null : exactLength(body, length);
+  const put = bucket.put(blobKey(hash), exact?.stream ?? new Uint8Array(0), {
+    sha256: hash,
+    httpMetadata: contentType ? { contentType } : undefined,
+    onlyIf: { etagDoesNotMatch: "*" },
+  });
   try {
-    await bucket.put(blobKey(hash), body ?? new Uint8Array(0), {
-      sha256: hash,
-      httpMetadata: contentType ? { contentType } : undefined,
-    });
+    const created = (await (exact ? storing(exact, put) : put)) !== null;
+    // A lost race may leave the body unread: read it to the end so the connection stays usable.
+    if (!created) await exact?.discard();
+    return created;
   } catch (err) {
     if (isBadDigest(err)) throw new AppError("digest_mismatch", `The body's SHA-256 is not ${hash}; nothing was stored.`);
     throw err;

@@ -14,7 +14,7 @@ beforeAll(async () => {
     API_TOKEN: "e2e-api",
     ADMIN_TOKEN: "e2e-admin",
     MAX_UPLOAD_BYTES: String(MAX_UPLOAD),
-  });
+  }, undefined, "log");
   for (const size of [300_000, 10_000_000]) {
     const bytes = blob(size);
     const hash = sha256(bytes);
@@ -71,5 +71,23 @@ describe("an answer given before the body is read leaves the keep-alive connecti
     expect(first.status).toBe(413);
     await nextRequestAnswers(agent);
     agent.destroy();
+  });
+});
+
+describe("a client that gives up mid-upload", () => {
+  it("leaves nothing stored and no unhandled error in the worker's log", async () => {
+    const bytes = blob(2_000_000);
+    const hash = sha256(bytes);
+    const before = worker.output().length;
+    // wrangler's local proxy itself answers such a request (503 "worker restarted mid-request") or drops it; either way no blob.
+    await send(worker.url, undefined, { method: "PUT", path: `/api/cas/${hash}`, headers: WRITE, body: bytes, cutShortAt: 700_000 }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
+
+    const head = await send(worker.url, undefined, { method: "HEAD", path: `/api/cas/${hash}` });
+    expect(head.status).toBe(404);
+    // "unhandled error" is what the worker's error handler logs for anything it did not expect.
+    // (wrangler's local proxy may log its own "Network connection lost" for such a client.)
+    const log = worker.output().slice(before);
+    expect(log).not.toMatch(/unhandled error/i);
   });
 });

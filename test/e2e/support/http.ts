@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 
+const quieted = new WeakSet<object>();
+
 export interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -28,7 +30,9 @@ export function keepAliveAgent(): http.Agent {
 export function send(base: string, agent: http.Agent | undefined, req: Send): Promise<Answer> {
   const url = new URL(req.path, base);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: req.method ?? "GET", headers: req.headers, agent }, (res) => {
+    // Declared up front so a body cut short is short of something.
+    const headers = req.body === undefined || req.headers?.["Transfer-Encoding"] ? req.headers : { "Content-Length": String(req.body.length), ...req.headers };
+    const request = http.request(url, { method: req.method ?? "GET", headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks), reused: request.reusedSocket }));
@@ -36,6 +40,13 @@ export function send(base: string, agent: http.Agent | undefined, req: Send): Pr
     });
     request.setTimeout(req.timeoutMs ?? 15_000, () => request.destroy(new Error(`no answer to ${req.method ?? "GET"} ${req.path} within ${req.timeoutMs ?? 15_000} ms`)));
     request.on("error", reject);
+    // A server that refuses a body may close the connection while it is still being written;
+    // the answer (or the request's own error) is what the caller looks at.
+    request.on("socket", (socket) => {
+      if (quieted.has(socket)) return;
+      quieted.add(socket);
+      socket.on("error", () => {});
+    });
     if (req.cutShortAt !== undefined) {
       request.write(Buffer.from(req.body ?? []).subarray(0, req.cutShortAt), () => setTimeout(() => request.socket?.destroy(), 50));
       return;
