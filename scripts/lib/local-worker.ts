@@ -38,8 +38,8 @@ export async function startWorker(
   port = 0,
   vars: Record<string, string> = {},
   prepare?: (state: string) => Promise<void>,
-  /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log". */
-  logLevel: "error" | "log" = "error",
+  /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log", and its request log "info". */
+  logLevel: "error" | "log" | "info" = "error",
 ): Promise<LocalWorker> {
   const listenPort = port || (await freePort());
   const inspectorPort = await freePort();

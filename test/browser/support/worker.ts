@@ -10,12 +10,17 @@ export const API_TOKEN = "browser-test-api-token";
  */
 export const MAX_UPLOAD_BYTES = 500_000;
 
-/** The worker under `wrangler dev` (which builds the page first) with fresh state, its own tokens and a small upload limit. */
+/**
+ * The worker under `wrangler dev` (which builds the page first) with fresh
+ * state, its own tokens and a small upload limit; "info" keeps wrangler's
+ * request log, which tells which requests reached the worker.
+ */
 export function startPageWorker(): Promise<LocalWorker> {
-  return startWorker("wrangler.toml", 0, {
+  const vars = {
     API_TOKEN,
     CAS_WRITE_TOKEN: "browser-test-write-token",
     ADMIN_TOKEN: "browser-test-admin-token",
     MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
-  });
+  };
+  return startWorker("wrangler.toml", 0, vars, undefined, "info");
 }
