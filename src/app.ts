@@ -5,11 +5,12 @@ import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
-import { AppError, handleError } from "./errors";
+import { handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
 import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
 import { webRoutes } from "./web/routes";
+import { staticOrNotFound } from "./web/static";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -22,9 +23,7 @@ export function buildApp() {
   app.route("/api/legacy", legacyRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webRoutes);
-  app.notFound(() => {
-    throw new AppError("not_found", "No such route.");
-  });
+  app.notFound(staticOrNotFound);
   app.onError(handleError);
   return app;
 }

@@ -24,6 +24,23 @@ describe("the page's HTML", () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it("serves the page's files from the assets folder, with ETag revalidation", async () => {
+    const res = await SELF.fetch(`${ORIGIN}/app.css`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/css/);
+    const etag = res.headers.get("ETag")!;
+    expect(etag).toBeTruthy();
+    await res.arrayBuffer();
+    expect((await SELF.fetch(`${ORIGIN}/app.css`, { headers: { "If-None-Match": etag } })).status).toBe(304);
+    expect((await SELF.fetch(`${ORIGIN}/build/app.js`)).headers.get("Content-Type")).toMatch(/javascript/);
+  });
+
+  it.each(["/no-such-file.js", "/api/no-such-route"])("answers %s with the problem+json 404, never an asset's", async (path) => {
+    const res = await SELF.fetch(`${ORIGIN}${path}`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("Content-Type")).toBe("application/problem+json");
+  });
+
   it("leaves other paths to the API's problem+json 404", async () => {
     const res = await SELF.fetch(`${ORIGIN}/parts/abc/extra`);
     expect(res.status).toBe(404);
