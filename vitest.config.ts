@@ -4,6 +4,12 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { buildWeb } from "./scripts/build-web.ts";
 
+// Generated with `npm run accounts -- keygen`; they sign nothing outside this suite.
+const TEST_KEYS = [
+  { kty: "EC", crv: "P-256", kid: "test-1", alg: "ES256", x: "LglsR86BJSYU3Y7H30J4famboFZ0A74XmMagFC2fao8", y: "cN2hSJds2e2RImEOJDUIHJ0ul4RiYIzfFVRMPapq9q4", d: "fgE4Klc59pqB-qRzi-gBaASb1UISa8qSTyKZFsbY10o" },
+  { kty: "EC", crv: "P-256", kid: "test-2", alg: "ES256", x: "JSB40FXRrtQyjAs8m1mu8oM-RBDuvYtHKI-RzJGPvK0", y: "sz2ujhMAtq3pmHZulBHrtKZpyshucZUZH8l4MUTKiE8", d: "tj4G-ShnNCZe0A_PmOF648ZtdVnk4SzXyi9ZgWsa-Zs" },
+];
+
 export default defineConfig(async () => {
   // wrangler.toml's [assets] folder holds the page's built script; the worker tests load that config.
   await buildWeb();
@@ -25,6 +31,9 @@ export default defineConfig(async () => {
                   CAS_WRITE_TOKEN: "test-cas-write-token",
                   API_TOKEN: "test-api-token",
                   ADMIN_TOKEN: "test-admin-token",
+                  // Test-only signing keys: the first signs; the second is used by the key rotation tests.
+                  JWT_PRIVATE_JWKS: JSON.stringify({ keys: [TEST_KEYS[0]] }),
+                  TEST_SECOND_JWK: JSON.stringify(TEST_KEYS[1]),
                   CORS_ORIGINS: "https://inventory.test, https://other.test/",
                   TEST_MIGRATIONS: migrations,
                   TEST_FIXTURES: fixtures,

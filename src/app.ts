@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import { accountRoutes, modeRoutes } from "./access/admin-routes";
 import { accessGuard } from "./access/guard";
+import { jwksRoutes, oauthRoutes } from "./access/oauth-routes";
 import { corsByRoute } from "./http/cors";
 import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
@@ -19,7 +21,11 @@ export function buildApp() {
   app.use(accessGuard);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
+  app.route("/api/admin/accounts", accountRoutes);
+  app.route("/api/admin/mode", modeRoutes);
   app.route("/api/admin", adminRoutes);
+  app.route("/api/oauth", oauthRoutes);
+  app.route("/.well-known", jwksRoutes);
   app.route("/api/legacy", legacyRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webRoutes);

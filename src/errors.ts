@@ -13,6 +13,7 @@ export const errorCodes = {
   invalid_body: { status: 400, title: "Invalid request body" },
   digest_mismatch: { status: 400, title: "Body does not match its hash" },
   unauthorized: { status: 401, title: "Missing or wrong bearer token" },
+  invalid_token: { status: 401, title: "Invalid access token" },
   forbidden: { status: 403, title: "Token lacks the scope this endpoint needs" },
   storage_mode: { status: 403, title: "Refused by the storage mode" },
   not_found: { status: 404, title: "Not found" },

@@ -1,6 +1,7 @@
 import { buildApp } from "./app";
 import { scheduledBatch } from "./migration/cron";
 
+export { TokenThrottle } from "./access/throttle";
 export { MigrationLock } from "./migration/lock";
 
 const app = buildApp();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import * as s from "./attachments/schemas";
 import { existsBody } from "./cas/routes";
+import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./access/openapi";
 
 /**
  * OpenAPI 3.1 for the whole worker, generated from the zod schemas that
@@ -24,7 +25,7 @@ export function openApiDocument() {
     openapi: "3.1.0",
     info: { title: "cas-edge", version: "1.0.0", description: "Content-addressed blobs at the edge, and the parts and attachments that name them." },
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      securitySchemes,
       schemas: {
         Problem: {
           type: "object",
@@ -44,18 +45,20 @@ export function openApiDocument() {
         Copy: schema(s.copyBody, "input"),
         ExistsRequest: schema(existsBody, "input"),
         ExistsResponse: schema(z.object({ present: z.array(z.string()), missing: z.array(z.string()) })),
+        ...accessSchemas,
       },
     },
     security: [{ bearer: [] }],
-    paths: {
+    paths: withPolicy({
+      ...accessPaths,
       "/api/cas/{hash}": {
         parameters: [hashParam],
         get: {
           summary: "The blob's bytes (or a JPEG thumbnail); immutable, no database read",
-          security: [],
           parameters: ["content_type", "disposition", "filename", "thumbnail"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
           responses: { "200": { description: "The bytes" }, "206": { description: "A byte range" }, "304": { description: "Not modified" }, ...errors(400, 404, 416) },
         },
+        head: { summary: "The headers GET would send", responses: { "200": { description: "OK" }, "304": { description: "Not modified" }, ...errors(400, 404) } },
         put: {
           summary: "Store a blob under its SHA-256",
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
@@ -123,6 +126,15 @@ export function openApiDocument() {
       },
       "/api/parts/{key}/attachments/{id}/download": { parameters: [keyParam, idParam], ...gone("download_url") },
       "/api/parts/{key}/attachments/{id}/thumbnail": { parameters: [keyParam, idParam], ...gone("thumbnail_url") },
-    },
+      "/api/legacy/attachments/{id}/{variant}": {
+        parameters: [idParam, { name: "variant", in: "path", required: true, schema: { enum: ["download", "view", "thumbnail"] } }],
+        get: { summary: "A not-yet-migrated attachment's signed link: migrates it and redirects to its CAS URL", responses: { "307": { description: "To the CAS URL" }, ...errors(404) } },
+      },
+      "/api/admin/migration": { get: { summary: "Legacy-to-CAS migration status", responses: { "200": { description: "OK" }, ...errors(401, 403) } } },
+      "/api/admin/migration/run": { post: { summary: "One migration batch now (?dry_run, ?batch_size)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/admin/migration/cleanup": { post: { summary: "Delete migrated legacy objects (dry run by default)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/admin/gc": { post: { summary: "Collect unreferenced blobs past the grace period (dry run by default)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
+    }),
   };
 }

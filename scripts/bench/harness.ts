@@ -11,6 +11,9 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
+  /** GET unless given; a body is sent with every request. */
+  method?: string;
+  body?: Uint8Array;
   /** Rewrites each request's path, e.g. to make every request a cache miss. */
   pathFor?: (n: number) => string;
   expectStatus: number;
@@ -20,7 +23,8 @@ export interface LoadOptions {
 export async function requestsPerSecond(url: string, options: LoadOptions): Promise<number> {
   let n = 0;
   const base = new URL(url);
-  const request: Record<string, unknown> = { method: "GET", path: base.pathname + base.search, headers: options.headers ?? {} };
+  const request: Record<string, unknown> = { method: options.method ?? "GET", path: base.pathname + base.search, headers: options.headers ?? {} };
+  if (options.body) request.body = Buffer.from(options.body);
   const pathFor = options.pathFor;
   if (pathFor) request.setupRequest = (req: Record<string, unknown>) => ({ ...req, path: pathFor(n++) });
   const result = await autocannon({

@@ -32,13 +32,32 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `wrangler dev` for a config (port 0: any free port) and waits until it answers. */
+/**
+ * Starts `wrangler dev` for a config (port 0: any free port) and waits until it answers.
+ * A free port can be taken by someone else before wrangler binds it: then it tries other ports.
+ */
 export async function startWorker(
   config: string,
   port = 0,
   vars: Record<string, string> = {},
   prepare?: (state: string) => Promise<void>,
   /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log", and its request log "info". */
+  logLevel: "error" | "log" | "info" = "error",
+): Promise<LocalWorker> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(config, port, vars, prepare, logLevel);
+    } catch (err) {
+      if (port !== 0 || attempt === 3 || !/Address already in use/.test(String(err))) throw err;
+    }
+  }
+}
+
+async function startOnce(
+  config: string,
+  port = 0,
+  vars: Record<string, string> = {},
+  prepare?: (state: string) => Promise<void>,
   logLevel: "error" | "log" | "info" = "error",
 ): Promise<LocalWorker> {
   const listenPort = port || (await freePort());

@@ -1,17 +1,25 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { accountActive } from "./account-status";
 import { assertAllowed, currentMode } from "./mode";
 import { policyFor } from "./policy";
 import { matchStaticToken } from "./static-tokens";
+import { InvalidToken, verifyToken } from "./tokens";
 
 export interface Principal {
-  /** Who is calling: `static:<TOKEN_NAME>` or a service account's client_id. */
+  /** Who is calling: `static:<TOKEN_NAME>`, a service account's client_id, or a device-bound account's device key. */
   sub: string;
   scopes: ReadonlySet<string>;
+  /** The service account behind a JWT (absent for static tokens). */
+  clientId?: string;
+  /** Set for a device-bound account: the device key its tokens stand for (also their `sub`). */
+  device?: string;
 }
 
 const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
+// A compact JWS: three base64url parts, the header starting with `{"`.
+const JWT = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
 
 function unauthorized(): AppError {
   return new AppError("unauthorized", `This endpoint needs "Authorization: Bearer <token>" with a valid token.`, {
@@ -19,23 +27,52 @@ function unauthorized(): AppError {
   });
 }
 
+/** RFC 6750 §3.1: a token was sent but cannot be used (malformed, expired, revoked, wrong signature). */
+function invalidToken(why: string): AppError {
+  return new AppError("invalid_token", `The bearer token is not valid: ${why}.`, {
+    "WWW-Authenticate": 'Bearer realm="cas-edge", error="invalid_token"',
+  });
+}
+
+async function jwtPrincipal(env: Env, token: string): Promise<Principal> {
+  let verified: Awaited<ReturnType<typeof verifyToken>>;
+  try {
+    verified = await verifyToken(env, token);
+  } catch (err) {
+    if (err instanceof InvalidToken) throw invalidToken(err.message);
+    throw err;
+  }
+  if (!(await accountActive(env, verified.clientId))) throw invalidToken("its service account is disabled");
+  const principal: Principal = { sub: verified.sub, scopes: new Set(verified.scopes), clientId: verified.clientId };
+  if (verified.sub !== verified.clientId) principal.device = verified.sub;
+  return principal;
+}
+
 /**
  * The one access check: looks the route up in the policy table, then
- * authenticates, checks the scope, and checks the storage mode, in that
- * order, before any handler reads the body.
+ * authenticates (a service account's JWT, or one of the legacy static
+ * tokens), checks the scope, and checks the storage mode, in that order,
+ * before any handler reads the body.
  */
 export const accessGuard = createMiddleware<AppEnv>(async (c, next) => {
   const policy = policyFor(c.req.method, c.req.path);
   if (policy === undefined || policy.scope === "public") return next();
 
-  const match = BEARER.exec(c.req.header("Authorization") ?? "");
-  const found = match?.[1] ? await matchStaticToken(c.env, match[1]) : null;
-  if (!found) throw unauthorized();
-  const principal: Principal = { sub: found.sub, scopes: new Set(found.scopes) };
+  const token = BEARER.exec(c.req.header("Authorization") ?? "")?.[1];
+  if (!token) throw unauthorized();
+  let principal: Principal;
+  if (JWT.test(token)) {
+    principal = await jwtPrincipal(c.env, token);
+  } else {
+    const found = await matchStaticToken(c.env, token);
+    if (!found) throw invalidToken("it is not a token this server issued");
+    principal = { sub: found.sub, scopes: new Set(found.scopes) };
+  }
   c.set("principal", principal);
   if (!principal.scopes.has(policy.scope)) {
     throw new AppError("forbidden", `This token lacks the scope "${policy.scope}" this endpoint needs.`);
   }
-  assertAllowed(await currentMode(c.env), policy.effect);
+  // Reads and operator settings are never refused, so they skip the mode lookup.
+  if (policy.effect === "write" || policy.effect === "delete") assertAllowed(await currentMode(c.env), policy.effect);
   await next();
 });

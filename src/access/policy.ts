@@ -3,9 +3,12 @@ import type { Scope } from "./scopes";
 
 /**
  * What each route changes: the storage mode decides which effects are allowed
- * (`ro` refuses write and delete, `rw` refuses delete), reads never refused.
+ * (`ro` refuses write and delete, `rw` refuses delete). Reads are never
+ * refused, nor are `setting`s: operator state (the mode itself, service
+ * accounts) that must stay changeable while the store is frozen, or an
+ * operator could neither unfreeze it nor disable a leaked account.
  */
-export type Effect = "read" | "write" | "delete";
+export type Effect = "read" | "write" | "delete" | "setting";
 
 export interface RoutePolicy {
   /** "public" routes need no token at all. */
@@ -53,6 +56,21 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/admin/migration/run", "admin", "write"],
   ["POST", "/api/admin/migration/cleanup", "admin", "delete"],
   ["POST", "/api/admin/gc", "admin", "delete"],
+
+  // Service accounts and the storage mode: operator settings, allowed in every mode.
+  ["GET", "/api/admin/accounts", "admin", "read"],
+  ["POST", "/api/admin/accounts", "admin", "setting"],
+  ["GET", "/api/admin/accounts/:clientId", "admin", "read"],
+  ["POST", "/api/admin/accounts/:clientId/rotate", "admin", "setting"],
+  ["POST", "/api/admin/accounts/:clientId/retire", "admin", "setting"],
+  ["POST", "/api/admin/accounts/:clientId/disable", "admin", "setting"],
+  ["POST", "/api/admin/accounts/:clientId/enable", "admin", "setting"],
+  ["GET", "/api/admin/mode", "admin", "read"],
+  ["PUT", "/api/admin/mode", "admin", "setting"],
+
+  // Tokens: the client secret is the credential (checked by the endpoint itself).
+  ["POST", "/api/oauth/token", "public", "setting"],
+  ["GET", "/.well-known/jwks.json", "public", "read"],
 
   ["GET", "/api/openapi.json", "public", "read"],
 

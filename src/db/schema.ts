@@ -62,3 +62,31 @@ export const migrationFence = sqliteTable("migration_fence", {
   id: integer("id").primaryKey(),
   token: integer("token").notNull(),
 });
+
+export const serviceAccounts = sqliteTable("service_accounts", {
+  clientId: text("client_id").primaryKey(),
+  name: text("name").notNull(),
+  scopes: text("scopes").notNull(),
+  deviceKey: text("device_key").unique(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: text("created_at").notNull().default(now),
+  rotatedAt: text("rotated_at"),
+  lastUsedAt: text("last_used_at"),
+});
+
+export const serviceAccountSecrets = sqliteTable("service_account_secrets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  clientId: text("client_id")
+    .notNull()
+    .references(() => serviceAccounts.clientId, { onDelete: "cascade" }),
+  hash: text("hash").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+export type ServiceAccount = typeof serviceAccounts.$inferSelect;
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at").notNull().default(now),
+});

@@ -1,3 +1,4 @@
+import { assertAllowed, currentMode } from "../access/mode";
 import { blobKey, hashFromBlobKey, isContentHash, THUMBNAIL_PREFIX } from "../cas/keys";
 import { legacyCounts } from "./status";
 
@@ -21,6 +22,8 @@ export interface CleanupResult {
  * nothing under cas/ is touched.
  */
 export async function cleanupLegacy(env: Env, dryRunAsked: boolean): Promise<CleanupResult> {
+  // The route is refused by the policy table already; this holds for any other caller too.
+  if (!dryRunAsked) assertAllowed(await currentMode(env), "delete");
   const enabled = env.CAS_MIGRATION_DELETE_OLD_OBJECTS === "true";
   const counts = await legacyCounts(env);
   const blockedBy = !enabled
@@ -80,6 +83,7 @@ export interface GcResult {
  * References are checked against D1 right before each delete.
  */
 export async function collectOrphans(env: Env, dryRun: boolean, graceHours: number, now = Date.now()): Promise<GcResult> {
+  if (!dryRun) assertAllowed(await currentMode(env), "delete");
   const result: GcResult = { dry_run: dryRun, grace_hours: graceHours, collected: [], kept_referenced: 0, kept_young: 0 };
   const cutoff = now - graceHours * 3_600_000;
   let cursor: string | undefined;

@@ -1,0 +1,173 @@
+/**
+ * npm run accounts -- <command> [options]
+ *
+ * Manages the service accounts of a running cas-edge (the local one from
+ * `npm start`, or a deployed one with --url) through its admin API, and
+ * makes token signing keys.
+ * Exit codes: 0 done, 1 the worker refused (4xx/5xx), 2 usage or connection error.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { exportJWK, generateKeyPair } from "jose";
+
+const USAGE = `usage: npm run accounts -- <command> [options]
+
+commands:
+  create --name NAME --scopes a,b [--device KEY]   new account; prints its client_id and secret (shown once)
+  list                                             every account (never a secret)
+  show CLIENT_ID                                   one account
+  rotate CLIENT_ID                                 add a second secret (prints it); both work until retire
+  retire CLIENT_ID                                 drop the older of two secrets
+  disable CLIENT_ID | enable CLIENT_ID             refuse (or allow again) the account and its live tokens
+  keygen [--kid ID]                                a new ES256 private JWK for JWT_PRIVATE_JWKS (offline)
+  mode [edit|rw|ro|default]                        show or switch the storage mode (default: back to STORAGE_MODE)
+
+options:
+  --url URL   the worker (default http://127.0.0.1:8787, the one \`npm start\` runs)
+  --json      print the worker's JSON answer as is
+
+scopes: cas:write parts:read parts:write parts:delete admin device coredumps:parse
+The admin token is read from $ADMIN_TOKEN (a static admin token, or a JWT with scope admin), else from .dev.vars.
+Exit codes: 0 done, 1 refused by the worker, 2 usage or connection error.`;
+
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      url: { type: "string", default: "http://127.0.0.1:8787" },
+      name: { type: "string" },
+      scopes: { type: "string" },
+      device: { type: "string" },
+      kid: { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+try {
+  parsed = parse();
+} catch (err) {
+  console.error(`${(err as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+const [command, clientId] = positionals;
+
+function usageError(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+if (values.help || command === undefined) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+
+if (command === "keygen") {
+  const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const kid = values.kid ?? `k-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 6)}`;
+  const jwk = { ...(await exportJWK(privateKey)), kid, alg: "ES256" };
+  console.log(JSON.stringify({ keys: [jwk] }));
+  console.error(`\nkid ${kid}. Production: wrangler secret put JWT_PRIVATE_JWKS (paste the line above).
+To rotate, put {"keys":[<old key>,<new key>]}: the last one signs, both verify; drop the old one after 15 minutes.`);
+  process.exit(0);
+}
+
+function adminToken(): string {
+  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
+  if (existsSync(".dev.vars")) {
+    const match = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(".dev.vars", "utf8"));
+    if (match?.[1]) return match[1].trim();
+  }
+  console.error("set ADMIN_TOKEN (or run from a checkout with .dev.vars)");
+  process.exit(2);
+}
+
+const base = values.url!.replace(/\/$/, "");
+const token = adminToken();
+
+async function call(method: string, path: string, body?: unknown, root = "/api/admin/accounts"): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}${root}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch (err) {
+    console.error(`cannot reach ${base}: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    console.error(`${method} ${root}${path}: ${res.status} ${answer.detail ?? JSON.stringify(answer)}`);
+    process.exit(1);
+  }
+  return answer;
+}
+
+interface Account {
+  client_id: string;
+  name: string;
+  scopes: string[];
+  device_key: string | null;
+  disabled: boolean;
+  created_at: string;
+  last_used_at: string | null;
+  secrets: string[];
+  client_secret?: string;
+}
+
+function describe(a: Account): string {
+  const device = a.device_key ? `  device ${a.device_key}` : "";
+  const state = a.disabled ? "DISABLED" : "active";
+  return `${a.client_id}  ${state}  "${a.name}"  scopes ${a.scopes.join(",")}${device}  secrets ${a.secrets.length}  last used ${a.last_used_at ?? "never"}`;
+}
+
+function print(answer: Record<string, unknown>): void {
+  if (values.json) return console.log(JSON.stringify(answer, null, 2));
+  const account = answer as unknown as Account;
+  console.log(describe(account));
+  if (account.client_secret) {
+    console.log(`client_secret ${account.client_secret}\n(shown once: store it now; only its hash is kept)`);
+  }
+}
+
+const needId = () => clientId ?? usageError(`${command} needs a CLIENT_ID`);
+switch (command) {
+  case "create": {
+    if (!values.name) usageError("create needs --name");
+    const scopes = (values.scopes ?? "").split(",").filter((s) => s.length > 0);
+    if (scopes.length === 0 && !values.device) usageError("create needs --scopes a,b (or --device KEY)");
+    print(await call("POST", "", { name: values.name, scopes, device_key: values.device ?? null }));
+    break;
+  }
+  case "list": {
+    const { accounts } = (await call("GET", "")) as { accounts: Account[] };
+    if (values.json) console.log(JSON.stringify(accounts, null, 2));
+    else if (accounts.length === 0) console.log("no service accounts");
+    else for (const a of accounts) console.log(describe(a));
+    break;
+  }
+  case "show":
+    print(await call("GET", `/${encodeURIComponent(needId())}`));
+    break;
+  case "rotate":
+  case "retire":
+  case "disable":
+  case "enable":
+    print(await call("POST", `/${encodeURIComponent(needId())}/${command}`));
+    break;
+  case "mode": {
+    const wanted = positionals[1];
+    if (wanted !== undefined && !["edit", "rw", "ro", "default"].includes(wanted)) usageError(`mode is edit, rw, ro or default`);
+    const answer = wanted === undefined
+      ? await call("GET", "", undefined, "/api/admin/mode")
+      : await call("PUT", "", { mode: wanted === "default" ? null : wanted }, "/api/admin/mode");
+    console.log(values.json ? JSON.stringify(answer, null, 2) : `storage mode ${answer.mode} (from ${answer.source}; other isolates follow within ${answer.cache_seconds} s)`);
+    break;
+  }
+  default:
+    usageError(`unknown command "${command}"`);
+}

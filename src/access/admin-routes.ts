@@ -1,0 +1,39 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { readJson } from "../validation";
+import { createAccount, getAccount, listAccounts, retireSecret, rotateSecret, setDisabled } from "./accounts";
+import { configuredMode, MODE_CACHE_MS, runtimeMode, setRuntimeMode } from "./mode";
+import { accountCreate, modeUpdate } from "./schemas";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** /api/admin/accounts: service accounts. Responses carrying a secret are never stored by a cache. */
+export const accountRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => c.json({ accounts: await listAccounts(c.env) }, 200, NO_STORE))
+  .post("/", async (c) => {
+    const { account, client_secret } = await createAccount(c.env, await readJson(c, accountCreate));
+    return c.json({ ...account, client_secret }, 201, NO_STORE);
+  })
+  .get("/:clientId", async (c) => c.json(await getAccount(c.env, c.req.param("clientId")), 200, NO_STORE))
+  .post("/:clientId/rotate", async (c) => {
+    const { account, client_secret } = await rotateSecret(c.env, c.req.param("clientId"));
+    return c.json({ ...account, client_secret }, 200, NO_STORE);
+  })
+  .post("/:clientId/retire", async (c) => c.json(await retireSecret(c.env, c.req.param("clientId")), 200, NO_STORE))
+  .post("/:clientId/disable", async (c) => c.json(await setDisabled(c.env, c.req.param("clientId"), true), 200, NO_STORE))
+  .post("/:clientId/enable", async (c) => c.json(await setDisabled(c.env, c.req.param("clientId"), false), 200, NO_STORE));
+
+async function modeView(env: Env) {
+  const runtime = await runtimeMode(env);
+  const configured = configuredMode(env);
+  return { mode: runtime ?? configured, source: runtime ? "runtime" : "STORAGE_MODE", configured, cache_seconds: MODE_CACHE_MS / 1000 };
+}
+
+/** /api/admin/mode: the storage mode, switchable at runtime (kept in D1). */
+export const modeRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => c.json(await modeView(c.env), 200, NO_STORE))
+  .put("/", async (c) => {
+    const { mode } = await readJson(c, modeUpdate);
+    await setRuntimeMode(c.env, mode);
+    return c.json(await modeView(c.env), 200, NO_STORE);
+  });
