@@ -46,6 +46,8 @@ export default defineConfig(async () => {
             setupFiles: ["./test/setup/apply-migrations.ts"],
             include: ["test/**/*.test.ts"],
             exclude: ["test/e2e/**", "test/browser/**"],
+            // Every request writes a log line (src/ops/request-log.ts); tests that care capture them, the rest is noise.
+            onConsoleLog: (log: string) => !/event: \S*'request'/.test(log),
           },
         },
         {

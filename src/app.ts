@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { accountRoutes, modeRoutes } from "./access/admin-routes";
 import { accessGuard } from "./access/guard";
 import { jwksRoutes, oauthRoutes } from "./access/oauth-routes";
+
+import { attachmentListRoutes } from "./attachments/list-route";
 import { corsByRoute } from "./http/cors";
 import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
@@ -13,16 +15,23 @@ import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
 import { webRoutes } from "./web/routes";
 import { staticOrNotFound } from "./web/static";
+import { healthRoutes } from "./ops/health";
+import { logError, requestLog } from "./ops/request-log";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
+  // First, so every response (errors, refusals and preflights included) gets its id, log line and metrics point.
+  app.use(requestLog);
   app.use(drainUnreadBody);
   app.use(corsByRoute);
   app.use(accessGuard);
+  app.route("/health", healthRoutes);
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
   app.route("/api/admin/accounts", accountRoutes);
   app.route("/api/admin/mode", modeRoutes);
+
+  app.route("/api/attachments", attachmentListRoutes);
   app.route("/api/admin", adminRoutes);
   app.route("/api/oauth", oauthRoutes);
   app.route("/.well-known", jwksRoutes);
@@ -30,6 +39,6 @@ export function buildApp() {
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webRoutes);
   app.notFound(staticOrNotFound);
-  app.onError(handleError);
+  app.onError((err, c) => handleError(err, c, (e) => logError(c, e)));
   return app;
 }

@@ -6,5 +6,7 @@ export type AppEnv = {
   Variables: {
     /** Set by the access guard on routes that need a token. */
     principal?: Principal;
+    /** Set first of all by the request log: `cf-ray` or a generated id, echoed as X-Request-Id. */
+    requestId: string;
   };
 };

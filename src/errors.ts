@@ -27,9 +27,11 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   range_not_satisfiable: { status: 416, title: "Range not satisfiable" },
   unprocessable: { status: 422, title: "Unprocessable content" },
+  invalid_attributes: { status: 422, title: "Invalid attributes" },
   corrupt_image: { status: 422, title: "Image could not be decoded" },
   internal: { status: 500, title: "Internal error" },
   storage_unavailable: { status: 503, title: "Storage unavailable" },
+  not_ready: { status: 503, title: "Not ready" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -39,19 +41,23 @@ export class AppError extends Error {
   readonly status: number;
   /** Extra response headers the status needs (Allow for 405, Content-Range for 416). */
   readonly headers: Record<string, string>;
+  /** RFC 9457 §3.2 extension members (e.g. the failing `path`), added to the body beside the standard ones. */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(code: ErrorCode, detail: string, headers: Record<string, string> = {}) {
+  constructor(code: ErrorCode, detail: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}) {
     super(detail);
     this.name = "AppError";
     this.code = code;
     this.status = errorCodes[code].status;
     this.headers = headers;
+    this.extensions = extensions;
   }
 }
 
 export function problemResponse(error: AppError, method = "GET"): Response {
   const { title } = errorCodes[error.code];
   const body = JSON.stringify({
+    ...error.extensions,
     type: `urn:cas-edge:problem:${error.code.replaceAll("_", "-")}`,
     title,
     status: error.status,
@@ -69,7 +75,7 @@ export function problemResponse(error: AppError, method = "GET"): Response {
   });
 }
 
-/** Normalises anything thrown into an AppError; unknown errors are logged and hidden. */
+/** Normalises anything thrown into an AppError; an unknown error becomes a bare 500 (handleError logs it). */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
@@ -77,10 +83,16 @@ export function toAppError(err: unknown): AppError {
     const code = err.status === 401 ? "unauthorized" : err.status === 404 ? "not_found" : "bad_request";
     return new AppError(code, err.message || errorCodes[code].title);
   }
-  console.error("unhandled error", err);
   return new AppError("internal", "The server failed to handle this request.");
 }
 
-export function handleError(err: unknown, c: Context): Response {
-  return problemResponse(toAppError(err), c.req.method);
+/**
+ * The app's onError: the client gets the problem; anything that is the
+ * server's fault (5xx) goes to `logServerError` with its stack (the app
+ * passes the request log's, which adds the request id).
+ */
+export function handleError(err: unknown, c: Context, logServerError: (err: unknown) => void = (e) => console.error(e)): Response {
+  const error = toAppError(err);
+  if (error.status >= 500) logServerError(err);
+  return problemResponse(error, c.req.method);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import * as s from "./attachments/schemas";
+import { attributesObject } from "./attachments/attributes";
 import { existsBody } from "./cas/routes";
 import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./access/openapi";
 
@@ -41,6 +42,8 @@ export function openApiDocument() {
         UrlAttachmentCreate: schema(s.urlAttachmentCreate, "input"),
         StoredBlobAttachmentCreate: schema(s.storedBlobAttachmentCreate, "input"),
         AttachmentUpdate: schema(s.attachmentUpdate, "input"),
+        AttachmentList: schema(s.attachmentList),
+        Attributes: schema(attributesObject, "input"),
         Cover: schema(s.coverBody, "input"),
         Copy: schema(s.copyBody, "input"),
         ExistsRequest: schema(existsBody, "input"),
@@ -100,6 +103,12 @@ export function openApiDocument() {
             { name: "title", in: "query", schema: { type: "string" } },
             { name: "sha256", in: "query", schema: { type: "string" } },
             { name: "X-Content-SHA256", in: "header", schema: { type: "string" } },
+            {
+              name: "X-Attributes",
+              in: "header",
+              description: "The attachment's attributes: a JSON object, raw or percent-encoded UTF-8",
+              schema: { type: "string" },
+            },
           ],
           requestBody: {
             required: true,
@@ -107,7 +116,7 @@ export function openApiDocument() {
               "application/json": {
                 schema: { oneOf: [{ $ref: "#/components/schemas/UrlAttachmentCreate" }, { $ref: "#/components/schemas/StoredBlobAttachmentCreate" }] },
               },
-              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" } } } },
+              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" }, attributes: { type: "string", description: "JSON object, as in X-Attributes" } } } },
               "*/*": { schema: { type: "string", format: "binary" } },
             },
           },
@@ -117,12 +126,48 @@ export function openApiDocument() {
       "/api/parts/{key}/attachments/{id}": {
         parameters: [keyParam, idParam],
         get: { summary: "One attachment", responses: { "200": ok("Attachment"), ...errors(401, 404) } },
-        patch: { summary: "Rename", requestBody: body("AttachmentUpdate"), responses: { "200": ok("Attachment"), ...errors(400, 401, 404) } },
+        patch: {
+          summary: "Rename, or change attributes with an RFC 7396 merge patch",
+          requestBody: {
+            required: true,
+            content: {
+              "application/merge-patch+json": { schema: { $ref: "#/components/schemas/AttachmentUpdate" } },
+              "application/json": { schema: { $ref: "#/components/schemas/AttachmentUpdate" } },
+            },
+          },
+          responses: { "200": ok("Attachment"), ...errors(400, 401, 404, 422) },
+        },
         delete: { summary: "Delete the row (the blob is kept for GC)", responses: { "204": { description: "Deleted" }, ...errors(401, 404) } },
       },
       "/api/parts/{key}/attachments/{id}/copy": {
         parameters: [keyParam, idParam],
         post: { summary: "Copy to another part (same blob)", requestBody: body("Copy"), responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404) } },
+      },
+      "/api/attachments": {
+        get: {
+          summary: "Attachments across parts, filtered and paged",
+          parameters: [
+            { name: "part", in: "query", schema: { type: "string" } },
+            { name: "type", in: "query", description: "A media range: image/*, image/png", schema: { type: "string" } },
+            {
+              name: "attr.{key}",
+              in: "query",
+              description: "Top-level attribute equal to this value, compared as JSON (7 is a number, abc a string); repeat for more",
+              schema: { type: "string" },
+            },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+            { name: "cursor", in: "query", schema: { type: "string" } },
+          ],
+          responses: { "200": ok("AttachmentList"), ...errors(400, 401, 403) },
+        },
+      },
+      "/health": { get: { summary: "Liveness: no I/O", security: [], responses: { "200": { description: "Alive" } } } },
+      "/health/ready": {
+        get: {
+          summary: "Readiness: D1, R2 and the Durable Object, each with its latency",
+          security: [],
+          responses: { "200": { description: "Ready" }, ...errors(503) },
+        },
       },
       "/api/parts/{key}/attachments/{id}/download": { parameters: [keyParam, idParam], ...gone("download_url") },
       "/api/parts/{key}/attachments/{id}/thumbnail": { parameters: [keyParam, idParam], ...gone("thumbnail_url") },

@@ -14,8 +14,11 @@ describe("GET /api/openapi.json", () => {
     );
     expect(doc.components.schemas.PartCreate?.required).toEqual(["name"]);
     expect(Object.keys(doc.components.schemas.Attachment?.properties ?? {})).toEqual(
-      expect.arrayContaining(["download_url", "view_url", "thumbnail_url"]),
+      expect.arrayContaining(["download_url", "view_url", "thumbnail_url", "attributes", "attributes_schema_version"]),
     );
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/attachments", "/health", "/health/ready"]));
+    expect(doc.components.schemas.Attributes).toMatchObject({ type: "object", propertyNames: { pattern: "^[A-Za-z0-9_.-]{1,64}$" } });
+    expect(Object.keys(doc.components.schemas.AttachmentUpdate?.properties ?? {})).toContain("attributes");
     expect(JSON.stringify(doc)).not.toMatch(/s3_key|legacy_key/);
   });
 });

@@ -47,6 +47,7 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/parts/:key/attachments/:id/copy", "parts:write", "write"],
   ["GET", "/api/parts/:key/attachments/:id/download", "parts:read", "read"],
   ["GET", "/api/parts/:key/attachments/:id/thumbnail", "parts:read", "read"],
+  ["GET", "/api/attachments", "parts:read", "read"],
 
   // Signed links of rows not migrated yet (the signature is the credential).
   ["GET", "/api/legacy/attachments/:id/:variant", "public", "read"],
@@ -73,6 +74,10 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["GET", "/.well-known/jwks.json", "public", "read"],
 
   ["GET", "/api/openapi.json", "public", "read"],
+
+  // Health for load balancers and operators: no token, nothing secret.
+  ["GET", "/health", "public", "read"],
+  ["GET", "/health/ready", "public", "read"],
 
   // The page (src/web): HTML shells with no data; the script calls the API with the user's token.
   ["GET", "/", "public", "read"],

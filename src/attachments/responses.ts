@@ -29,6 +29,8 @@ export async function attachmentJson(a: Attachment, secret: string): Promise<Att
     url: a.url,
     ...(await blobUrls(a, secret)),
     thumbnail_srcset: thumbnailSrcset(a),
+    attributes: a.attributes,
+    attributes_schema_version: a.attributesSchemaVersion,
     created_at: a.createdAt,
   };
 }

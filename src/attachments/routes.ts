@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { ContentHash } from "../cas/keys";
 import { parseMediaType } from "../cas/view";
@@ -7,6 +7,7 @@ import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseRowId, parseWith, readJson } from "../validation";
+import { validateAttributes, validateAttributesPatch } from "./attributes";
 import { ingest } from "./ingest";
 import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
@@ -21,6 +22,16 @@ function attachmentId(raw: string): number {
 
 async function partWithCover(db: Database, part: Part, secret: string) {
   return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), secret);
+}
+
+/**
+ * Reads an attachment's JSON body: a broken `attributes` member is a 422
+ * naming its path (the issue's rule), anything else wrong a 400 from zod.
+ */
+async function readAttachmentJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S, validate: (value: unknown) => unknown): Promise<z.infer<S>> {
+  const body = await readJson(c, z.unknown());
+  if (typeof body === "object" && body !== null && "attributes" in body) validate(body.attributes);
+  return parseWith(schema, body, "invalid_body");
 }
 
 function partKeyOf(raw: string): string {
@@ -87,23 +98,25 @@ partRoutes
     // Unknown part: refuse before a byte of the body is read.
     await service.getPart(db, key);
     if (/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
-      const json = await readJson(c, z.record(z.string(), z.unknown()));
-      if ("sha256" in json) {
-        const named = parseWith(schemas.storedBlobAttachmentCreate, json, "invalid_body");
+      const body = await readJson(c, z.unknown());
+      const fields = typeof body === "object" && body !== null ? body : {};
+      if ("attributes" in fields) validateAttributes(fields.attributes);
+      if ("sha256" in fields) {
+        const named = parseWith(schemas.storedBlobAttachmentCreate, body, "invalid_body");
         const type = named.content_type ? parseMediaType(named.content_type, "content_type") : undefined;
         const blob = await describeStoredBlob(c.env.BUCKET, named.sha256 as ContentHash, type);
-        const row = await service.insertBlobAttachment(db, key, blob, { filename: named.filename, title: named.title });
+        const row = await service.insertBlobAttachment(db, key, blob, { filename: named.filename, title: named.title, attributes: named.attributes });
         return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
       }
-      const { url, title } = parseWith(schemas.urlAttachmentCreate, json, "invalid_body");
-      const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url });
+      const { url, title, attributes } = parseWith(schemas.urlAttachmentCreate, body, "invalid_body");
+      const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url, attributes });
       return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
     }
     const upload = await readUpload(c);
     // An API rule, not a storage one: legacy files of zero bytes still migrate.
     if (upload.length === 0) throw new AppError("invalid_body", "The upload is empty.");
     const blob = await ingest(c.env.BUCKET, upload);
-    const row = await service.insertBlobAttachment(db, key, blob, { filename: upload.filename ?? null, title: upload.title });
+    const row = await service.insertBlobAttachment(db, key, blob, { filename: upload.filename ?? null, title: upload.title, attributes: upload.attributes });
     if (row.attachmentType === "image") {
       // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
       // An image the decoder refuses is the uploader's data, not a fault: its thumbnail URL
@@ -121,7 +134,7 @@ partRoutes
     return c.json(await attachmentJson(row, c.env.API_TOKEN));
   })
   .patch("/:key/attachments/:id", async (c) => {
-    const changes = await readJson(c, schemas.attachmentUpdate);
+    const changes = await readAttachmentJson(c, schemas.attachmentUpdate, validateAttributesPatch);
     const row = await service.updateAttachment(
       database(c.env.DB),
       partKeyOf(c.req.param("key")),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sanitizeFilename } from "../cas/view";
 import { attachmentTypes } from "../db/schema";
+import { attributesObject, attributesPatch } from "./attributes";
 
 /**
  * Request and response shapes of the parts and attachments API. Routes
@@ -43,11 +44,24 @@ export const filename = z
   .transform(sanitizeFilename)
   .pipe(z.string().min(1, "must name a file"));
 
+/** GET /api/attachments (attr.<key> filters are read beside these: their names are open-ended). */
+export const attachmentSearchQuery = z.strictObject({
+  part: partKey.optional(),
+  type: z
+    .string()
+    .toLowerCase()
+    .regex(/^(\*\/\*|[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]{0,126}))$/, "must be a media range such as image/* or image/png")
+    .optional(),
+  limit: listQuery.shape.limit,
+  cursor: listQuery.shape.cursor,
+});
+
 export const urlAttachmentCreate = z.strictObject({
   url: z
     .url({ protocol: /^https?$/ })
     .max(2048),
   title: title.optional(),
+  attributes: attributesObject.optional(),
 });
 
 /**
@@ -60,14 +74,20 @@ export const storedBlobAttachmentCreate = z.strictObject({
   filename,
   title: title.optional(),
   content_type: z.string().max(255).optional().describe("The file's type as the client knows it; the bytes decide for images and PDFs"),
+  attributes: attributesObject.optional(),
 });
 
+/**
+* PATCH of an attachment, sent as application/json or application/merge-patch+json
+ * (same meaning): title and filename are replaced, attributes merged (RFC 7396).
+ */
 export const attachmentUpdate = z
   .strictObject({
     title: title.optional(),
     filename: filename.optional(),
+    attributes: attributesPatch.optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, "give at least one of title, filename");
+  .refine((v) => Object.keys(v).length > 0, "give at least one of title, filename, attributes");
 
 export const coverBody = z.strictObject({ attachment_id: z.number().int().positive().nullable() });
 
@@ -89,8 +109,12 @@ export const attachmentResponse = z.object({
     .string()
     .nullable()
     .describe("An <img srcset> value: the thumbnail_url at 1x and a 512 px thumbnail at 2x, for high-DPI screens; null where thumbnail_url is"),
+  attributes: attributesObject,
+  attributes_schema_version: z.number().int().describe("Layout version of attributes; 1 is a flat JSON object"),
   created_at: z.string(),
 });
+
+export const attachmentList = z.object({ attachments: z.array(attachmentResponse), next_cursor: z.string().nullable() });
 
 export const partResponse = z.object({
   key: z.string(),

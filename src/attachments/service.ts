@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { type Attachment, type NewAttachment, type Part, partAttachments, parts } from "../db/schema";
+import { type Attachment, type Attributes, type NewAttachment, type Part, partAttachments, parts } from "../db/schema";
 import { AppError } from "../errors";
 import type { Ingested } from "./ingest";
 import { attachmentTypeFor } from "./sniff";
+import { invalidAttributes, MAX_ATTRIBUTES_BYTES } from "./attributes";
 
 /**
  * Parts and attachments in D1. D1 has no interactive transactions, so
@@ -108,7 +109,7 @@ export async function insertBlobAttachment(
   db: Database,
   key: string,
   blob: Ingested,
-  names: { filename: string | null; title: string | undefined },
+  names: { filename: string | null; title: string | undefined; attributes?: Attributes | undefined },
 ): Promise<Attachment> {
   return insertAttachment(db, {
     partKey: key,
@@ -118,13 +119,34 @@ export async function insertBlobAttachment(
     contentType: blob.contentType,
     size: blob.size,
     sha256: blob.hash,
+    attributes: names.attributes,
   });
 }
 
-export async function updateAttachment(db: Database, key: string, id: number, changes: { title?: string; filename?: string }) {
+export interface AttachmentChanges {
+  title?: string;
+  filename?: string;
+  /** An RFC 7396 merge patch of the attributes; null clears them. */
+  attributes?: Attributes | null;
+}
+
+/**
+ * One UPDATE: SQLite's json_patch implements RFC 7396, so two concurrent
+ * patches of different keys both land (no read-modify-write in the
+ * worker), and the size rule is checked on the merged result in the same
+ * statement; no row updated then means the result was too large.
+ */
+export async function updateAttachment(db: Database, key: string, id: number, changes: AttachmentChanges) {
   await getAttachment(db, key, id);
-  const [row] = await db.update(partAttachments).set(changes).where(eq(partAttachments.id, id)).returning();
-  return row!;
+  const { attributes, ...fields } = changes;
+  const merged = attributes ? sql`json_patch(${partAttachments.attributes}, ${JSON.stringify(attributes)})` : null;
+  const [row] = await db
+    .update(partAttachments)
+    .set({ ...fields, ...(attributes === null ? { attributes: {} } : merged ? { attributes: merged } : {}) })
+    .where(and(eq(partAttachments.id, id), merged ? sql`length(CAST(${merged} AS BLOB)) <= ${MAX_ATTRIBUTES_BYTES}` : undefined))
+    .returning();
+  if (!row) throw invalidAttributes([], `the merged attributes would exceed ${MAX_ATTRIBUTES_BYTES} bytes serialized`);
+  return row;
 }
 
 /** Deletes the row (and unsets it as cover) in one batch; its blob is left for GC. */

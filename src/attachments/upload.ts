@@ -4,6 +4,8 @@ import { parseMediaType, sanitizeFilename } from "../cas/view";
 import { declaredLength, maxUploadBytes } from "../cas/write";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import type { Attributes } from "../db/schema";
+import { parseAttributesText } from "./attributes";
 import { parseWith } from "../validation";
 import type { IngestInput } from "./ingest";
 import { title } from "./schemas";
@@ -15,13 +17,15 @@ export const MULTIPART_LIMIT = 10 * 1024 * 1024;
 export interface UploadRequest extends IngestInput {
   filename: string | undefined;
   title: string | undefined;
+  attributes: Attributes | undefined;
 }
 
 /**
  * Reads a file upload in either form the API accepts, without reading the
  * body yet: a raw body (Content-Type, `filename`/`title`/`sha256` in the
- * query or `X-Filename`/`X-Content-SHA256` headers), or a multipart form
- * with a `file` field and optional `title` and `sha256` fields.
+ * query or `X-Filename`/`X-Content-SHA256`/`X-Attributes` headers), or a
+ * multipart form with a `file` field and optional `title`, `sha256` and
+ * `attributes` fields. Attributes are checked here, before a byte is stored.
  */
 export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
   const max = maxUploadBytes(c.env);
@@ -37,6 +41,7 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
     declaredHash: declaredHash(c.req.header("X-Content-SHA256") ?? c.req.query("sha256")),
     filename: filename === undefined ? undefined : sanitizeFilename(filename) || undefined,
     title: uploadTitle(c.req.query("title")),
+    attributes: parseAttributesText(c.req.header("X-Attributes"), "X-Attributes"),
   };
 }
 
@@ -54,6 +59,7 @@ async function readMultipart(c: Context<AppEnv>, length: number): Promise<Upload
   if (!(file instanceof File)) throw new AppError("invalid_body", 'file: a multipart upload needs a "file" field holding the file.');
   const title = form.get("title");
   const sha256 = form.get("sha256");
+  const attributes = form.get("attributes");
   return {
     body: file.stream(),
     length: file.size,
@@ -61,6 +67,7 @@ async function readMultipart(c: Context<AppEnv>, length: number): Promise<Upload
     declaredHash: declaredHash(typeof sha256 === "string" ? sha256 : undefined),
     filename: sanitizeFilename(file.name) || undefined,
     title: uploadTitle(typeof title === "string" ? title : undefined),
+    attributes: parseAttributesText(typeof attributes === "string" ? attributes : undefined, "attributes field"),
   };
 }
 

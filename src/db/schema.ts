@@ -31,7 +31,13 @@ export const partAttachments = sqliteTable("part_attachments", {
   legacyKey: text("legacy_key"),
   url: text("url"),
   createdAt: text("created_at").notNull().default(now),
+  attributes: text("attributes", { mode: "json" }).$type<Attributes>().notNull().default({}),
+  attributesSchemaVersion: integer("attributes_schema_version").notNull().default(1),
 });
+
+/** Custom attributes of an attachment: a JSON object (rules in src/attachments/attributes.ts). */
+export type Attributes = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export type Part = typeof parts.$inferSelect;
 export type Attachment = typeof partAttachments.$inferSelect;

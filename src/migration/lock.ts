@@ -34,6 +34,11 @@ export class MigrationLock extends DurableObject<Env> {
     return true;
   }
 
+  /** Readiness probe: proves the object can be reached and answer, without touching its storage. */
+  ping(): string {
+    return "pong";
+  }
+
   async status(): Promise<Lease | null> {
     const lease = await this.ctx.storage.get<Lease>("lease");
     return lease && lease.expiresAt > Date.now() ? lease : null;

@@ -1,0 +1,101 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { matchedRoutes } from "hono/route";
+import type { AppEnv } from "../env";
+import { toAppError } from "../errors";
+import { writeRequestPoint } from "./metrics";
+import { readServerTiming } from "./server-timing";
+
+/** One line per request, as Workers Logs stores it: fields only, never a token, secret or query string. */
+export interface RequestRecord {
+  event: "request";
+  request_id: string;
+  method: string;
+  /** The matched route pattern (`/api/cas/:hash`), never the path: paths and queries carry signatures. */
+  route: string;
+  status: number;
+  duration_ms: number;
+  /** Content-Length of the response, when the response declares one. */
+  bytes: number | null;
+  /** From the Server-Timing the CAS path sets: hit, miss or revalidated; null elsewhere. */
+  cache: string | null;
+  /** Milliseconds spent making a thumbnail in this request, when one was made. */
+  thumbnail_ms: number | null;
+  /** Who called, as the access guard authenticated them; null for public routes. */
+  sub: string | null;
+  /** The problem code of an error response. */
+  error: string | null;
+}
+
+// Cloudflare sets cf-ray on every request; anything else a client sends there must not reach the logs verbatim.
+const RAY = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * Mounted first: gives the request its id, and once the response is built
+ * (errors included: Hono's onError has already turned them into problems)
+ * adds X-Request-Id, writes the log line and the metrics point. Nothing
+ * here awaits before the handler runs, so the CAS hot path pays for two
+ * header reads and one synchronous write after its response exists.
+ */
+export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
+  const started = Date.now();
+  const ray = c.req.header("cf-ray");
+  const requestId = ray !== undefined && RAY.test(ray) ? ray : crypto.randomUUID();
+  c.set("requestId", requestId);
+  await next();
+  setRequestId(c, requestId);
+  const record = requestRecord(c, requestId, Date.now() - started);
+  console.log(record);
+  writeRequestPoint(c.env.METRICS, record);
+});
+
+function setRequestId(c: Context<AppEnv>, requestId: string): void {
+  try {
+    c.res.headers.set("X-Request-Id", requestId);
+  } catch {
+    // A response with immutable headers (one straight from fetch or the cache API) is copied once.
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.set("X-Request-Id", requestId);
+  }
+}
+
+function requestRecord(c: Context<AppEnv>, requestId: string, durationMs: number): RequestRecord {
+  const length = c.res.headers.get("Content-Length");
+  const timing = readServerTiming(c.res.headers.get("Server-Timing"));
+  return {
+    event: "request",
+    request_id: requestId,
+    method: c.req.method,
+    route: routePattern(c),
+    status: c.res.status,
+    duration_ms: durationMs,
+    bytes: length === null ? null : Number(length),
+    cache: timing.cache,
+    thumbnail_ms: timing.thumbnailMs,
+    sub: c.get("principal")?.sub ?? null,
+    error: c.error ? toAppError(c.error).code : null,
+  };
+}
+
+/**
+ * The pattern of the route that answered. `c.req.routePath` is not enough
+ * here: after `next()` it names the last handler that ran, which is the
+ * access guard's `/*` when the guard refuses a request. The first matched
+ * route that is not a `/*` middleware is the one the request was for.
+ */
+export function routePattern(c: Context<AppEnv>): string {
+  for (const route of matchedRoutes(c)) if (route.path !== "/*") return route.path;
+  return "unmatched";
+}
+
+/** Errors at error level with their stack, beside the request id; the client sees only the problem. */
+export function logError(c: Context<AppEnv>, err: unknown): void {
+  console.error({
+    event: "error",
+    request_id: c.get("requestId") ?? null,
+    method: c.req.method,
+    route: routePattern(c),
+    message: err instanceof Error ? err.message : String(err),
+    stack: err instanceof Error ? (err.stack ?? null) : null,
+  });
+}
