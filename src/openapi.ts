@@ -19,6 +19,7 @@ const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [Stri
 const keyParam = { name: "key", in: "path", required: true, schema: { type: "string" } };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "integer" } };
 const hashParam = { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } };
+const html = { description: "An HTML page with no data in it", content: { "text/html": { schema: { type: "string" } } } };
 const gone = (field: string) => ({ get: { summary: `Removed: use ${field}`, responses: errors(410) } });
 
 export function openApiDocument() {
@@ -162,6 +163,9 @@ export function openApiDocument() {
         },
       },
       "/health": { get: { summary: "Liveness: no I/O", security: [], responses: { "200": { description: "Alive" } } } },
+      "/": { get: { summary: "The parts page (HTML; it asks for a token in the browser)", security: [], responses: { "200": html } } },
+      "/parts/{key}": { parameters: [keyParam], get: { summary: "The parts page, showing one part", security: [], responses: { "200": html } } },
+      "/api/docs": { get: { summary: "This reference, rendered by Swagger UI served from the worker", security: [], responses: { "200": html } } },
       "/health/ready": {
         get: {
           summary: "Readiness: D1, R2 and the Durable Object, each with its latency",
