@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { buildWeb } from "./scripts/build-web.ts";
 
 // Generated with `npm run accounts -- keygen`; they sign nothing outside this suite.
 const TEST_KEYS = [
@@ -10,6 +11,8 @@ const TEST_KEYS = [
 ];
 
 export default defineConfig(async () => {
+  // wrangler.toml's [assets] folder holds the page's built script; the worker tests load that config.
+  await buildWeb();
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   // Image fixtures reach the Workers runtime (which has no file system) as base64 strings.
   const fixtureDir = path.join(import.meta.dirname, "test/fixtures");
@@ -57,6 +60,16 @@ export default defineConfig(async () => {
             // and two starting at once can be handed the same one.
             fileParallelism: false,
             testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          // The page in Debian's Chromium against `wrangler dev`, started the same way as for e2e.
+          test: {
+            name: "browser",
+            environment: "node",
+            include: ["test/browser/**/*.test.ts"],
+            testTimeout: 30_000,
             hookTimeout: 120_000,
           },
         },

@@ -9,7 +9,7 @@ import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
-import { AppError, handleError } from "./errors";
+import { handleError } from "./errors";
 import { legacyRoutes } from "./migration/legacy-route";
 import { housekeepingRoutes } from "./housekeeping/routes";
 import { adminRoutes } from "./migration/routes";
@@ -17,6 +17,8 @@ import { coredumpRoutes } from "./firmware/coredump-routes";
 import { deviceRoutes } from "./firmware/device-routes";
 import { modelRoutes } from "./firmware/model-routes";
 import { openApiDocument } from "./openapi";
+import { webRoutes } from "./web/routes";
+import { staticOrNotFound } from "./web/static";
 import { healthRoutes } from "./ops/health";
 import { logError, requestLog } from "./ops/request-log";
 
@@ -47,9 +49,8 @@ export function buildApp() {
   app.route("/api/devices", deviceRoutes);
   app.route("/api/coredumps", coredumpRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
-  app.notFound(() => {
-    throw new AppError("not_found", "No such route.");
-  });
+  app.route("/", webRoutes);
+  app.notFound(staticOrNotFound);
   app.onError((err, c) => handleError(err, c, (e) => logError(c, e)));
   return app;
 }

@@ -23,6 +23,7 @@ const keyParam = { name: "key", in: "path", required: true, schema: { type: "str
 const idParam = { name: "id", in: "path", required: true, schema: { type: "integer" } };
 const uploadIdParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const hashParam = { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } };
+const html = { description: "An HTML page with no data in it", content: { "text/html": { schema: { type: "string" } } } };
 const gone = (field: string) => ({ get: { summary: `Removed: use ${field}`, responses: errors(410) } });
 
 export function openApiDocument() {
@@ -44,6 +45,7 @@ export function openApiDocument() {
         Attachment: schema(s.attachmentResponse),
         Attachments: schema(z.array(s.attachmentResponse)),
         UrlAttachmentCreate: schema(s.urlAttachmentCreate, "input"),
+        StoredBlobAttachmentCreate: schema(s.storedBlobAttachmentCreate, "input"),
         AttachmentUpdate: schema(s.attachmentUpdate, "input"),
         AttachmentList: schema(s.attachmentList),
         Attributes: schema(attributesObject, "input"),
@@ -118,6 +120,7 @@ export function openApiDocument() {
           parameters: [
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
             { name: "cursor", in: "query", schema: { type: "string" } },
+            { name: "q", in: "query", description: "Only parts whose name contains this text", schema: { type: "string", maxLength: 200 } },
           ],
           responses: { "200": ok("PartList"), ...errors(400, 401) },
         },
@@ -139,7 +142,7 @@ export function openApiDocument() {
         parameters: [keyParam],
         get: { summary: "A part's attachments", responses: { "200": ok("Attachments"), ...errors(401, 404) } },
         post: {
-          summary: "Upload a file (raw body or multipart) or add a URL attachment (JSON)",
+          summary: "Upload a file (raw body or multipart), attach a stored blob by its hash (JSON, no bytes) or add a URL attachment (JSON)",
           parameters: [
             { name: "filename", in: "query", schema: { type: "string" } },
             { name: "title", in: "query", schema: { type: "string" } },
@@ -155,7 +158,9 @@ export function openApiDocument() {
           requestBody: {
             required: true,
             content: {
-              "application/json": { schema: { $ref: "#/components/schemas/UrlAttachmentCreate" } },
+              "application/json": {
+                schema: { oneOf: [{ $ref: "#/components/schemas/UrlAttachmentCreate" }, { $ref: "#/components/schemas/StoredBlobAttachmentCreate" }] },
+              },
               "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" }, attributes: { type: "string", description: "JSON object, as in X-Attributes" } } } },
               "*/*": { schema: { type: "string", format: "binary" } },
             },
@@ -202,6 +207,9 @@ export function openApiDocument() {
         },
       },
       "/health": { get: { summary: "Liveness: no I/O", security: [], responses: { "200": { description: "Alive" } } } },
+      "/": { get: { summary: "The parts page (HTML; it asks for a token in the browser)", security: [], responses: { "200": html } } },
+      "/parts/{key}": { parameters: [keyParam], get: { summary: "The parts page, showing one part", security: [], responses: { "200": html } } },
+      "/api/docs": { get: { summary: "This reference, rendered by Swagger UI served from the worker", security: [], responses: { "200": html } } },
       "/health/ready": {
         get: {
           summary: "Readiness: D1, R2 and the Durable Object, each with its latency",

@@ -6,8 +6,12 @@
  * files `wrangler dev --persist-to` uses.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { D1Database, D1PreparedStatement, R2Bucket } from "@cloudflare/workers-types/index.ts";
-import { getPlatformProxy } from "wrangler";
+import { getPlatformProxy, unstable_readConfig } from "wrangler";
+import "./process.ts";
 
 export interface SeedOptions {
   /** Directory passed to `wrangler dev --persist-to` (the proxy adds v3/). */
@@ -34,10 +38,26 @@ function sizeFor(i: number): number {
   return 1_000_000 + ((i * 15485863) % 1_000_000);
 }
 
+/**
+ * The config's storage bindings alone, in a temporary file. The platform proxy
+ * does not load the worker, so with the full config it warns that the worker's
+ * Durable Object class (MigrationLock) is not exported; the seed needs no DO.
+ * Same bucket name and database id, so the same local files are written.
+ */
+function storageOnlyConfig(configPath: string): { path: string; dispose: () => void } {
+  const config = unstable_readConfig({ config: configPath }, { hideWarnings: true });
+  const dir = mkdtempSync(join(tmpdir(), "cas-edge-seed-"));
+  const path = join(dir, "wrangler.json");
+  const { name, compatibility_date, r2_buckets, d1_databases } = config;
+  writeFileSync(path, JSON.stringify({ name, compatibility_date, r2_buckets, d1_databases }));
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 export async function seedLegacy(options: SeedOptions) {
+  const config = storageOnlyConfig(options.configPath ?? "wrangler.toml");
   const proxy = await getPlatformProxy<{ BUCKET: R2Bucket; DB?: D1Database }>({
-    configPath: options.configPath ?? "wrangler.toml",
-    persist: { path: `${options.persistTo}/v3` },
+    configPath: config.path,
+    persist: { path: resolve(options.persistTo, "v3") },
   });
   const { BUCKET, DB } = proxy.env;
   try {
@@ -78,5 +98,6 @@ export async function seedLegacy(options: SeedOptions) {
     return { rows: options.count, bytes, missing: options.missing };
   } finally {
     await proxy.dispose();
+    config.dispose();
   }
 }

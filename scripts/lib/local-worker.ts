@@ -41,7 +41,8 @@ export async function startWorker(
   port = 0,
   vars: Record<string, string> = {},
   prepare?: (state: string) => Promise<void>,
-  logLevel: "error" | "log" = "error",
+  /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log", and its request log "info". */
+  logLevel: "error" | "log" | "info" = "error",
 ): Promise<LocalWorker> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -57,8 +58,7 @@ async function startOnce(
   port = 0,
   vars: Record<string, string> = {},
   prepare?: (state: string) => Promise<void>,
-  /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log". */
-  logLevel: "error" | "log" = "error",
+  logLevel: "error" | "log" | "info" = "error",
 ): Promise<LocalWorker> {
   const listenPort = port || (await freePort());
   const inspectorPort = await freePort();

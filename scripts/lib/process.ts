@@ -1,5 +1,10 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 
+// The worker never reads request.cf, so miniflare's built-in placeholder is enough. Left on,
+// miniflare fetches the real object from the internet at every start and, offline, prints a
+// getaddrinfo stack trace. Set here so in-process wrangler (getPlatformProxy) sees it too.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
+
 /** Every wrangler call from a script stays offline and quiet about telemetry. */
 export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false" };
 

@@ -108,6 +108,11 @@ export const ROUTE_POLICIES: readonly Row[] = [
   // Health for load balancers and operators: no token, nothing secret.
   ["GET", "/health", "public", "read"],
   ["GET", "/health/ready", "public", "read"],
+
+  // The page (src/web): HTML shells with no data; the script calls the API with the user's token.
+  ["GET", "/", "public", "read"],
+  ["GET", "/parts/:key", "public", "read"],
+  ["GET", "/api/docs", "public", "read"],
 ];
 
 const router = new TrieRouter<RoutePolicy>();

@@ -7,6 +7,8 @@ import type { AttachmentResponse, PartResponse } from "./schemas";
 
 /** The thumbnail size the inventory frontend shows. */
 export const THUMBNAIL_SIZE = 150;
+/** The thumbnail a high-DPI screen gets for the same box (srcset 2x). */
+export const THUMBNAIL_SIZE_HIDPI = 512;
 
 type BlobUrls = Pick<AttachmentResponse, "download_url" | "view_url" | "thumbnail_url">;
 
@@ -26,6 +28,7 @@ export async function attachmentJson(a: Attachment, secret: string): Promise<Att
     size: a.size,
     url: a.url,
     ...(await blobUrls(a, secret)),
+    thumbnail_srcset: thumbnailSrcset(a),
     attributes: a.attributes,
     attributes_schema_version: a.attributesSchemaVersion,
     created_at: a.createdAt,
@@ -45,6 +48,13 @@ export function casUrlFor(a: Attachment, variant: "download" | "view" | "thumbna
     case "thumbnail":
       return a.attachmentType === "image" ? casPath(a.sha256, { thumbnail: THUMBNAIL_SIZE }) : null;
   }
+}
+
+/** Both sizes built by casPath, so the 2x URL is exactly the one the edge caches. Legacy rows get thumbnail_url alone. */
+function thumbnailSrcset(a: Attachment): string | null {
+  const small = casUrlFor(a, "thumbnail");
+  if (small === null || a.sha256 === null || !isContentHash(a.sha256)) return null;
+  return `${small} 1x, ${casPath(a.sha256, { thumbnail: THUMBNAIL_SIZE_HIDPI })} 2x`;
 }
 
 async function blobUrls(a: Attachment, secret: string): Promise<BlobUrls> {

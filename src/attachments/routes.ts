@@ -1,18 +1,20 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import type { ContentHash } from "../cas/keys";
+import { parseMediaType } from "../cas/view";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseRowId, parseWith, readJson } from "../validation";
-import { stillStored, vanishedError } from "../housekeeping/claims";
+import { claimBlob, stillStored, vanishedError } from "../housekeeping/claims";
 import { validateAttributes, validateAttributesPatch } from "./attributes";
 import { ingest } from "./ingest";
 import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
 import * as schemas from "./schemas";
 import * as service from "./service";
-import { attachmentTypeFor } from "./sniff";
+import { describeStoredBlob } from "./stored";
 import { readUpload } from "./upload";
 
 function attachmentId(raw: string): number {
@@ -62,7 +64,7 @@ partRoutes
   .get("/", async (c) => {
     const db = database(c.env.DB);
     const query = parseWith(schemas.listQuery, c.req.query(), "invalid_parameter");
-    const { page, nextCursor } = await service.listParts(db, query.limit, query.cursor);
+    const { page, nextCursor } = await service.listParts(db, query.limit, query.cursor, query.q || undefined);
     const covers = await service.coversOf(db, page);
     const json = await Promise.all(page.map((p) => partJson(p, covers.get(p.coverAttachmentId ?? 0), c.env.API_TOKEN)));
     return c.json({ parts: json, next_cursor: nextCursor });
@@ -97,7 +99,23 @@ partRoutes
     // Unknown part: refuse before a byte of the body is read.
     await service.getPart(db, key);
     if (/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
-      const { url, title, attributes } = await readAttachmentJson(c, schemas.urlAttachmentCreate, validateAttributes);
+      const body = await readJson(c, z.unknown());
+      const fields = typeof body === "object" && body !== null ? body : {};
+      if ("attributes" in fields) validateAttributes(fields.attributes);
+      if ("sha256" in fields) {
+        const named = parseWith(schemas.storedBlobAttachmentCreate, body, "invalid_body");
+        const type = named.content_type ? parseMediaType(named.content_type, "content_type") : undefined;
+        // Claimed first and checked again after the row is written, like any deduplicated upload (GC race).
+        await claimBlob(c.env.DB, named.sha256 as ContentHash);
+        const blob = await describeStoredBlob(c.env.BUCKET, named.sha256 as ContentHash, type);
+        const row = await service.insertBlobAttachment(db, key, blob, { filename: named.filename, title: named.title, attributes: named.attributes });
+        if (!(await stillStored(c.env.BUCKET, blob.hash))) {
+          await service.deleteAttachment(db, key, row.id);
+          throw vanishedError(blob.hash);
+        }
+        return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+      }
+      const { url, title, attributes } = parseWith(schemas.urlAttachmentCreate, body, "invalid_body");
       const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url, attributes });
       return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
     }
@@ -109,24 +127,19 @@ partRoutes
       throw err;
     });
     await upload.settle(false);
-    const row = await service.insertAttachment(db, {
-      partKey: key,
-      attachmentType: attachmentTypeFor(blob.contentType),
-      title: upload.title ?? upload.filename ?? "Untitled",
-      filename: upload.filename ?? null,
-      contentType: blob.contentType,
-      size: blob.size,
-      sha256: blob.hash,
-      attributes: upload.attributes,
-    });
+    const row = await service.insertBlobAttachment(db, key, blob, { filename: upload.filename ?? null, title: upload.title, attributes: upload.attributes });
     if (!blob.created && !(await stillStored(c.env.BUCKET, blob.hash))) {
       await service.deleteAttachment(db, key, row.id);
       throw vanishedError(blob.hash);
     }
     if (row.attachmentType === "image") {
       // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
+      // An image the decoder refuses is the uploader's data, not a fault: its thumbnail URL
+      // answers the problem (413/415/422) when asked; only unexpected failures are logged.
       c.executionCtx.waitUntil(
-        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE, c.env.IMAGES).catch((err: unknown) => console.warn("thumbnail warm-up failed", blob.hash, String(err))),
+        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE, c.env.IMAGES).catch((err: unknown) => {
+          if (!(err instanceof AppError)) console.warn("thumbnail warm-up failed", blob.hash, String(err));
+        }),
       );
     }
     return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });

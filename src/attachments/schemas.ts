@@ -18,6 +18,7 @@ export const partUpdate = partCreate.partial().refine((v) => Object.keys(v).leng
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  q: z.string().trim().max(200).optional().describe("Only parts whose name contains this text (case-insensitive for ASCII)"),
   cursor: z
     .string()
     .regex(/^[1-9][0-9]{0,15}$/, "must be a next_cursor from a previous page")
@@ -64,7 +65,20 @@ export const urlAttachmentCreate = z.strictObject({
 });
 
 /**
- * PATCH of an attachment, sent as application/json or application/merge-patch+json
+ * Attaches a blob the store already has, named by its hash, with no body: a
+ * client that hashed a file and learned from POST /api/cas/exists that it is
+ * stored sends this instead of the bytes.
+ */
+export const storedBlobAttachmentCreate = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex characters"),
+  filename,
+  title: title.optional(),
+  content_type: z.string().max(255).optional().describe("The file's type as the client knows it; the bytes decide for images and PDFs"),
+  attributes: attributesObject.optional(),
+});
+
+/**
+* PATCH of an attachment, sent as application/json or application/merge-patch+json
  * (same meaning): title and filename are replaced, attributes merged (RFC 7396).
  */
 export const attachmentUpdate = z
@@ -91,6 +105,10 @@ export const attachmentResponse = z.object({
   download_url: z.string().nullable().describe("CAS URL that downloads the file"),
   view_url: z.string().nullable().describe("CAS URL that shows the file inline, where that is safe"),
   thumbnail_url: z.string().nullable().describe("CAS URL of a JPEG thumbnail, for images"),
+  thumbnail_srcset: z
+    .string()
+    .nullable()
+    .describe("An <img srcset> value: the thumbnail_url at 1x and a 512 px thumbnail at 2x, for high-DPI screens; null where thumbnail_url is"),
   attributes: attributesObject,
   attributes_schema_version: z.number().int().describe("Layout version of attributes; 1 is a flat JSON object"),
   created_at: z.string(),

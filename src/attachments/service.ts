@@ -2,6 +2,8 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type Attachment, type Attributes, type NewAttachment, type Part, partAttachments, parts } from "../db/schema";
 import { AppError } from "../errors";
+import type { Ingested } from "./ingest";
+import { attachmentTypeFor } from "./sniff";
 import { invalidAttributes, MAX_ATTRIBUTES_BYTES } from "./attributes";
 
 /**
@@ -32,12 +34,28 @@ export async function getPart(db: Database, key: string): Promise<Part> {
   return part;
 }
 
-/** A page of parts in creation order; the cursor is the last id of the previous page. */
-export async function listParts(db: Database, limit: number, cursor: string | undefined) {
+/** `text` as a LIKE pattern that matches it literally anywhere: %, _ and the escape character lose their meaning. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * A page of parts in creation order; the cursor is the last id of the
+ * previous page. With `query`, only names containing it: a substring match
+ * cannot use an index on name, so SQLite walks the id order (the primary
+ * key) and stops as soon as it has limit + 1 matches, which keeps each page
+ * cheap and the cursor meaning the same with or without a search.
+ */
+export async function listParts(db: Database, limit: number, cursor: string | undefined, query?: string) {
   const rows = await db
     .select()
     .from(parts)
-    .where(cursor ? gt(parts.id, Number(cursor)) : undefined)
+    .where(
+      and(
+        cursor ? gt(parts.id, Number(cursor)) : undefined,
+        query ? sql`${parts.name} LIKE ${containsPattern(query)} ESCAPE '\\'` : undefined,
+      ),
+    )
     .orderBy(asc(parts.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -84,6 +102,25 @@ export async function getAttachment(db: Database, key: string, id: number): Prom
 export async function insertAttachment(db: Database, row: NewAttachment): Promise<Attachment> {
   const [created] = await db.insert(partAttachments).values(row).returning();
   return created!;
+}
+
+/** The row naming a stored blob; the title falls back to the filename. */
+export async function insertBlobAttachment(
+  db: Database,
+  key: string,
+  blob: Ingested,
+  names: { filename: string | null; title: string | undefined; attributes?: Attributes | undefined },
+): Promise<Attachment> {
+  return insertAttachment(db, {
+    partKey: key,
+    attachmentType: attachmentTypeFor(blob.contentType),
+    title: names.title ?? names.filename ?? "Untitled",
+    filename: names.filename,
+    contentType: blob.contentType,
+    size: blob.size,
+    sha256: blob.hash,
+    attributes: names.attributes,
+  });
 }
 
 export interface AttachmentChanges {

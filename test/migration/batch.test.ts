@@ -1,5 +1,5 @@
 import { createExecutionContext, createScheduledController, env, runDurableObjectAlarm, waitOnExecutionContext } from "cloudflare:test";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
 import { runBatch } from "../../src/migration/batch";
 import { migrationLock } from "../../src/migration/lock";
@@ -13,6 +13,10 @@ const batch = (overrides: Partial<Parameters<typeof runBatch>[1]> = {}, bindings
   migrationLock(env)
     .acquire(`test-${crypto.randomUUID()}`, 60_000)
     .then((lease) => runBatch({ ...env, ...bindings }, { token: lease!.token, batchSize: 100, budgetMs: 60_000, dryRun: false, ...overrides }));
+
+// Fault-injection tests expect the batch to log the error it stopped on; they capture it.
+afterEach(() => vi.restoreAllMocks());
+const captureErrors = () => vi.spyOn(console, "error").mockImplementation(() => {});
 
 async function releaseAll() {
   const lease = await migrationLock(env).status();
@@ -112,8 +116,11 @@ describe("failures are loud", () => {
       },
     });
 
+    const logged = captureErrors();
+
     const result = await batch({}, { BUCKET: broken });
 
+    expect(logged).toHaveBeenCalledWith("migration batch stopped", rows[0]!.id, expect.objectContaining({ message: "R2 is down" }));
     expect(result).toMatchObject({ stoppedBy: "error", error: "R2 is down", migrated: [] });
     expect(result.failed).toHaveLength(1);
     expect(await rowHash(rows[1]!.id)).toBeNull();
@@ -125,9 +132,11 @@ describe("failures are loud", () => {
   it("fails the cron invocation when the batch stops on an error", async () => {
     await seedLegacyPart([{}]);
     const broken = { ...env, BUCKET: new Proxy(env.BUCKET, { get: (t, p) => (p === "get" ? () => Promise.reject(new Error("boom")) : Reflect.get(t, p).bind?.(t) ?? Reflect.get(t, p)) }) };
+    const logged = captureErrors();
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController(), broken, ctx);
     await expect(waitOnExecutionContext(ctx)).rejects.toThrow(/boom/);
+    expect(logged).toHaveBeenCalledWith("migration batch stopped", expect.any(Number), expect.objectContaining({ message: "boom" }));
   });
 
   it("resumes after a crash between the R2 write and the row update, reusing the blob", async () => {
@@ -142,7 +151,9 @@ describe("failures are loud", () => {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
+    const logged = captureErrors();
     await batch({}, { BUCKET: crashing });
+    expect(logged).toHaveBeenCalledWith("migration batch stopped", rows[0]!.id, expect.objectContaining({ message: "worker died after the put" }));
     expect(await rowHash(rows[0]!.id)).toBeNull();
     await releaseAll();
     const { bucket, calls } = recordingBucket();

@@ -41,6 +41,7 @@ export interface AttachmentJson {
   download_url: string | null;
   view_url: string | null;
   thumbnail_url: string | null;
+  thumbnail_srcset: string | null;
 }
 
 /** Bytes that start like a real PNG / JPEG / PDF, followed by random noise so each call is a new blob. */

@@ -1,0 +1,119 @@
+import type { AttachmentResponse, PartResponse } from "../../attachments/schemas";
+
+export type Part = PartResponse;
+export type Attachment = AttachmentResponse;
+
+const TOKEN_KEY = "cas-edge.token";
+
+/**
+ * The bearer token lives in sessionStorage only: it goes in the
+ * Authorization header, never in a URL, and is gone when the tab closes.
+ */
+export const session = {
+  get token(): string | null {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  signIn(token: string): void {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  signOut(): void {
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+/** A failed call, carrying the problem+json `detail` the server wrote for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export async function problemDetail(status: number, text: string): Promise<ApiError> {
+  try {
+    const problem = JSON.parse(text) as { detail?: string; title?: string };
+    return new ApiError(status, problem.detail || problem.title || `The server answered ${status}.`);
+  } catch {
+    return new ApiError(status, `The server answered ${status}${text ? `: ${text.slice(0, 200)}` : "."}`);
+  }
+}
+
+function authHeaders(token = session.token): Record<string, string> {
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+function unauthorized(error: ApiError): ApiError {
+  if (error.status === 401) {
+    session.signOut();
+    window.dispatchEvent(new CustomEvent("signed-out", { detail: error.message }));
+  }
+  return error;
+}
+
+export async function call<T>(method: string, path: string, json?: unknown, token?: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { ...authHeaders(token), ...(json === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+  } catch {
+    throw new ApiError(0, "The server could not be reached. Check the connection and try again.");
+  }
+  if (!res.ok) throw unauthorized(await problemDetail(res.status, await res.text()));
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+const partPath = (key: string) => `/api/parts/${encodeURIComponent(key)}`;
+
+export const api = {
+  /** Checks a token before keeping it. */
+  verify: (token: string) => call<unknown>("GET", "/api/parts?limit=1", undefined, token),
+  listParts: (q: string, cursor: string | null) => {
+    const query = new URLSearchParams({ limit: "25" });
+    if (q) query.set("q", q);
+    if (cursor) query.set("cursor", cursor);
+    return call<{ parts: Part[]; next_cursor: string | null }>("GET", `/api/parts?${query}`);
+  },
+  createPart: (name: string) => call<Part>("POST", "/api/parts", { name }),
+  getPart: (key: string) => call<Part>("GET", partPath(key)),
+  renamePart: (key: string, name: string) => call<Part>("PATCH", partPath(key), { name }),
+  setCover: (key: string, id: number | null) => call<Part>("PUT", `${partPath(key)}/cover`, { attachment_id: id }),
+  attachments: (key: string) => call<Attachment[]>("GET", `${partPath(key)}/attachments`),
+  renameAttachment: (key: string, id: number, title: string) => call<Attachment>("PATCH", `${partPath(key)}/attachments/${id}`, { title }),
+  deleteAttachment: (key: string, id: number) => call<void>("DELETE", `${partPath(key)}/attachments/${id}`),
+  copyAttachment: (key: string, id: number, target: string) =>
+    call<Attachment>("POST", `${partPath(key)}/attachments/${id}/copy`, { target_part_key: target }),
+  exists: (hashes: string[]) => call<{ present: string[]; missing: string[] }>("POST", "/api/cas/exists", { hashes }),
+  /** Attaches a blob the store already has: no byte of the file is sent. */
+  attachStored: (key: string, file: File, sha256: string) =>
+    call<Attachment>("POST", `${partPath(key)}/attachments`, {
+      sha256,
+      filename: file.name,
+      ...(file.type ? { content_type: file.type } : {}),
+    }),
+};
+
+/** Sends a file's bytes as a raw body with its hash declared; XMLHttpRequest because fetch reports no upload progress. */
+export function uploadBytes(key: string, file: File, sha256: string, onProgress: (fraction: number) => void): Promise<Attachment> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `${partPath(key)}/attachments`);
+    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+    xhr.setRequestHeader("X-Content-SHA256", sha256);
+    xhr.setRequestHeader("X-Filename", encodeURIComponent(file.name));
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = async () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as Attachment);
+      else reject(unauthorized(await problemDetail(xhr.status, xhr.responseText)));
+    };
+    xhr.onerror = () => reject(new ApiError(0, "The connection failed while sending the file."));
+    xhr.send(file);
+  });
+}

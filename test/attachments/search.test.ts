@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { containsPattern } from "../../src/attachments/service";
+import { api, createPart } from "../support/api";
+
+type Page = { parts: Array<{ key: string; name: string }>; next_cursor: string | null };
+
+async function search(q: string, limit = 100, cursor?: string): Promise<Page> {
+  const query = new URLSearchParams({ q, limit: String(limit) });
+  if (cursor) query.set("cursor", cursor);
+  const res = await api(`/parts?${query}`);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+const keysOf = (page: Page) => page.parts.map((p) => p.key);
+
+describe("searching parts by name", () => {
+  it("finds names containing the text, ignoring ASCII case, in creation order", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const a = await createPart(`LM358 ${tag} op-amp`);
+    const b = await createPart(`lm358 ${tag} dual`);
+    await createPart(`LM317 ${tag} regulator`);
+    const c = await createPart(`Quad LM358 ${tag}`);
+
+    expect(keysOf(await search(`lm358 ${tag}`))).toEqual([a.key, b.key, c.key]);
+  });
+
+  it("pages through matches with the same cursor as the plain list", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const made = [await createPart(`cap ${tag} 1`), await createPart(`cap ${tag} 2`), await createPart(`cap ${tag} 3`)];
+    await createPart(`resistor ${tag}`);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await search(`cap ${tag}`, 2, cursor);
+      expect(page.parts.length).toBeLessThanOrEqual(2);
+      seen.push(...keysOf(page));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(made.map((p) => p.key));
+  });
+
+  it("matches %, _ and \\ literally", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const percent = await createPart(`100% ${tag}`);
+    await createPart(`100x ${tag}`);
+    const underscore = await createPart(`a_b ${tag}`);
+    await createPart(`axb ${tag}`);
+    const backslash = await createPart(`c\\d ${tag}`);
+    await createPart(`cd ${tag}`);
+
+    expect(keysOf(await search(`100% ${tag}`))).toEqual([percent.key]);
+    expect(keysOf(await search(`a_b ${tag}`))).toEqual([underscore.key]);
+    expect(keysOf(await search(`c\\d ${tag}`))).toEqual([backslash.key]);
+    expect(containsPattern("5%_\\")).toBe("%5\\%\\_\\\\%");
+  });
+
+  it("treats a blank q as no filter and refuses one longer than 200 characters", async () => {
+    const blank = await api("/parts?q=%20%20&limit=1");
+    expect(blank.status).toBe(200);
+    expect(((await blank.json()) as Page).parts).toHaveLength(1);
+
+    const long = await api(`/parts?q=${"x".repeat(201)}`);
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { detail: string }).detail).toContain("q");
+  });
+});
