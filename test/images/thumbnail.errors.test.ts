@@ -54,11 +54,9 @@ describe("sources that cannot be thumbnailed", () => {
   });
 
   it("answers a JPEG with corrupt image data with 422, and the next valid image still works", async () => {
-    // photon traps on this file; the worker logs the trap (the first decode of it in this file).
-    const logged = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // The wasm codec traps on this file's scan data; its instance dies with the call.
     const corrupt = await storeBytes(fixture("corrupt-data.jpg"));
     await problem(await casGet(corrupt, "?thumbnail=100"), 422);
-    expect(logged).toHaveBeenCalledWith("thumbnail decode failed", expect.stringContaining("unreachable"));
 
     const valid = await storeBytes(fixture("baseline.jpg"));
     const res = await casGet(valid, "?thumbnail=101");
