@@ -6,8 +6,24 @@ import { buildWeb } from "./scripts/build-web.ts";
 
 // Generated with `npm run accounts -- keygen`; they sign nothing outside this suite.
 const TEST_KEYS = [
-  { kty: "EC", crv: "P-256", kid: "test-1", alg: "ES256", x: "LglsR86BJSYU3Y7H30J4famboFZ0A74XmMagFC2fao8", y: "cN2hSJds2e2RImEOJDUIHJ0ul4RiYIzfFVRMPapq9q4", d: "fgE4Klc59pqB-qRzi-gBaASb1UISa8qSTyKZFsbY10o" },
-  { kty: "EC", crv: "P-256", kid: "test-2", alg: "ES256", x: "JSB40FXRrtQyjAs8m1mu8oM-RBDuvYtHKI-RzJGPvK0", y: "sz2ujhMAtq3pmHZulBHrtKZpyshucZUZH8l4MUTKiE8", d: "tj4G-ShnNCZe0A_PmOF648ZtdVnk4SzXyi9ZgWsa-Zs" },
+  {
+    kty: "EC",
+    crv: "P-256",
+    kid: "test-1",
+    alg: "ES256",
+    x: "LglsR86BJSYU3Y7H30J4famboFZ0A74XmMagFC2fao8",
+    y: "cN2hSJds2e2RImEOJDUIHJ0ul4RiYIzfFVRMPapq9q4",
+    d: "fgE4Klc59pqB-qRzi-gBaASb1UISa8qSTyKZFsbY10o",
+  },
+  {
+    kty: "EC",
+    crv: "P-256",
+    kid: "test-2",
+    alg: "ES256",
+    x: "JSB40FXRrtQyjAs8m1mu8oM-RBDuvYtHKI-RzJGPvK0",
+    y: "sz2ujhMAtq3pmHZulBHrtKZpyshucZUZH8l4MUTKiE8",
+    d: "tj4G-ShnNCZe0A_PmOF648ZtdVnk4SzXyi9ZgWsa-Zs",
+  },
 ];
 
 export default defineConfig(async () => {

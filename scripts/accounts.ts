@@ -126,7 +126,10 @@ function describe(a: Account): string {
 }
 
 function print(answer: Record<string, unknown>): void {
-  if (values.json) return console.log(JSON.stringify(answer, null, 2));
+  if (values.json) {
+    console.log(JSON.stringify(answer, null, 2));
+    return;
+  }
   const account = answer as unknown as Account;
   console.log(describe(account));
   if (account.client_secret) {
@@ -162,10 +165,15 @@ switch (command) {
   case "mode": {
     const wanted = positionals[1];
     if (wanted !== undefined && !["edit", "rw", "ro", "default"].includes(wanted)) usageError(`mode is edit, rw, ro or default`);
-    const answer = wanted === undefined
-      ? await call("GET", "", undefined, "/api/admin/mode")
-      : await call("PUT", "", { mode: wanted === "default" ? null : wanted }, "/api/admin/mode");
-    console.log(values.json ? JSON.stringify(answer, null, 2) : `storage mode ${answer.mode} (from ${answer.source}; other isolates follow within ${answer.cache_seconds} s)`);
+    const answer =
+      wanted === undefined
+        ? await call("GET", "", undefined, "/api/admin/mode")
+        : await call("PUT", "", { mode: wanted === "default" ? null : wanted }, "/api/admin/mode");
+    console.log(
+      values.json
+        ? JSON.stringify(answer, null, 2)
+        : `storage mode ${answer.mode} (from ${answer.source}; other isolates follow within ${answer.cache_seconds} s)`,
+    );
     break;
   }
   default:

@@ -6,11 +6,6 @@ declare module "autocannon" {
     timeouts: number;
     statusCodeStats: Record<string, { count: number }>;
   }
-  function autocannon(options: {
-    url: string;
-    connections: number;
-    duration: number;
-    requests: Array<Record<string, unknown>>;
-  }): Promise<Result>;
+  function autocannon(options: { url: string; connections: number; duration: number; requests: Array<Record<string, unknown>> }): Promise<Result>;
   export default autocannon;
 }

@@ -14,7 +14,9 @@ const manifest = JSON.parse(readFileSync(new URL("manifest.json", codecDir), "ut
 const wasm = readFileSync(new URL("jpeg.wasm", codecDir));
 const sha256 = createHash("sha256").update(wasm).digest("hex");
 if (sha256 !== manifest.sha256 || wasm.length !== manifest.size) {
-  console.error(`src/images/jpeg/jpeg.wasm is ${wasm.length} bytes, sha256 ${sha256}; manifest.json says ${manifest.size} bytes, ${manifest.sha256}.`);
+  console.error(
+    `src/images/jpeg/jpeg.wasm is ${wasm.length} bytes, sha256 ${sha256}; manifest.json says ${manifest.size} bytes, ${manifest.sha256}.`,
+  );
   console.error("Rebuild both with `npm run build:wasm`.");
   process.exit(1);
 }

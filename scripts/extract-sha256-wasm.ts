@@ -16,7 +16,9 @@ import { parseArgs } from "node:util";
 
 const { values } = parseArgs({ options: { check: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
 if (values.help) {
-  console.log("usage: npx tsx scripts/extract-sha256-wasm.ts [--check]\nExtracts hash-wasm's SHA-256 binary to src/uploads/sha256.wasm (--check: only compare).");
+  console.log(
+    "usage: npx tsx scripts/extract-sha256-wasm.ts [--check]\nExtracts hash-wasm's SHA-256 binary to src/uploads/sha256.wasm (--check: only compare).",
+  );
   process.exit(0);
 }
 

@@ -16,7 +16,12 @@ const out = (name: string, bytes: Uint8Array | Buffer) => writeFileSync(`test/fi
 
 function quadrants(width: number, height: number, channels: 3 | 4 = 3, alphaRight = false): Buffer {
   const px = Buffer.alloc(width * height * channels);
-  const colours = [[220, 30, 30], [30, 180, 60], [40, 70, 220], [240, 210, 40]];
+  const colours = [
+    [220, 30, 30],
+    [30, 180, 60],
+    [40, 70, 220],
+    [240, 210, 40],
+  ];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const c = colours[(y < height / 2 ? 0 : 2) + (x < width / 2 ? 0 : 1)]!;
@@ -68,7 +73,10 @@ out(
     .toBuffer(),
 );
 out("drawing.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'));
-out("document.pdf", Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"));
+out(
+  "document.pdf",
+  Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+);
 
 const baseline = await raw(400, 300).jpeg({ quality: 80 }).toBuffer();
 out("truncated.jpg", baseline.subarray(0, Math.floor(baseline.length / 2)));
@@ -100,7 +108,12 @@ ihdr.writeUInt32BE(50_000, 4);
 ihdr.set([8, 2, 0, 0, 0], 8);
 out(
   "bomb.png",
-  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.alloc(1000))), chunk("IEND", Buffer.alloc(0))]),
+  Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.alloc(1000))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]),
 );
 
 // PNG layouts the streaming decoder handles row by row (and Adam7, which it decodes whole).
@@ -109,10 +122,16 @@ out("interlaced.png", await raw(400, 300).png({ progressive: true }).toBuffer())
 out("16bit-alpha.png", await raw(400, 300, 4, true).toColourspace("rgb16").png().toBuffer());
 const grayAlpha = Buffer.alloc(400 * 300 * 2);
 for (let i = 0; i < 400 * 300; i++) {
-  grayAlpha[i * 2] = (i % 400) < 200 ? 60 : 200; // dark left half, light right half
+  grayAlpha[i * 2] = i % 400 < 200 ? 60 : 200; // dark left half, light right half
   grayAlpha[i * 2 + 1] = Math.floor(i / 400) < 150 ? 255 : 0; // bottom half transparent
 }
-out("gray-alpha.png", await sharp(grayAlpha, { raw: { width: 400, height: 300, channels: 2 } }).toColourspace("b-w").png().toBuffer());
+out(
+  "gray-alpha.png",
+  await sharp(grayAlpha, { raw: { width: 400, height: 300, channels: 2 } })
+    .toColourspace("b-w")
+    .png()
+    .toBuffer(),
+);
 out("image.avif", await raw(400, 300).avif({ quality: 70 }).toBuffer());
 
 // An iPhone-style HEIC header (ftyp heic/mif1, meta → iprp → ipco → ispe 4032×3024) and no real image data.
@@ -137,7 +156,9 @@ out(
 // Three photo-like sources and sharp's lossless 512 px thumbnails of them: the quality references.
 for (const seed of [1, 2, 3]) {
   const [w, h] = seed === 2 ? [900, 1200] : [1200, 900];
-  const photo = await sharp(photoPixels(w, h, seed), { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  const photo = await sharp(photoPixels(w, h, seed), { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
   out(`photo-${seed}.jpg`, photo);
   out(`photo-${seed}.ref512.png`, await sharp(photo).resize(512, 512, { fit: "inside" }).png({ compressionLevel: 9 }).toBuffer());
 }

@@ -7,8 +7,8 @@
  *   npm run seed:legacy -- --count 200 && npm run migrate
  */
 import { parseArgs } from "node:util";
-import { run } from "./lib/process.ts";
 import { seedLegacy } from "./lib/legacy-seed.ts";
+import { run } from "./lib/process.ts";
 
 const { values } = parseArgs({
   options: {

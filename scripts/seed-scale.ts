@@ -28,7 +28,10 @@ if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(objects) || objects
   console.error("--rows must be a positive whole number and --objects at least 4");
   process.exit(2);
 }
-await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", values.state!], { env: { ...quietEnv, CI: "true" }, stdio: "ignore" });
+await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", values.state!], {
+  env: { ...quietEnv, CI: "true" },
+  stdio: "ignore",
+});
 const started = performance.now();
 const seeded = await seedScale({
   persistTo: values.state!,

@@ -13,7 +13,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Client, completeSession, createSession, fetchSession, sendParts, type Session, UploadFailed } from "./lib/resumable-upload.ts";
+import { type Client, completeSession, createSession, fetchSession, type Session, sendParts, UploadFailed } from "./lib/resumable-upload.ts";
 
 const USAGE = `usage: npm run upload -- FILE [--url URL] [--token T] [--content-type TYPE] [--part-size MiB]
 
@@ -33,18 +33,20 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-let parsed;
+const OPTIONS = {
+  url: { type: "string", default: "http://127.0.0.1:8787" },
+  token: { type: "string" },
+  "content-type": { type: "string" },
+  "part-size": { type: "string" },
+  "state-dir": { type: "string", default: join(tmpdir(), "cas-edge-uploads") },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>>;
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: {
-      url: { type: "string", default: "http://127.0.0.1:8787" },
-      token: { type: "string" },
-      "content-type": { type: "string" },
-      "part-size": { type: "string" },
-      "state-dir": { type: "string", default: join(tmpdir(), "cas-edge-uploads") },
-      help: { type: "boolean", short: "h" },
-    },
+    options: OPTIONS,
   });
 } catch (err) {
   fail(`${(err as Error).message}\n\n${USAGE}`, 2);
@@ -128,8 +130,7 @@ async function main(): Promise<string> {
     else if (session?.status === "completed") {
       rmSync(stateFile, { force: true });
       return session.url!;
-    }
-    else {
+    } else {
       log(`upload ${id} is ${session ? session.status : "gone"}; starting a new one`);
       session = null;
     }

@@ -4,25 +4,24 @@ import { accessGuard } from "./access/guard";
 import { jwksRoutes, oauthRoutes } from "./access/oauth-routes";
 
 import { attachmentListRoutes } from "./attachments/list-route";
-import { corsByRoute } from "./http/cors";
-import { drainUnreadBody } from "./http/drain";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
 import { handleError } from "./errors";
-import { legacyRoutes } from "./migration/legacy-route";
-import { housekeepingRoutes } from "./housekeeping/routes";
-import { adminRoutes } from "./migration/routes";
 import { coredumpRoutes } from "./firmware/coredump-routes";
 import { deviceRoutes } from "./firmware/device-routes";
 import { modelRoutes } from "./firmware/model-routes";
+import { housekeepingRoutes } from "./housekeeping/routes";
+import { corsByRoute } from "./http/cors";
+import { drainUnreadBody } from "./http/drain";
+import { legacyRoutes } from "./migration/legacy-route";
+import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
-import { webRoutes } from "./web/routes";
-import { staticOrNotFound } from "./web/static";
 import { healthRoutes } from "./ops/health";
 import { logError, requestLog } from "./ops/request-log";
-
 import { uploadRoutes } from "./uploads/routes";
+import { webRoutes } from "./web/routes";
+import { staticOrNotFound } from "./web/static";
 
 export function buildApp() {
   const app = new Hono<AppEnv>();

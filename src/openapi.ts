@@ -1,11 +1,10 @@
 import { z } from "zod";
-import * as s from "./attachments/schemas";
-import { attributesObject } from "./attachments/attributes";
-import { existsBody } from "./cas/routes";
 import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./access/openapi";
-
-import { createUploadBody, existingBlobResponse, uploadResponse } from "./uploads/schemas";
+import { attributesObject } from "./attachments/attributes";
+import * as s from "./attachments/schemas";
+import { existsBody } from "./cas/routes";
 import { firmwarePaths } from "./firmware/openapi";
+import { createUploadBody, existingBlobResponse, uploadResponse } from "./uploads/schemas";
 
 /**
  * OpenAPI 3.1 for the whole worker, generated from the zod schemas that
@@ -14,7 +13,10 @@ import { firmwarePaths } from "./firmware/openapi";
  */
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 
-const problem = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const problem = {
+  description: "Problem details (RFC 9457)",
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
 const json = (ref: string) => ({ content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const body = (ref: string) => ({ required: true, ...json(ref) });
 const ok = (ref: string, description = "OK") => ({ description, ...json(ref) });
@@ -68,16 +70,30 @@ export function openApiDocument() {
         get: {
           summary: "The blob's bytes (or a JPEG thumbnail); immutable, no database read",
           parameters: ["content_type", "disposition", "filename", "thumbnail"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
-          responses: { "200": { description: "The bytes" }, "206": { description: "A byte range" }, "304": { description: "Not modified" }, ...errors(400, 404, 416) },
+          responses: {
+            "200": { description: "The bytes" },
+            "206": { description: "A byte range" },
+            "304": { description: "Not modified" },
+            ...errors(400, 404, 416),
+          },
         },
-        head: { summary: "The headers GET would send", responses: { "200": { description: "OK" }, "304": { description: "Not modified" }, ...errors(400, 404) } },
+        head: {
+          summary: "The headers GET would send",
+          responses: { "200": { description: "OK" }, "304": { description: "Not modified" }, ...errors(400, 404) },
+        },
         put: {
           summary: "Store a blob under its SHA-256",
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
           responses: { "200": { description: "Already stored" }, "201": { description: "Stored" }, ...errors(400, 401, 411, 413) },
         },
       },
-      "/api/cas/exists": { post: { summary: "Which hashes are stored", requestBody: body("ExistsRequest"), responses: { "200": ok("ExistsResponse"), ...errors(400, 401) } } },
+      "/api/cas/exists": {
+        post: {
+          summary: "Which hashes are stored",
+          requestBody: body("ExistsRequest"),
+          responses: { "200": ok("ExistsResponse"), ...errors(400, 401) },
+        },
+      },
       "/api/uploads": {
         post: {
           operationId: "CreateMultipartUpload",
@@ -85,7 +101,11 @@ export function openApiDocument() {
           description:
             "Parts of part_size bytes (5 MiB to 95 MiB, default 16 MiB; the last one smaller) are then PUT in order. The blob appears at its CAS URL only after complete, and only if the parts hash to sha256.",
           requestBody: body("UploadCreate"),
-          responses: { "200": ok("UploadExisting", "Already stored: nothing to send"), "201": ok("Upload", "Session created (Location)"), ...errors(400, 401, 403, 413) },
+          responses: {
+            "200": ok("UploadExisting", "Already stored: nothing to send"),
+            "201": ok("Upload", "Session created (Location)"),
+            ...errors(400, 401, 403, 413),
+          },
         },
       },
       "/api/uploads/{id}": {
@@ -95,13 +115,18 @@ export function openApiDocument() {
           summary: "The session's state: parts 1..parts_received are stored, next_part is the one to send (resume)",
           responses: { "200": ok("Upload"), ...errors(401, 404, 410) },
         },
-        delete: { operationId: "AbortMultipartUpload", summary: "Abort: discard the parts and the session", responses: { "204": { description: "Aborted" }, ...errors(401, 404, 409) } },
+        delete: {
+          operationId: "AbortMultipartUpload",
+          summary: "Abort: discard the parts and the session",
+          responses: { "204": { description: "Aborted" }, ...errors(401, 404, 409) },
+        },
       },
       "/api/uploads/{id}/parts/{part}": {
         parameters: [uploadIdParam, { name: "part", in: "path", required: true, schema: { type: "integer", minimum: 1, maximum: 10000 } }],
         put: {
           operationId: "UploadPart",
-          summary: "Send part n (must be next_part; Content-Length must be its exact size). A part already stored is acknowledged, not stored or hashed again",
+          summary:
+            "Send part n (must be next_part; Content-Length must be its exact size). A part already stored is acknowledged, not stored or hashed again",
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
           responses: { "200": ok("Upload"), ...errors(400, 401, 404, 409, 410, 411, 413, 503) },
         },
@@ -111,7 +136,11 @@ export function openApiDocument() {
         post: {
           operationId: "CompleteMultipartUpload",
           summary: "Check the digest and make the blob visible (400 and nothing stored when it differs)",
-          responses: { "200": ok("Upload", "Already complete, or the blob was stored meanwhile"), "201": ok("Upload", "Stored (Location)"), ...errors(400, 401, 404, 409, 410, 503) },
+          responses: {
+            "200": ok("Upload", "Already complete, or the blob was stored meanwhile"),
+            "201": ok("Upload", "Stored (Location)"),
+            ...errors(400, 401, 404, 409, 410, 503),
+          },
         },
       },
       "/api/parts": {
@@ -134,7 +163,11 @@ export function openApiDocument() {
       },
       "/api/parts/{key}/cover": {
         parameters: [keyParam],
-        put: { summary: "Set or clear the cover image", requestBody: body("Cover"), responses: { "200": ok("Part"), ...errors(400, 401, 404, 409, 422) } },
+        put: {
+          summary: "Set or clear the cover image",
+          requestBody: body("Cover"),
+          responses: { "200": ok("Part"), ...errors(400, 401, 404, 409, 422) },
+        },
         ...gone("cover_url"),
       },
       "/api/parts/{key}/cover/thumbnail": { parameters: [keyParam], ...gone("cover_url") },
@@ -159,9 +192,21 @@ export function openApiDocument() {
             required: true,
             content: {
               "application/json": {
-                schema: { oneOf: [{ $ref: "#/components/schemas/UrlAttachmentCreate" }, { $ref: "#/components/schemas/StoredBlobAttachmentCreate" }] },
+                schema: {
+                  oneOf: [{ $ref: "#/components/schemas/UrlAttachmentCreate" }, { $ref: "#/components/schemas/StoredBlobAttachmentCreate" }],
+                },
               },
-              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, title: { type: "string" }, sha256: { type: "string" }, attributes: { type: "string", description: "JSON object, as in X-Attributes" } } } },
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    file: { type: "string", format: "binary" },
+                    title: { type: "string" },
+                    sha256: { type: "string" },
+                    attributes: { type: "string", description: "JSON object, as in X-Attributes" },
+                  },
+                },
+              },
               "*/*": { schema: { type: "string", format: "binary" } },
             },
           },
@@ -186,7 +231,11 @@ export function openApiDocument() {
       },
       "/api/parts/{key}/attachments/{id}/copy": {
         parameters: [keyParam, idParam],
-        post: { summary: "Copy to another part (same blob)", requestBody: body("Copy"), responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404) } },
+        post: {
+          summary: "Copy to another part (same blob)",
+          requestBody: body("Copy"),
+          responses: { "201": ok("Attachment", "Created"), ...errors(400, 401, 404) },
+        },
       },
       "/api/attachments": {
         get: {
@@ -221,12 +270,22 @@ export function openApiDocument() {
       "/api/parts/{key}/attachments/{id}/thumbnail": { parameters: [keyParam, idParam], ...gone("thumbnail_url") },
       "/api/legacy/attachments/{id}/{variant}": {
         parameters: [idParam, { name: "variant", in: "path", required: true, schema: { enum: ["download", "view", "thumbnail"] } }],
-        get: { summary: "A not-yet-migrated attachment's signed link: migrates it and redirects to its CAS URL", responses: { "307": { description: "To the CAS URL" }, ...errors(404) } },
+        get: {
+          summary: "A not-yet-migrated attachment's signed link: migrates it and redirects to its CAS URL",
+          responses: { "307": { description: "To the CAS URL" }, ...errors(404) },
+        },
       },
-      "/api/admin/migration": { get: { summary: "Legacy-to-CAS migration status", responses: { "200": { description: "OK" }, ...errors(401, 403) } } },
-      "/api/admin/migration/run": { post: { summary: "One migration batch now (?dry_run, ?batch_size)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } } },
+      "/api/admin/migration": {
+        get: { summary: "Legacy-to-CAS migration status", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
+      },
+      "/api/admin/migration/run": {
+        post: { summary: "One migration batch now (?dry_run, ?batch_size)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } },
+      },
       "/api/admin/migration/cleanup": {
-        get: { summary: "Where the legacy cleanup pass stands, and what blocks it", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
+        get: {
+          summary: "Where the legacy cleanup pass stands, and what blocks it",
+          responses: { "200": { description: "OK" }, ...errors(401, 403) },
+        },
         post: {
           summary: "One budgeted step of the legacy cleanup (?dry_run, default true; ?cursor, ?budget_ms, ?max_objects)",
           responses: { "200": { description: "Progress: scanned, deleted, kept, cursor, done" }, ...errors(400, 401, 403, 409) },

@@ -17,7 +17,12 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: 
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue?.path.length ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "body";
+  const field = issue?.path.length
+    ? issue.path
+        .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+        .join("")
+        .replace(/^\./, "")
+    : "body";
   throw new AppError(code, `${field}: ${issue?.message ?? "invalid value"}`);
 }
 

@@ -47,8 +47,13 @@ try {
   // The same burst against a worker that only calls BUCKET.put/get: what the local runtime itself does under it.
   console.error("the same burst against the bare R2 baseline worker…");
   const baselineWorker = await startWorker("scripts/bench/baseline.wrangler.toml");
-  const baseline = await burst(baselineWorker.url, TOKEN, Number(values.puts), Number(values.gets), Number(values.size)).finally(() => baselineWorker.stop());
-  const fmt = (c: Record<number, number>) => Object.entries(c).map(([s, n]) => `${n}×${s}`).join(" ");
+  const baseline = await burst(baselineWorker.url, TOKEN, Number(values.puts), Number(values.gets), Number(values.size)).finally(() =>
+    baselineWorker.stop(),
+  );
+  const fmt = (c: Record<number, number>) =>
+    Object.entries(c)
+      .map(([s, n]) => `${n}×${s}`)
+      .join(" ");
   const p99 = percentile(result.probeMs, 99);
   const idleP99 = percentile(idle, 99);
   printTable([
@@ -56,12 +61,18 @@ try {
     ["identical PUTs", fmt(result.identical)],
     ["distinct PUTs", fmt(result.distinct)],
     ["GETs", fmt(result.gets)],
-    ["failed requests / probe timeouts", `${result.failures.length - result.failures.filter((f) => f.startsWith("probe:")).length} / ${result.failures.filter((f) => f.startsWith("probe:")).length}`],
+    [
+      "failed requests / probe timeouts",
+      `${result.failures.length - result.failures.filter((f) => f.startsWith("probe:")).length} / ${result.failures.filter((f) => f.startsWith("probe:")).length}`,
+    ],
     ["probe GET p50 / p99 during burst", `${percentile(result.probeMs, 50).toFixed(1)} / ${p99.toFixed(1)} ms (${result.probeMs.length} probes)`],
     ["probe GET p99 idle (baseline)", `${idleP99.toFixed(1)} ms`],
     ["during / idle p99", `${(p99 / idleP99).toFixed(1)}×`],
     ["baseline: identical / distinct PUTs", `${fmt(baseline.identical)} / ${fmt(baseline.distinct)}`],
-    ["baseline: probe p50 / p99 during burst", `${percentile(baseline.probeMs, 50).toFixed(1)} / ${percentile(baseline.probeMs, 99).toFixed(1)} ms (${baseline.probeMs.length} probes)`],
+    [
+      "baseline: probe p50 / p99 during burst",
+      `${percentile(baseline.probeMs, 50).toFixed(1)} / ${percentile(baseline.probeMs, 99).toFixed(1)} ms (${baseline.probeMs.length} probes)`,
+    ],
     ["cas-edge / baseline probe p99", `${(p99 / percentile(baseline.probeMs, 99)).toFixed(2)}×`],
   ]);
   const fiveHundreds = [result.identical, result.distinct, result.gets].flatMap((c) => Object.entries(c)).filter(([s]) => Number(s) >= 500);

@@ -39,7 +39,10 @@ const auth = { Authorization: `Bearer ${TOKEN}` };
 
 /** Peak resident set (VmHWM) and current resident set (VmRSS) of the workerd serving `port`, in MB. */
 function workerdMemory(port: number): { peak: number; now: number } {
-  const pid = execFileSync("pgrep", ["-f", `socket-addr=entry=127.0.0.1:${port}`]).toString().trim().split("\n")[0]!;
+  const pid = execFileSync("pgrep", ["-f", `socket-addr=entry=127.0.0.1:${port}`])
+    .toString()
+    .trim()
+    .split("\n")[0]!;
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
   return { peak: kb("VmHWM"), now: kb("VmRSS") };
@@ -70,7 +73,11 @@ async function buildZip(mb: number, version: string) {
 
 async function putBlob(worker: LocalWorker, bytes: Uint8Array): Promise<string> {
   const hash = createHash("sha256").update(bytes).digest("hex");
-  const res = await fetch(`${worker.url}/api/cas/${hash}`, { method: "PUT", body: bytes as Uint8Array<ArrayBuffer>, headers: { Authorization: `Bearer ${WRITE}` } });
+  const res = await fetch(`${worker.url}/api/cas/${hash}`, {
+    method: "PUT",
+    body: bytes as Uint8Array<ArrayBuffer>,
+    headers: { Authorization: `Bearer ${WRITE}` },
+  });
   if (res.status !== 201 && res.status !== 200) throw new Error(`PUT: ${res.status}`);
   return hash;
 }
@@ -97,14 +104,26 @@ async function measureUploads(mb: number, port: number): Promise<UploadFigures &
   for (const [run, build] of builds.entries()) {
     zipTimes.push(
       await timed(async () => {
-        const res = await fetch(`${worker.url}/api/device-models/bench/firmware`, { method: "POST", body: build.archive as Uint8Array<ArrayBuffer>, headers: auth });
+        const res = await fetch(`${worker.url}/api/device-models/bench/firmware`, {
+          method: "POST",
+          body: build.archive as Uint8Array<ArrayBuffer>,
+          headers: auth,
+        });
         if (res.status !== 201) throw new Error(`upload ${mb} MB: ${res.status} ${await res.text()}`);
       }),
     );
     putTimes.push(await timed(async () => void (await putBlob(worker, build.plain))));
     process.stdout.write(`  ${mb} MB: run ${run + 1}/${runs} (ZIP ${(build.archive.length / MB).toFixed(1)} MB)\n`);
   }
-  return { mb, zipSeconds: median(zipTimes), putSeconds: median(putTimes), idle, peak: workerdMemory(port).peak, worker, appSha256: builds.at(-1)!.appSha256 };
+  return {
+    mb,
+    zipSeconds: median(zipTimes),
+    putSeconds: median(putTimes),
+    idle,
+    peak: workerdMemory(port).peak,
+    worker,
+    appSha256: builds.at(-1)!.appSha256,
+  };
 }
 
 console.log(`firmware uploads (${runs} runs per size, each size on a fresh worker)…`);
@@ -126,22 +145,35 @@ try {
       `${(f.peak - f.idle).toFixed(0)} MB`,
     ]),
   ]);
-  console.log(`\npeak above idle, 16 MB vs 4 MB ZIP: ${(large.peak - large.idle).toFixed(0)} MB vs ${(small.peak - small.idle).toFixed(0)} MB (flat means close, not 4×)`);
+  console.log(
+    `\npeak above idle, 16 MB vs 4 MB ZIP: ${(large.peak - large.idle).toFixed(0)} MB vs ${(small.peak - small.idle).toFixed(0)} MB (flat means close, not 4×)`,
+  );
 
   // OTA: the binary of a version uploaded just now, against a blob of the same size.
   const otaBuild = await espBuild({ version: "2.0.0", appSize: Number(values["ota-mb"]) * MB, elfSize: 64 * 1024 });
-  const res = await fetch(`${large.worker.url}/api/device-models/bench/firmware`, { method: "POST", body: zip(otaBuild.files) as Uint8Array<ArrayBuffer>, headers: auth });
+  const res = await fetch(`${large.worker.url}/api/device-models/bench/firmware`, {
+    method: "POST",
+    body: zip(otaBuild.files) as Uint8Array<ArrayBuffer>,
+    headers: auth,
+  });
   if (res.status !== 201) throw new Error(`OTA upload: ${res.status}`);
   const otaPath = `/api/cas/${otaBuild.appSha256}`;
   const plainPath = `/api/cas/${await putBlob(large.worker, randomBytes(otaBuild.files[otaBuild.appName]!.length))}`;
   const load = { connections: Number(values.connections), seconds: Number(values.seconds), expectStatus: 200 };
   const results: Record<string, number> = {};
-  for (const [name, path] of [["ota", otaPath], ["plain", plainPath]] as const) {
+  for (const [name, path] of [
+    ["ota", otaPath],
+    ["plain", plainPath],
+  ] as const) {
     await fetch(`${large.worker.url}${path}`).then((r) => r.arrayBuffer());
     console.log(`measuring ${name}: whole binary…`);
     results[`${name}-whole`] = await requestsPerSecond(`${large.worker.url}${path}`, load);
     console.log(`measuring ${name}: 64 KiB ranges…`);
-    results[`${name}-range`] = await requestsPerSecond(`${large.worker.url}${path}`, { ...load, expectStatus: 206, headers: { Range: "bytes=65536-131071" } });
+    results[`${name}-range`] = await requestsPerSecond(`${large.worker.url}${path}`, {
+      ...load,
+      expectStatus: 206,
+      headers: { Range: "bytes=65536-131071" },
+    });
   }
   const size = otaBuild.files[otaBuild.appName]!.length;
   const row = (label: string, key: string, bytes: number): [string, ...string[]] => [

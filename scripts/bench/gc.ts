@@ -82,16 +82,38 @@ const rate = (p: Run["gc"]) => p.scanned / p.seconds;
 console.log("");
 printTable([
   ["pass", "rows", "objects scanned", "deleted", "calls", "seconds", "objects/s", "vs small"],
-  ...[small, large].flatMap((r): Array<[string, ...string[]]> => [
-    [`GC (${r.label})`, String(r.seed.rows), String(r.gc.scanned), String(r.gc.deleted), String(r.gc.calls), r.gc.seconds.toFixed(1), rate(r.gc).toFixed(0), ratio(rate(r.gc), rate(small.gc))],
-    [`cleanup (${r.label})`, String(r.seed.rows), String(r.cleanup.scanned), String(r.cleanup.deleted), String(r.cleanup.calls), r.cleanup.seconds.toFixed(1), rate(r.cleanup).toFixed(0), ratio(rate(r.cleanup), rate(small.cleanup))],
-  ]),
+  ...[small, large].flatMap(
+    (r): Array<[string, ...string[]]> => [
+      [
+        `GC (${r.label})`,
+        String(r.seed.rows),
+        String(r.gc.scanned),
+        String(r.gc.deleted),
+        String(r.gc.calls),
+        r.gc.seconds.toFixed(1),
+        rate(r.gc).toFixed(0),
+        ratio(rate(r.gc), rate(small.gc)),
+      ],
+      [
+        `cleanup (${r.label})`,
+        String(r.seed.rows),
+        String(r.cleanup.scanned),
+        String(r.cleanup.deleted),
+        String(r.cleanup.calls),
+        r.cleanup.seconds.toFixed(1),
+        rate(r.cleanup).toFixed(0),
+        ratio(rate(r.cleanup), rate(small.cleanup)),
+      ],
+    ],
+  ),
 ]);
 let ok = true;
 for (const r of [small, large]) {
   const gcOk = r.gc.deleted === r.seed.orphans && r.gc.scanned === r.seed.blobs;
   const cleanupOk = r.cleanup.deleted === r.seed.legacy;
-  console.log(`${r.label}: GC deleted ${r.gc.deleted} of ${r.seed.orphans} orphans, cleanup deleted ${r.cleanup.deleted} of ${r.seed.legacy} legacy objects: ${gcOk && cleanupOk ? "ok" : "MISMATCH"}`);
+  console.log(
+    `${r.label}: GC deleted ${r.gc.deleted} of ${r.seed.orphans} orphans, cleanup deleted ${r.cleanup.deleted} of ${r.seed.legacy} legacy objects: ${gcOk && cleanupOk ? "ok" : "MISMATCH"}`,
+  );
   ok &&= gcOk && cleanupOk;
 }
 if (!ok) process.exitCode = 1;

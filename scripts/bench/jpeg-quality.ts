@@ -56,7 +56,9 @@ for (const file of positionals) {
   try {
     const { thumb, psnr, meta } = await compare(readFileSync(file), Number(values.size));
     const kind = `${meta.width}×${meta.height} ${meta.isProgressive ? "progressive" : "baseline"} ${meta.chromaSubsampling ?? ""}`;
-    console.log(`${file}  ${kind}  → ${thumb.width}×${thumb.height}  Y-PSNR ${psnr.toFixed(2)} dB  peak ${(thumb.peakBytes / 2 ** 20).toFixed(1)} MiB`);
+    console.log(
+      `${file}  ${kind}  → ${thumb.width}×${thumb.height}  Y-PSNR ${psnr.toFixed(2)} dB  peak ${(thumb.peakBytes / 2 ** 20).toFixed(1)} MiB`,
+    );
   } catch (err) {
     failed = true;
     console.error(`${file}: ${err instanceof Error ? err.message : err}`);

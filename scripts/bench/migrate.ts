@@ -66,10 +66,18 @@ try {
   printTable([
     ["path", "objects", "seconds", "objects/s", "vs raw copy"],
     ["raw R2 → R2 copy (baseline)", String(copied), copySeconds.toFixed(1), rawRate.toFixed(0), "1.00×"],
-    ["legacy → CAS migration", String(status.migrated + status.failed), migrateSeconds.toFixed(1), migrateRate.toFixed(0), `${(migrateRate / rawRate).toFixed(2)}×`],
+    [
+      "legacy → CAS migration",
+      String(status.migrated + status.failed),
+      migrateSeconds.toFixed(1),
+      migrateRate.toFixed(0),
+      `${(migrateRate / rawRate).toFixed(2)}×`,
+    ],
   ]);
   const ok = status.migrated + status.failed === status.total_legacy && status.total_legacy === count;
-  console.log(`\ncount check: migrated ${status.migrated} + failed ${status.failed} = ${status.migrated + status.failed}; legacy rows ${status.total_legacy} (seeded ${count}): ${ok ? "ok" : "MISMATCH"}`);
+  console.log(
+    `\ncount check: migrated ${status.migrated} + failed ${status.failed} = ${status.migrated + status.failed}; legacy rows ${status.total_legacy} (seeded ${count}): ${ok ? "ok" : "MISMATCH"}`,
+  );
   if (!ok) process.exitCode = 1;
 } finally {
   await cas.stop();

@@ -19,8 +19,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { printTable, ratio, requestsPerSecond, startWorker } from "./harness.ts";
-import { benchSources } from "./thumb-sources.ts";
 import { workerThumbnail } from "./thumb-run.ts";
+import { benchSources } from "./thumb-sources.ts";
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +50,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T, number]> {
   return [performance.now() - start, value, (used.user + used.system) / 1000];
 }
 const viaSharp = (bytes: Buffer, size: number) =>
-  sharp(bytes).rotate().resize(size, size, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#fff" }).jpeg({ quality: 80 }).toBuffer();
+  sharp(bytes)
+    .rotate()
+    .resize(size, size, { fit: "inside", withoutEnlargement: true })
+    .flatten({ background: "#fff" })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 
 /** Luma (BT.601) PSNR of our JPEG against sharp's lossless resize of the same source. */
 async function lumaPsnr(ours: Uint8Array, source: Buffer, size: number): Promise<number | undefined> {
@@ -126,8 +131,14 @@ try {
 }
 console.log(`\n${runs} runs each; sharp ${sharp.versions.vips} with ${sharp.concurrency()} threads; thumbnails written to ${values.out}\n`);
 printTable(rows);
-console.log(`targets: wall-clock ratio as shown, Y-PSNR ≥ ${MIN_PSNR} dB, peak wasm < ${MAX_PEAK / 2 ** 20} MB (cpu ratio: process CPU time, for a loaded machine)`);
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} CPUs`);
+console.log(
+  `targets: wall-clock ratio as shown, Y-PSNR ≥ ${MIN_PSNR} dB, peak wasm < ${MAX_PEAK / 2 ** 20} MB (cpu ratio: process CPU time, for a loaded machine)`,
+);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${cpus().length} CPUs`,
+);
 if (missed.length > 0) console.log(`missed:\n  ${missed.join("\n  ")}`);
 
 if (!values["skip-serve"]) {
@@ -137,7 +148,11 @@ if (!values["skip-serve"]) {
   try {
     const put = async (body: Buffer) => {
       const hash = createHash("sha256").update(body).digest("hex");
-      const res = await fetch(`${cas.url}/api/cas/${hash}`, { method: "PUT", body: new Uint8Array(body), headers: { Authorization: `Bearer ${TOKEN}` } });
+      const res = await fetch(`${cas.url}/api/cas/${hash}`, {
+        method: "PUT",
+        body: new Uint8Array(body),
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
       if (res.status !== 201 && res.status !== 200) throw new Error(`PUT ${res.status}`);
       return hash;
     };

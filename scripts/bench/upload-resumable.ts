@@ -52,9 +52,13 @@ function workerdPeaks(port: number): { proxy: number; runtime: number } {
 }
 
 function runClient(file: string, base: string, stateDir: string, onLine: (line: string, child: ChildProcess) => void) {
-  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, file, "--url", base, "--token", TOKEN, "--part-size", values["part-mb"]!, "--state-dir", stateDir], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", SCRIPT, file, "--url", base, "--token", TOKEN, "--part-size", values["part-mb"]!, "--state-dir", stateDir],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let buffered = "";
   child.stderr!.on("data", (c: Buffer) => {
     buffered += c.toString();
@@ -111,7 +115,8 @@ try {
   const end = performance.now();
   if (second.code !== 0) throw new Error(`the resumed run failed (exit ${second.code})`);
   const head = await fetch(second.stdout.trim(), { method: "HEAD" });
-  if (head.status !== 200 || Number(head.headers.get("Content-Length")) !== size) throw new Error(`stored blob: ${head.status} ${head.headers.get("Content-Length")}`);
+  if (head.status !== 200 || Number(head.headers.get("Content-Length")) !== size)
+    throw new Error(`stored blob: ${head.status} ${head.headers.get("Content-Length")}`);
   // Read before the baseline, which would otherwise set the peak.
   const after = workerdPeaks(port);
 
@@ -124,7 +129,6 @@ try {
   const putSeconds = (performance.now() - putStart) / 1000;
   const afterPut = workerdPeaks(port);
 
-
   const total = (end - start) / 1000;
   const hashing = (hashedAt - start) / 1000;
   const mbps = (bytes: number, s: number) => bytes / MiB / s;
@@ -133,12 +137,20 @@ try {
   printTable([
     ["path", "MiB", "seconds", "MiB/s", "vs one PUT"],
     ["one PUT /api/cas (baseline)", "95", putSeconds.toFixed(1), baseline.toFixed(1), "1.00×"],
-    [`resumable, ${partCount} parts, killed at half, resumed at part ${resumedAt}`, values.mb!, total.toFixed(1), mbps(size, total).toFixed(1), `${(mbps(size, total) / baseline).toFixed(2)}×`],
+    [
+      `resumable, ${partCount} parts, killed at half, resumed at part ${resumedAt}`,
+      values.mb!,
+      total.toFixed(1),
+      mbps(size, total).toFixed(1),
+      `${(mbps(size, total) / baseline).toFixed(2)}×`,
+    ],
     ["  of which: client hashing before the first part", "", hashing.toFixed(1), "", ""],
     ["  first run (until killed)", "", ((killedAt - start) / 1000).toFixed(1), "", ""],
     ["  second run (hash again, resume, complete)", "", ((end - killedAt) / 1000).toFixed(1), "", ""],
   ]);
-  console.log(`\nworkerd peak resident memory (VmHWM): runtime ${before.runtime.toFixed(0)} MB at start, ${after.runtime.toFixed(0)} MB after the resumable upload (${afterPut.runtime.toFixed(0)} MB after the baseline PUT); proxy ${before.proxy.toFixed(0)} → ${after.proxy.toFixed(0)} MB (${afterPut.proxy.toFixed(0)} MB)`);
+  console.log(
+    `\nworkerd peak resident memory (VmHWM): runtime ${before.runtime.toFixed(0)} MB at start, ${after.runtime.toFixed(0)} MB after the resumable upload (${afterPut.runtime.toFixed(0)} MB after the baseline PUT); proxy ${before.proxy.toFixed(0)} → ${after.proxy.toFixed(0)} MB (${afterPut.proxy.toFixed(0)} MB)`,
+  );
 } finally {
   await worker.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,10 @@ const TOKEN = "bench-api-token";
 
 /** Peak resident set (VmHWM) of the workerd serving `port`, in MB. */
 function workerdPeakMb(port: number): number {
-  const pid = execFileSync("pgrep", ["-f", `socket-addr=entry=127.0.0.1:${port}`]).toString().trim().split("\n")[0]!;
+  const pid = execFileSync("pgrep", ["-f", `socket-addr=entry=127.0.0.1:${port}`])
+    .toString()
+    .trim()
+    .split("\n")[0]!;
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
@@ -80,7 +83,13 @@ try {
   const r2 = median(times.r2);
   const row = (label: string, t: number): [string, ...string[]] => {
     const adjusted = t > r2 ? mbps(t - r2) : Number.POSITIVE_INFINITY;
-    return [label, mbps(t).toFixed(0), `${(mbps(t) / node).toFixed(2)}×`, Number.isFinite(adjusted) ? adjusted.toFixed(0) : "-", Number.isFinite(adjusted) ? `${(adjusted / node).toFixed(2)}×` : "-"];
+    return [
+      label,
+      mbps(t).toFixed(0),
+      `${(mbps(t) / node).toFixed(2)}×`,
+      Number.isFinite(adjusted) ? adjusted.toFixed(0) : "-",
+      Number.isFinite(adjusted) ? `${(adjusted / node).toFixed(2)}×` : "-",
+    ];
   };
   console.log("");
   printTable([
@@ -90,7 +99,9 @@ try {
     row("upload, declared X-Content-SHA256", median(times.declared)),
     row("upload, no declared hash (staged)", median(times.undeclared)),
   ]);
-  console.log(`\nworkerd peak resident memory: ${peakBefore.toFixed(0)} MB before uploads, ${workerdPeakMb(8793).toFixed(0)} MB after (bodies of ${values.mb} MB)`);
+  console.log(
+    `\nworkerd peak resident memory: ${peakBefore.toFixed(0)} MB before uploads, ${workerdPeakMb(8793).toFixed(0)} MB after (bodies of ${values.mb} MB)`,
+  );
 } finally {
   await Promise.all([cas.stop(), baseline.stop()]);
 }

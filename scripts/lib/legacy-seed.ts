@@ -69,7 +69,8 @@ export async function seedLegacy(options: SeedOptions) {
     for (let i = 0; i < options.count; i++) {
       if (i % 20 === 0) {
         partId++;
-        if (DB) statements.push(DB.prepare("INSERT INTO parts (id, key, name) VALUES (?1, ?2, ?3)").bind(partId, `seed${partId}`, `Seeded part ${partId}`));
+        if (DB)
+          statements.push(DB.prepare("INSERT INTO parts (id, key, name) VALUES (?1, ?2, ?3)").bind(partId, `seed${partId}`, `Seeded part ${partId}`));
       }
       const kind = KINDS[i % KINDS.length]!;
       const key = `parts/${partId}/attachments/${randomUUID()}.${kind.ext}`;
@@ -82,12 +83,13 @@ export async function seedLegacy(options: SeedOptions) {
         await BUCKET.put(key, new Uint8Array(body));
         bytes += body.length;
       }
-      if (DB) statements.push(
-        DB.prepare(
-          `INSERT INTO part_attachments (part_key, attachment_type, title, filename, content_type, size, legacy_key)
+      if (DB)
+        statements.push(
+          DB.prepare(
+            `INSERT INTO part_attachments (part_key, attachment_type, title, filename, content_type, size, legacy_key)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
-        ).bind(`seed${partId}`, kind.attachmentType, `Seeded ${i}`, `file-${i}.${kind.ext}`, kind.type, body.length, key),
-      );
+          ).bind(`seed${partId}`, kind.attachmentType, `Seeded ${i}`, `file-${i}.${kind.ext}`, kind.type, body.length, key),
+        );
       if (DB && statements.length >= 50) {
         await DB.batch(statements);
         statements = [];

@@ -3,7 +3,7 @@
  * its own throwaway state, as `npm start` does, and stops it again. Used by
  * the benchmarks and by the end-to-end tests, which need a real HTTP server.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";

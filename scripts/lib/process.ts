@@ -1,4 +1,4 @@
-import { spawn, type SpawnOptions } from "node:child_process";
+import { type SpawnOptions, spawn } from "node:child_process";
 
 // The worker never reads request.cf, so miniflare's built-in placeholder is enough. Left on,
 // miniflare fetches the real object from the internet at every start and, offline, prints a

@@ -80,7 +80,10 @@ async function json<T>(res: Response, what: string): Promise<T> {
 
 export type Started = { kind: "stored"; url: string } | { kind: "session"; session: Session };
 
-export async function createSession(client: Client, input: { sha256: string; size: number; contentType?: string; partSize?: number }): Promise<Started> {
+export async function createSession(
+  client: Client,
+  input: { sha256: string; size: number; contentType?: string; partSize?: number },
+): Promise<Started> {
   const res = await request(client, "/api/uploads", () => ({
     method: "POST",
     headers: { "Content-Type": "application/json" },

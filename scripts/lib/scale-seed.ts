@@ -28,7 +28,10 @@ export interface ScaleSeed {
 const PARALLEL_PUTS = 64;
 
 export async function seedScale(options: ScaleOptions): Promise<ScaleSeed> {
-  const proxy = await getPlatformProxy<{ BUCKET: R2Bucket; DB: D1Database }>({ configPath: "wrangler.toml", persist: { path: `${options.persistTo}/v3` } });
+  const proxy = await getPlatformProxy<{ BUCKET: R2Bucket; DB: D1Database }>({
+    configPath: "wrangler.toml",
+    persist: { path: `${options.persistTo}/v3` },
+  });
   const { BUCKET, DB } = proxy.env;
   try {
     const legacy = Math.floor(options.objects / 4);
@@ -38,7 +41,11 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSeed> {
       return { bytes, hash: createHash("sha256").update(bytes).digest("hex") };
     });
     const referenced = blobs.filter((_, i) => i % 2 === 0);
-    await inParallel(blobs.length, async (i) => BUCKET.put(`cas/${blobs[i]!.hash}`, new Uint8Array(blobs[i]!.bytes)), (n) => options.onProgress?.("blobs", n, blobs.length));
+    await inParallel(
+      blobs.length,
+      async (i) => BUCKET.put(`cas/${blobs[i]!.hash}`, new Uint8Array(blobs[i]!.bytes)),
+      (n) => options.onProgress?.("blobs", n, blobs.length),
+    );
 
     const firstPart = (await DB.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM parts").first<{ n: number }>())!.n + 1;
     const legacyKeys: string[] = [];
@@ -52,10 +59,18 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSeed> {
         const blob = referenced[row % referenced.length]!;
         const legacyKey = row < legacy ? `parts/${partId}/attachments/${randomUUID()}.bin` : null;
         if (legacyKey) legacyKeys.push(legacyKey);
-        attachments.push({ part: `scale${partId}`, size: blob.bytes.length, sha256: blob.hash, legacy: legacyKey, cas: legacyKey ? blob.bytes.length : null });
+        attachments.push({
+          part: `scale${partId}`,
+          size: blob.bytes.length,
+          sha256: blob.hash,
+          legacy: legacyKey,
+          cas: legacyKey ? blob.bytes.length : null,
+        });
       }
       await DB.batch([
-        DB.prepare("INSERT INTO parts (id, key, name) SELECT value ->> 'id', value ->> 'key', 'scale' FROM json_each(?1)").bind(JSON.stringify(parts)),
+        DB.prepare("INSERT INTO parts (id, key, name) SELECT value ->> 'id', value ->> 'key', 'scale' FROM json_each(?1)").bind(
+          JSON.stringify(parts),
+        ),
         DB.prepare(
           `INSERT INTO part_attachments (part_key, attachment_type, title, size, sha256, legacy_key, cas_size)
            SELECT value ->> 'part', 'file', 'scale', value ->> 'size', value ->> 'sha256', value ->> 'legacy', value ->> 'cas' FROM json_each(?1)`,

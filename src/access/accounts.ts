@@ -76,7 +76,10 @@ export async function getAccount(env: Env, clientId: string): Promise<AccountVie
     .from(serviceAccountSecrets)
     .where(eq(serviceAccountSecrets.clientId, clientId))
     .orderBy(asc(serviceAccountSecrets.id));
-  return view(account, secrets.map((s) => s.createdAt));
+  return view(
+    account,
+    secrets.map((s) => s.createdAt),
+  );
 }
 
 export async function listAccounts(env: Env): Promise<AccountView[]> {
@@ -85,7 +88,12 @@ export async function listAccounts(env: Env): Promise<AccountView[]> {
     db.select().from(serviceAccounts).orderBy(asc(serviceAccounts.createdAt), asc(serviceAccounts.clientId)),
     db.select().from(serviceAccountSecrets).orderBy(asc(serviceAccountSecrets.id)),
   ]);
-  return accounts.map((a) => view(a, secrets.filter((s) => s.clientId === a.clientId).map((s) => s.createdAt)));
+  return accounts.map((a) =>
+    view(
+      a,
+      secrets.filter((s) => s.clientId === a.clientId).map((s) => s.createdAt),
+    ),
+  );
 }
 
 /** Adds a second live secret; both work until `retireSecret` drops the older one. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROUTE_POLICIES } from "./policy";
-import { SCOPES } from "./scopes";
 import { accountCreate, accountResponse, accountWithSecret, modeResponse, modeUpdate, tokenResponse } from "./schemas";
+import { SCOPES } from "./scopes";
 
 /** The access part of the OpenAPI document: schemas, security schemes, paths, and each operation's scope from the policy table. */
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
@@ -40,7 +40,10 @@ export const securitySchemes = {
 
 const accountAction = (summary: string, withSecret = false) => ({
   parameters: [clientIdParam],
-  post: { summary, responses: { "200": { description: "The account", ...json(withSecret ? "AccountWithSecret" : "Account") }, ...errors(401, 403, 404, 409) } },
+  post: {
+    summary,
+    responses: { "200": { description: "The account", ...json(withSecret ? "AccountWithSecret" : "Account") }, ...errors(401, 403, 404, 409) },
+  },
 });
 
 export const accessPaths = {
@@ -54,7 +57,12 @@ export const accessPaths = {
             schema: {
               type: "object",
               required: ["grant_type"],
-              properties: { grant_type: { const: "client_credentials" }, scope: { type: "string" }, client_id: { type: "string" }, client_secret: { type: "string" } },
+              properties: {
+                grant_type: { const: "client_credentials" },
+                scope: { type: "string" },
+                client_id: { type: "string" },
+                client_secret: { type: "string" },
+              },
             },
           },
         },
@@ -63,7 +71,10 @@ export const accessPaths = {
     },
   },
   "/.well-known/jwks.json": {
-    get: { summary: "Public keys that sign access tokens (two during a key rotation)", responses: { "200": { description: "A JWK Set (RFC 7517)" } } },
+    get: {
+      summary: "Public keys that sign access tokens (two during a key rotation)",
+      responses: { "200": { description: "A JWK Set (RFC 7517)" } },
+    },
   },
   "/api/admin/accounts": {
     get: { summary: "Service accounts (never a secret)", responses: { "200": { description: "OK", ...json("AccountList") }, ...errors(401, 403) } },
@@ -82,7 +93,10 @@ export const accessPaths = {
   "/api/admin/accounts/{clientId}/disable": accountAction("Refuse the account's token requests and, within 30 s, its live tokens"),
   "/api/admin/accounts/{clientId}/enable": accountAction("Allow the account again"),
   "/api/admin/mode": {
-    get: { summary: "The storage mode in force and where it comes from", responses: { "200": { description: "OK", ...json("Mode") }, ...errors(401, 403) } },
+    get: {
+      summary: "The storage mode in force and where it comes from",
+      responses: { "200": { description: "OK", ...json("Mode") }, ...errors(401, 403) },
+    },
     put: {
       summary: "Switch the storage mode at runtime (allowed in every mode); null goes back to STORAGE_MODE",
       requestBody: { required: true, ...json("ModeUpdate") },

@@ -95,7 +95,14 @@ async function verifySignedToken(env: Env, keys: Keyring, token: string, now: nu
         if (!key) throw new InvalidToken("the token's signing key (kid) is unknown");
         return key;
       },
-      { algorithms: [TOKEN_ALG], issuer: issuer(env), audience: audience(env), typ: TOKEN_TYPE, requiredClaims: ["sub", "exp", "iat", "jti"], currentDate: new Date(now) },
+      {
+        algorithms: [TOKEN_ALG],
+        issuer: issuer(env),
+        audience: audience(env),
+        typ: TOKEN_TYPE,
+        requiredClaims: ["sub", "exp", "iat", "jti"],
+        currentDate: new Date(now),
+      },
     );
     const clientId = typeof payload.client_id === "string" ? payload.client_id : payload.sub!;
     const scopes = typeof payload.scope === "string" ? splitScopes(payload.scope) : [];

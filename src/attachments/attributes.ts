@@ -16,11 +16,15 @@ export const attributeKey = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "keys are
 
 export const attributesObject = z
   .record(attributeKey, z.json())
-  .describe(`Custom attributes: a JSON object of at most ${MAX_ATTRIBUTES_BYTES} bytes serialized; top-level keys are 1-64 characters of A-Z a-z 0-9 _ . -`);
+  .describe(
+    `Custom attributes: a JSON object of at most ${MAX_ATTRIBUTES_BYTES} bytes serialized; top-level keys are 1-64 characters of A-Z a-z 0-9 _ . -`,
+  );
 
 export const attributesPatch = attributesObject
   .nullable()
-  .describe("An RFC 7396 JSON Merge Patch of the attributes: a member set to null is deleted, an object is merged, anything else replaces; null clears them all");
+  .describe(
+    "An RFC 7396 JSON Merge Patch of the attributes: a member set to null is deleted, an object is merged, anything else replaces; null clears them all",
+  );
 
 // Read no further than this before parsing: whitespace may shrink, but not by 16×.
 const MAX_TEXT_LENGTH = 16 * MAX_ATTRIBUTES_BYTES;
@@ -41,7 +45,10 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
   const issue = result.error.issues[0]!;
   if (issue.code === "invalid_type" && issue.path.length === 0) throw invalidAttributes([], "must be a JSON object");
   const message = issue.code === "invalid_key" ? "keys are 1-64 characters of A-Z a-z 0-9 _ . -" : issue.message;
-  throw invalidAttributes(issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message);
+  throw invalidAttributes(
+    issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    message,
+  );
 }
 
 function checkSize(value: unknown, limit = MAX_ATTRIBUTES_BYTES): void {

@@ -1,7 +1,7 @@
-import { AppError } from "../errors";
 import { discardRest, exactLength, readExactly, storing } from "../cas/body";
 import { blobKey, type ContentHash, toHex } from "../cas/keys";
 import { putBlob, storeBlob } from "../cas/write";
+import { AppError } from "../errors";
 import { claimBlob } from "../housekeeping/claims";
 import { resolveContentType, SNIFF_BYTES } from "./sniff";
 

@@ -21,7 +21,8 @@ function attributeFilters(query: URLSearchParams): Array<{ key: string; json: st
   for (const [name, value] of query) {
     if (!name.startsWith("attr.")) continue;
     const key = name.slice(5);
-    if (!attributeKey.safeParse(key).success) throw new AppError("invalid_parameter", `${name}: attribute keys are 1-64 characters of A-Z a-z 0-9 _ . -`);
+    if (!attributeKey.safeParse(key).success)
+      throw new AppError("invalid_parameter", `${name}: attribute keys are 1-64 characters of A-Z a-z 0-9 _ . -`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(value);

@@ -6,11 +6,11 @@ import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { parseRowId, parseWith, readJson } from "../validation";
 import { claimBlob, stillStored, vanishedError } from "../housekeeping/claims";
+import { ensureThumbnail } from "../images/derived";
+import { parseRowId, parseWith, readJson } from "../validation";
 import { validateAttributes, validateAttributesPatch } from "./attributes";
 import { ingest } from "./ingest";
-import { ensureThumbnail } from "../images/derived";
 import { attachmentJson, partJson, THUMBNAIL_SIZE } from "./responses";
 import * as schemas from "./schemas";
 import * as service from "./service";
@@ -127,7 +127,11 @@ partRoutes
       throw err;
     });
     await upload.settle(false);
-    const row = await service.insertBlobAttachment(db, key, blob, { filename: upload.filename ?? null, title: upload.title, attributes: upload.attributes });
+    const row = await service.insertBlobAttachment(db, key, blob, {
+      filename: upload.filename ?? null,
+      title: upload.title,
+      attributes: upload.attributes,
+    });
     if (!blob.created && !(await stillStored(c.env.BUCKET, blob.hash))) {
       await service.deleteAttachment(db, key, row.id);
       throw vanishedError(blob.hash);
@@ -150,12 +154,7 @@ partRoutes
   })
   .patch("/:key/attachments/:id", async (c) => {
     const changes = await readAttachmentJson(c, schemas.attachmentUpdate, validateAttributesPatch);
-    const row = await service.updateAttachment(
-      database(c.env.DB),
-      partKeyOf(c.req.param("key")),
-      attachmentId(c.req.param("id")),
-      changes,
-    );
+    const row = await service.updateAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")), changes);
     return c.json(await attachmentJson(row, c.env.API_TOKEN));
   })
   .delete("/:key/attachments/:id", async (c) => {
@@ -164,11 +163,6 @@ partRoutes
   })
   .post("/:key/attachments/:id/copy", async (c) => {
     const { target_part_key } = await readJson(c, schemas.copyBody);
-    const row = await service.copyAttachment(
-      database(c.env.DB),
-      partKeyOf(c.req.param("key")),
-      attachmentId(c.req.param("id")),
-      target_part_key,
-    );
+    const row = await service.copyAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")), target_part_key);
     return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
   });

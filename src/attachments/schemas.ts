@@ -38,11 +38,7 @@ export const title = z
   .transform((v) => v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").trim())
   .pipe(z.string().min(1, "must not be empty").max(MAX_TITLE_CHARS, `must be at most ${MAX_TITLE_CHARS} characters`));
 
-export const filename = z
-  .string()
-  .max(1024)
-  .transform(sanitizeFilename)
-  .pipe(z.string().min(1, "must name a file"));
+export const filename = z.string().max(1024).transform(sanitizeFilename).pipe(z.string().min(1, "must name a file"));
 
 /** GET /api/attachments (attr.<key> filters are read beside these: their names are open-ended). */
 export const attachmentSearchQuery = z.strictObject({
@@ -57,9 +53,7 @@ export const attachmentSearchQuery = z.strictObject({
 });
 
 export const urlAttachmentCreate = z.strictObject({
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(2048),
+  url: z.url({ protocol: /^https?$/ }).max(2048),
   title: title.optional(),
   attributes: attributesObject.optional(),
 });
@@ -78,7 +72,7 @@ export const storedBlobAttachmentCreate = z.strictObject({
 });
 
 /**
-* PATCH of an attachment, sent as application/json or application/merge-patch+json
+ * PATCH of an attachment, sent as application/json or application/merge-patch+json
  * (same meaning): title and filename are replaced, attributes merged (RFC 7396).
  */
 export const attachmentUpdate = z

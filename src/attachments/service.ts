@@ -2,9 +2,9 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type Attachment, type Attributes, type NewAttachment, type Part, partAttachments, parts } from "../db/schema";
 import { AppError } from "../errors";
+import { invalidAttributes, MAX_ATTRIBUTES_BYTES } from "./attributes";
 import type { Ingested } from "./ingest";
 import { attachmentTypeFor } from "./sniff";
-import { invalidAttributes, MAX_ATTRIBUTES_BYTES } from "./attributes";
 
 /**
  * Parts and attachments in D1. D1 has no interactive transactions, so
@@ -50,12 +50,7 @@ export async function listParts(db: Database, limit: number, cursor: string | un
   const rows = await db
     .select()
     .from(parts)
-    .where(
-      and(
-        cursor ? gt(parts.id, Number(cursor)) : undefined,
-        query ? sql`${parts.name} LIKE ${containsPattern(query)} ESCAPE '\\'` : undefined,
-      ),
-    )
+    .where(and(cursor ? gt(parts.id, Number(cursor)) : undefined, query ? sql`${parts.name} LIKE ${containsPattern(query)} ESCAPE '\\'` : undefined))
     .orderBy(asc(parts.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -181,10 +176,6 @@ export async function setCover(db: Database, key: string, attachmentId: number |
       throw new AppError("conflict", `attachment_id: attachment ${attachmentId} is a ${row.attachmentType}; only images can be covers.`);
     }
   }
-  const [part] = await db
-    .update(parts)
-    .set({ coverAttachmentId: attachmentId, updatedAt: nowSql })
-    .where(eq(parts.key, key))
-    .returning();
+  const [part] = await db.update(parts).set({ coverAttachmentId: attachmentId, updatedAt: nowSql }).where(eq(parts.key, key)).returning();
   return part!;
 }

@@ -65,7 +65,11 @@ export async function readMultipart(body: ReadableStream<Uint8Array> | null, con
   const refuseMore = async (more: boolean) => {
     if (!more) return;
     const next = await reader.head();
-    throw invalid(isFile(next) ? "The multipart upload has two file parts; send one file per request." : `The field "${next.name ?? ""}" comes after the file part; send fields before the file.`);
+    throw invalid(
+      isFile(next)
+        ? "The multipart upload has two file parts; send one file per request."
+        : `The field "${next.name ?? ""}" comes after the file part; send fields before the file.`,
+    );
   };
   const base = { fileType: head.mediaType, filename: head.filename, ...fields };
   const trailer = reader.delimiter.length + 4; // "\r\n--boundary" + "--\r\n"
@@ -96,7 +100,10 @@ export async function readMultipart(body: ReadableStream<Uint8Array> | null, con
   let consumerGone = false;
   let overflow = false;
   let stop = false;
-  const mismatch = () => invalid(`The multipart body must end right after its file with "\\r\\n--boundary--\\r\\n" (its Content-Length says the file has ${length} bytes).`);
+  const mismatch = () =>
+    invalid(
+      `The multipart body must end right after its file with "\\r\\n--boundary--\\r\\n" (its Content-Length says the file has ${length} bytes).`,
+    );
   const pump = (async (): Promise<AppError | null> => {
     try {
       await reader.body(async (chunk) => {

@@ -1,16 +1,16 @@
 import type { Context } from "hono";
+import { z } from "zod";
 import { type ContentHash, isContentHash } from "../cas/keys";
 import { parseMediaType, sanitizeFilename } from "../cas/view";
 import { declaredLength, maxUploadBytes } from "../cas/write";
+import type { Attributes } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import type { Attributes } from "../db/schema";
-import { parseAttributesText } from "./attributes";
 import { parseWith } from "../validation";
+import { parseAttributesText } from "./attributes";
 import type { IngestInput } from "./ingest";
 import { title } from "./schemas";
 import { readMultipart } from "./upload-form";
-import { z } from "zod";
 
 export interface UploadRequest extends IngestInput {
   filename: string | undefined;

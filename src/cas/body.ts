@@ -105,7 +105,8 @@ const lost = (seen: number, length: number) =>
   new AppError("invalid_body", `The connection was lost after ${seen} of ${length} bytes; nothing was stored.`);
 const short = (seen: number, length: number) =>
   new AppError("invalid_body", `The body ended after ${seen} of its ${length} bytes; nothing was stored.`);
-const tooLong = (length: number) => new AppError("invalid_body", `The body is longer than its Content-Length of ${length} bytes; nothing was stored.`);
+const tooLong = (length: number) =>
+  new AppError("invalid_body", `The body is longer than its Content-Length of ${length} bytes; nothing was stored.`);
 
 /**
  * Reads a body nobody needs to its end. Cancelling it instead would leave a

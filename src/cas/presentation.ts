@@ -19,12 +19,7 @@ const INLINE_IMAGES = new Set([
 
 export function isInlineSafe(mediaType: string): boolean {
   const type = essence(mediaType);
-  return (
-    INLINE_IMAGES.has(type) ||
-    type === "application/pdf" ||
-    type === "text/plain" ||
-    /^(audio|video)\/[a-z0-9.+-]+$/.test(type)
-  );
+  return INLINE_IMAGES.has(type) || type === "application/pdf" || type === "text/plain" || /^(audio|video)\/[a-z0-9.+-]+$/.test(type);
 }
 
 // GitHub's raw-content policy: nothing loads, nothing runs, the document is sandboxed.

@@ -2,9 +2,9 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { thumbnailOrigin } from "../images/derived";
 import { readJson } from "../validation";
 import { partitionByPresence } from "./exists";
-import { thumbnailOrigin } from "../images/derived";
 import { blobKey, EMPTY_SHA256, isContentHash, parseContentHash } from "./keys";
 import { r2Origin } from "./origin";
 import { serveImmutable } from "./serve";
@@ -15,10 +15,7 @@ import { declaredLength, maxUploadBytes, storeBlob } from "./write";
 export const MAX_EXISTS_BATCH = 1000;
 
 export const existsBody = z.object({
-  hashes: z
-    .array(z.string().refine(isContentHash, "must be 64 lowercase hex characters"))
-    .min(1)
-    .max(MAX_EXISTS_BATCH),
+  hashes: z.array(z.string().refine(isContentHash, "must be 64 lowercase hex characters")).min(1).max(MAX_EXISTS_BATCH),
 });
 
 function notAllowed(allow: string): never {

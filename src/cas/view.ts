@@ -93,7 +93,12 @@ export function parseThumbnailSize(value: string): number {
  * extension kept.
  */
 export function sanitizeFilename(raw: string): string {
-  const chars = [...raw.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "").replace(/[\\/]/g, "_")];
+  const chars = [
+    ...raw
+      .normalize("NFC")
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "")
+      .replace(/[\\/]/g, "_"),
+  ];
   let name = chars.join("").trim().replace(/^\.+/, "");
   const all = [...name];
   if (all.length > MAX_FILENAME_CHARS) {

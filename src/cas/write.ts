@@ -66,7 +66,13 @@ export async function storeBlob(
  * short is a client error and stores nothing. False when another writer
  * created it first (its bytes are the same: the name is their hash).
  */
-export function putBlob(bucket: R2Bucket, hash: ContentHash, body: ReadableStream | null, length: number, contentType: string | undefined): Promise<boolean> {
+export function putBlob(
+  bucket: R2Bucket,
+  hash: ContentHash,
+  body: ReadableStream | null,
+  length: number,
+  contentType: string | undefined,
+): Promise<boolean> {
   const write = createOnly(bucket, hash, body, length, contentType).finally(() => {
     if (inFlight.get(hash) === write) inFlight.delete(hash);
   });

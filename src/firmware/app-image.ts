@@ -46,7 +46,8 @@ export function readAppDescriptor(head: Uint8Array, name: string): AppDescriptor
   if (segments < 1 || segments > MAX_SEGMENTS) throw fail(`segment count ${segments}`);
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   if (view.getUint32(APP_DESC_OFFSET, true) !== APP_DESC_MAGIC) throw fail("no esp_app_desc_t magic 0xABCD5432 at offset 32");
-  const text = (offset: number, size: number, field: string) => cString(head.subarray(APP_DESC_OFFSET + offset, APP_DESC_OFFSET + offset + size), field, fail);
+  const text = (offset: number, size: number, field: string) =>
+    cString(head.subarray(APP_DESC_OFFSET + offset, APP_DESC_OFFSET + offset + size), field, fail);
   const version = text(16, 32, "version");
   if (version === "") throw fail("empty version");
   const elf = head.subarray(APP_DESC_OFFSET + 144, APP_DESC_OFFSET + 176);

@@ -48,7 +48,8 @@ export function contentTypeOf(kind: ArtifactKind, name: string): string {
 export function checkBuild(entries: StagedEntry[]): CheckedBuild {
   const guessed = entries.map((e) => ({ entry: e, kind: guessKind(e.name) }));
   const binaries = guessed.filter((g) => g.kind === "app");
-  if (binaries.length === 0) throw new AppError("unprocessable", "The archive holds no app image (.bin other than bootloader.bin and partition-table.bin).");
+  if (binaries.length === 0)
+    throw new AppError("unprocessable", "The archive holds no app image (.bin other than bootloader.bin and partition-table.bin).");
 
   let app: { entry: StagedEntry; descriptor: AppDescriptor } | undefined;
   let firstError: unknown;

@@ -21,7 +21,11 @@ export async function getModel(db: Database, key: string): Promise<DeviceModel> 
 }
 
 /** Creates the device or moves it to another model / renames it; true when it was created. */
-export async function putDevice(db: Database, key: string, input: { model: string; name?: string | null }): Promise<{ device: Device; created: boolean }> {
+export async function putDevice(
+  db: Database,
+  key: string,
+  input: { model: string; name?: string | null },
+): Promise<{ device: Device; created: boolean }> {
   const model = await db.query.deviceModels.findFirst({ where: eq(deviceModels.key, input.model) });
   if (!model) throw new AppError("unprocessable", `model: no device model "${input.model}".`);
   const existing = await db.query.devices.findFirst({ where: eq(devices.key, key) });
@@ -41,8 +45,5 @@ export async function getDevice(db: Database, key: string): Promise<Device> {
 
 /** Remembers what the device says it runs, whenever it says so. */
 export async function noteRunningVersion(db: Database, key: string, version: string): Promise<void> {
-  await db
-    .update(devices)
-    .set({ firmwareVersion: version, lastSeenAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
-    .where(eq(devices.key, key));
+  await db.update(devices).set({ firmwareVersion: version, lastSeenAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(devices.key, key));
 }

@@ -24,7 +24,13 @@ export const maxCoredumps = (env: Env) => positive(env.MAX_COREDUMPS, DEFAULT_MA
  * The device's newest MAX_COREDUMPS dumps are kept; older rows go (their
  * blobs through GC).
  */
-export async function receiveCoredump(env: Env, db: Database, deviceKey: string, dump: Uint8Array, reportedVersion: string | null): Promise<Coredump> {
+export async function receiveCoredump(
+  env: Env,
+  db: Database,
+  deviceKey: string,
+  dump: Uint8Array,
+  reportedVersion: string | null,
+): Promise<Coredump> {
   const device = await getDevice(db, deviceKey);
   if (reportedVersion) await noteRunningVersion(db, deviceKey, reportedVersion);
   const version = reportedVersion ?? device.firmwareVersion;
@@ -58,6 +64,9 @@ export async function getCoredump(db: Database, id: number): Promise<Coredump> {
 
 /** Removes the row; the blob is left for GC (another row may share it). */
 export async function deleteCoredump(db: Database, id: number): Promise<void> {
-  const [gone] = await db.delete(coredumps).where(and(eq(coredumps.id, id))).returning({ id: coredumps.id });
+  const [gone] = await db
+    .delete(coredumps)
+    .where(and(eq(coredumps.id, id)))
+    .returning({ id: coredumps.id });
   if (!gone) throw new AppError("not_found", `No coredump ${id}.`);
 }

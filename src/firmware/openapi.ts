@@ -2,8 +2,14 @@ import { z } from "zod";
 import { claimBody, devicePut, modelCreate, resultBody } from "./schemas";
 
 /** The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators. */
-const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) } } });
-const problem = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const input = (type: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema: z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) } },
+});
+const problem = {
+  description: "Problem details (RFC 9457)",
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const param = (name: string, type = "string") => ({ name, in: "path", required: true, schema: { type } });
@@ -33,11 +39,22 @@ export const firmwarePaths = {
   "/api/devices/{device}": {
     parameters: [param("device")],
     get: { summary: "A device and the firmware it last reported", responses: { "200": json("Device"), ...errors(401, 403, 404) } },
-    put: { summary: "Register or move a device", requestBody: input(devicePut), responses: { "200": json("Updated"), "201": json("Created"), ...errors(400, 401, 403, 422) } },
+    put: {
+      summary: "Register or move a device",
+      requestBody: input(devicePut),
+      responses: { "200": json("Updated"), "201": json("Created"), ...errors(400, 401, 403, 422) },
+    },
   },
   "/api/devices/{device}/firmware": {
-    parameters: [param("device"), { name: "version", in: "query", schema: { type: "string" } }, { name: "X-Firmware-Version", in: "header", schema: { type: "string" } }],
-    get: { summary: "OTA check (device token): the newer version's CAS URL, or 204", responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404) } },
+    parameters: [
+      param("device"),
+      { name: "version", in: "query", schema: { type: "string" } },
+      { name: "X-Firmware-Version", in: "header", schema: { type: "string" } },
+    ],
+    get: {
+      summary: "OTA check (device token): the newer version's CAS URL, or 204",
+      responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404) },
+    },
   },
   "/api/devices/{device}/coredumps": {
     parameters: [param("device")],
@@ -49,7 +66,11 @@ export const firmwarePaths = {
     },
   },
   "/api/coredumps/claim": {
-    post: { summary: "Lease the oldest pending coredump (parser)", requestBody: { ...input(claimBody), required: false }, responses: { "200": json("Claim"), "204": { description: "Queue empty" }, ...errors(400, 401, 403) } },
+    post: {
+      summary: "Lease the oldest pending coredump (parser)",
+      requestBody: { ...input(claimBody), required: false },
+      responses: { "200": json("Claim"), "204": { description: "Queue empty" }, ...errors(400, 401, 403) },
+    },
   },
   "/api/coredumps/{id}": {
     parameters: [param("id", "integer")],
@@ -58,6 +79,10 @@ export const firmwarePaths = {
   },
   "/api/coredumps/{id}/result": {
     parameters: [param("id", "integer")],
-    post: { summary: "Report a parse result (lease holder only)", requestBody: input(resultBody), responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409) } },
+    post: {
+      summary: "Report a parse result (lease holder only)",
+      requestBody: input(resultBody),
+      responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409) },
+    },
   },
 };

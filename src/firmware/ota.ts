@@ -33,11 +33,20 @@ export async function checkForUpdate(d1: D1Database, db: Database, deviceKey: st
     .bind(device.modelKey)
     .first<Latest>();
   if (!latest || latest.version === running) return null;
-  const known = await d1.prepare("SELECT id FROM firmware_versions WHERE model_key = ?1 AND version = ?2").bind(device.modelKey, running).first<{ id: number }>();
+  const known = await d1
+    .prepare("SELECT id FROM firmware_versions WHERE model_key = ?1 AND version = ?2")
+    .bind(device.modelKey, running)
+    .first<{ id: number }>();
   if (!known && compareSemver(latest.version, running) !== undefined && compareSemver(latest.version, running)! <= 0) return null;
   // No Analytics Engine binding exists in this store; the offer count lives on the version row.
   await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
-  return { version: latest.version, url: casPath(latest.sha256 as ContentHash), sha256: latest.sha256, size: latest.size, app_elf_sha256: latest.app_elf_sha256 };
+  return {
+    version: latest.version,
+    url: casPath(latest.sha256 as ContentHash),
+    sha256: latest.sha256,
+    size: latest.size,
+    app_elf_sha256: latest.app_elf_sha256,
+  };
 }
 
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;

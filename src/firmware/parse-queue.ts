@@ -83,7 +83,10 @@ export async function recordOutcome(d1: D1Database, id: number, outcome: ParseOu
     .bind(id, outcome.status, text, outcome.lease_id, now)
     .first();
   if (done) return;
-  const row = await d1.prepare("SELECT status, lease_id, lease_expires_at FROM coredumps WHERE id = ?1").bind(id).first<Pick<Coredump, "status"> & { lease_id: string | null; lease_expires_at: number | null }>();
+  const row = await d1
+    .prepare("SELECT status, lease_id, lease_expires_at FROM coredumps WHERE id = ?1")
+    .bind(id)
+    .first<Pick<Coredump, "status"> & { lease_id: string | null; lease_expires_at: number | null }>();
   if (!row) throw new AppError("not_found", `No coredump ${id}.`);
   if (row.status !== "PENDING") throw new AppError("conflict", `Coredump ${id} is already ${row.status}.`);
   if (row.lease_id === outcome.lease_id) throw new AppError("conflict", `The lease on coredump ${id} expired; claim it again.`);

@@ -11,7 +11,11 @@ export const modelCreate = z.strictObject({ key, name: z.string().trim().min(1).
 export const devicePut = z.strictObject({ model: key, name: z.string().trim().min(1).max(200).nullish() });
 
 /** ESP-IDF's esp_app_desc_t.version holds at most 31 characters. */
-export const runningVersion = z.string().min(1).max(31).regex(/^[\x20-\x7e]+$/, "printable ASCII");
+export const runningVersion = z
+  .string()
+  .min(1)
+  .max(31)
+  .regex(/^[\x20-\x7e]+$/, "printable ASCII");
 
 export const claimBody = z.strictObject({ lease_seconds: z.number().int().min(10).max(3600).optional() });
 

@@ -41,7 +41,8 @@ export async function uploadFirmware(env: Env, db: Database, modelKey: string, b
     // A few copies at a time: the app and its ELF, the big ones, move side by side.
     const queue = [...build.artifacts].sort((a, b) => b.size - a.size);
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await promote(env.BUCKET, env.DB, staged.get(next.name)!, contentTypeOf(next.kind, next.name));
+      for (let next = queue.shift(); next; next = queue.shift())
+        await promote(env.BUCKET, env.DB, staged.get(next.name)!, contentTypeOf(next.kind, next.name));
     };
     await Promise.all(Array.from({ length: PROMOTE_CONCURRENCY }, worker));
     const result = await recordFirmware(db, env.DB, modelKey, build);

@@ -13,7 +13,10 @@ export interface FirmwareWithArtifacts {
 
 function sameArtifacts(a: FirmwareArtifact[], b: CheckedBuild["artifacts"]): boolean {
   const key = (list: Array<{ name: string; sha256?: string; hash?: string }>) =>
-    list.map((x) => `${x.name}\0${x.sha256 ?? x.hash}`).sort().join("\n");
+    list
+      .map((x) => `${x.name}\0${x.sha256 ?? x.hash}`)
+      .sort()
+      .join("\n");
   return key(a) === key(b);
 }
 
@@ -86,7 +89,12 @@ export async function listFirmware(db: Database, modelKey: string): Promise<Firm
   const artifacts = await db
     .select()
     .from(firmwareArtifacts)
-    .where(inArray(firmwareArtifacts.firmwareId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        firmwareArtifacts.firmwareId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(firmwareArtifacts.name));
   return rows.map((version) => ({ version, artifacts: artifacts.filter((a) => a.firmwareId === version.id) }));
 }

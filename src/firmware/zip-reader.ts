@@ -2,8 +2,8 @@ import { UnzipInflate } from "fflate";
 import { AppError } from "../errors";
 import { ByteReader } from "./byte-reader";
 import { crc32 } from "./crc32";
-import { checkEntryName } from "./zip-names";
 import { checkCentralDirectory } from "./zip-central";
+import { checkEntryName } from "./zip-names";
 
 export interface ZipLimits {
   /** The archive itself, in bytes. */
@@ -83,7 +83,10 @@ export async function readZip(body: ReadableStream<Uint8Array>, limits: ZipLimit
       await inflateEntry(reader, entry.header, entry.method, entry.crc, limits, open);
       entries.push(entry.header);
     }
-    checkCentralDirectory(await reader.rest(MAX_CENTRAL_BYTES), entries.map((e) => e.name));
+    checkCentralDirectory(
+      await reader.rest(MAX_CENTRAL_BYTES),
+      entries.map((e) => e.name),
+    );
     return entries;
   } catch (err) {
     await reader.cancel(err);
@@ -158,7 +161,8 @@ async function inflateEntry(
       for (const chunk of out) {
         produced += chunk.length;
         // A header that understates the size, or a ratio no build output has: stop now, not after.
-        if (produced > entry.size) throw refuse("payload_too_large", `inflates to more than the ${entry.size} bytes its header declares (a zip bomb?)`);
+        if (produced > entry.size)
+          throw refuse("payload_too_large", `inflates to more than the ${entry.size} bytes its header declares (a zip bomb?)`);
         if (produced > limits.ratioFloor && produced > limits.maxRatio * consumed) {
           throw refuse("payload_too_large", `compression ratio over ${limits.maxRatio}:1 (a zip bomb?)`);
         }

@@ -60,7 +60,10 @@ export async function cleanupLegacy(env: Env, options: PassOptions, blockedBy: s
   const progress = await runPass(env, "cleanup", { ...options, dryRun }, async (_pass, startAfter, limit) => {
     const page = await env.BUCKET.list({ prefix: LEGACY_PREFIX, startAfter: startAfter ?? undefined, limit });
     const objects = page.objects.filter((o) => LEGACY_KEY.test(o.key));
-    const rows = await rowsOf(env.DB, objects.map((o) => o.key));
+    const rows = await rowsOf(
+      env.DB,
+      objects.map((o) => o.key),
+    );
     const doomed: Array<{ key: string; id: number }> = [];
     const unsized: Array<{ key: string; id: number; size: number; hash: string }> = [];
     for (const object of objects) {
@@ -75,7 +78,11 @@ export async function cleanupLegacy(env: Env, options: PassOptions, blockedBy: s
       if (verified.ok) doomed.push(verified);
       else extra.kept_unverified++;
     }
-    if (!dryRun) await deleteKeys(env.BUCKET, doomed.map((d) => d.key));
+    if (!dryRun)
+      await deleteKeys(
+        env.BUCKET,
+        doomed.map((d) => d.key),
+      );
     extra.deleted_ids.push(...doomed.map((d) => d.id));
     return {
       lastKey: page.objects.at(-1)?.key ?? null,
@@ -104,7 +111,9 @@ async function verifyByHead(bucket: R2Bucket, objects: Array<{ key: string; id: 
   for (let i = 0; i < objects.length; i += PARALLEL_HEADS) {
     const chunk = objects.slice(i, i + PARALLEL_HEADS);
     const heads = await Promise.all(chunk.map((o) => bucket.head(blobKey(o.hash as never))));
-    chunk.forEach((o, j) => out.push({ key: o.key, id: o.id, ok: heads[j]?.size === o.size }));
+    chunk.forEach((o, j) => {
+      out.push({ key: o.key, id: o.id, ok: heads[j]?.size === o.size });
+    });
   }
   return out;
 }

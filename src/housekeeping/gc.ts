@@ -135,4 +135,3 @@ async function thumbnailsToDelete(
     startAfter = page.objects.at(-1)!.key;
   }
 }
-

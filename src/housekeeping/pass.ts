@@ -88,7 +88,16 @@ export async function runPass(
   options: PassOptions,
   step: (pass: PassRow, startAfter: string | null, limit: number) => Promise<Page>,
 ): Promise<PassProgress> {
-  const progress: PassProgress = { dry_run: options.dryRun, scanned: 0, deleted: 0, kept: 0, cursor: null, done: false, stopped_by: "done", pass: null };
+  const progress: PassProgress = {
+    dry_run: options.dryRun,
+    scanned: 0,
+    deleted: 0,
+    kept: 0,
+    cursor: null,
+    done: false,
+    stopped_by: "done",
+    pass: null,
+  };
   const owner = `${task}-${crypto.randomUUID()}`;
   const started = Date.now();
   let pass: PassRow;
@@ -160,7 +169,9 @@ function freshPass(task: Task, options: PassOptions): PassRow {
 async function acquire(env: Env, task: Task, owner: string, options: PassOptions): Promise<PassRow | "busy" | "resting"> {
   await env.DB.prepare(ENSURE_PASS_SQL).bind(task).run();
   const now = Date.now();
-  const row = await env.DB.prepare(ACQUIRE_PASS_SQL).bind(task, owner, now + PASS_LEASE_MS, now).first<PassRow>();
+  const row = await env.DB.prepare(ACQUIRE_PASS_SQL)
+    .bind(task, owner, now + PASS_LEASE_MS, now)
+    .first<PassRow>();
   if (!row) return "busy";
   if (row.finished_at === null) return row;
   if (now - row.finished_at < options.restMs) {

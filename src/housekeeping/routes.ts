@@ -18,7 +18,14 @@ const budget = {
 const cleanupQuery = z.object(budget);
 // The grace period must outlast the time from a PUT to the row that names the blob; a minute is the floor
 // (for local trials), the day of the default is what production wants.
-const gcQuery = z.object({ ...budget, grace_hours: z.coerce.number().min(1 / 60).max(24 * 365).default(24) });
+const gcQuery = z.object({
+  ...budget,
+  grace_hours: z.coerce
+    .number()
+    .min(1 / 60)
+    .max(24 * 365)
+    .default(24),
+});
 
 function busyIsConflict<T extends PassProgress>(progress: T): T {
   if (progress.stopped_by === "busy") throw new AppError("conflict", "Another run of this task is in progress; try again when it ends.");
@@ -34,12 +41,28 @@ export const housekeepingRoutes = new Hono<AppEnv>()
   .get("/migration/cleanup", async (c) => c.json({ pass: describe(await readPass(c.env, "cleanup")), blocked_by: await cleanupBlockedBy(c.env) }))
   .post("/migration/cleanup", async (c) => {
     const q = parseWith(cleanupQuery, c.req.query(), "invalid_parameter");
-    const options = { dryRun: q.dry_run, cursor: q.cursor, budgetMs: q.budget_ms, maxObjects: q.max_objects, restMs: 0, graceHours: 0, now: Date.now() };
+    const options = {
+      dryRun: q.dry_run,
+      cursor: q.cursor,
+      budgetMs: q.budget_ms,
+      maxObjects: q.max_objects,
+      restMs: 0,
+      graceHours: 0,
+      now: Date.now(),
+    };
     return c.json(busyIsConflict(await cleanupLegacy(c.env, options, await cleanupBlockedBy(c.env))));
   })
   .get("/gc", async (c) => c.json({ pass: describe(await readPass(c.env, "gc")) }))
   .post("/gc", async (c) => {
     const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
-    const options = { dryRun: q.dry_run, cursor: q.cursor, budgetMs: q.budget_ms, maxObjects: q.max_objects, restMs: 0, graceHours: q.grace_hours, now: Date.now() };
+    const options = {
+      dryRun: q.dry_run,
+      cursor: q.cursor,
+      budgetMs: q.budget_ms,
+      maxObjects: q.max_objects,
+      restMs: 0,
+      graceHours: q.grace_hours,
+      now: Date.now(),
+    };
     return c.json(busyIsConflict(await collectGarbage(c.env, options)));
   });

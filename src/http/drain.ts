@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
 import { maxUploadBytes } from "../cas/write";
+import type { AppEnv } from "../env";
 
 /** An error answer reads at most this much of a body nobody wanted before letting go of it. */
 export const ERROR_DRAIN_BYTES = 1024 * 1024;

@@ -29,7 +29,7 @@ export async function imagesThumbnail(images: ImagesService, body: ReadableStrea
     throw imagesError(err);
   }
   const info = probeHeader(jpeg, true);
-  if (!info || info.format !== "jpeg") throw new AppError("image_service_failed", "The Images binding did not answer with a JPEG.");
+  if (info?.format !== "jpeg") throw new AppError("image_service_failed", "The Images binding did not answer with a JPEG.");
   return { jpeg, width: info.width, height: info.height };
 }
 

@@ -1,6 +1,6 @@
+import { resolveRange } from "../cas/conditional";
 import { blobKey, type ContentHash, THUMBNAIL_PREFIX, thumbnailKey } from "../cas/keys";
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
-import { resolveRange } from "../cas/conditional";
 import { AppError } from "../errors";
 import type { ImagesService } from "./binding";
 import { imageBudget } from "./budget";
@@ -47,10 +47,13 @@ export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: numbe
     pending = generate(bucket, hash, size, images).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
-  return pending.then((made) => made, (err: unknown) => {
-    if (err instanceof AppError && err.code === "blob_not_found") return null;
-    throw err;
-  });
+  return pending.then(
+    (made) => made,
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "blob_not_found") return null;
+      throw err;
+    },
+  );
 }
 
 /**

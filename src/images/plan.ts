@@ -52,7 +52,8 @@ export function planThumbnail(info: ImageInfo, sourceBytes: number, size: number
   const pixels = info.width * info.height;
   const megapixels = `${info.width}×${info.height} (${(pixels / 1e6).toFixed(1)} MP, ${(sourceBytes / 2 ** 20).toFixed(1)} MB)`;
   // Bombs are refused outright: the Images binding has its own, lower, pixel limit.
-  if (pixels > MAX_DECODE_PIXELS) throw new AppError("image_too_large", `The image is ${megapixels}; thumbnails are made from images up to ${MAX_DECODE_PIXELS / 1e6} MP.`);
+  if (pixels > MAX_DECODE_PIXELS)
+    throw new AppError("image_too_large", `The image is ${megapixels}; thumbnails are made from images up to ${MAX_DECODE_PIXELS / 1e6} MP.`);
   if (info.format === "heic" || info.format === "avif") {
     if (ctx.images) return binding;
     throw new AppError(
@@ -60,20 +61,28 @@ export function planThumbnail(info: ImageInfo, sourceBytes: number, size: number
       `This is ${info.format === "heic" ? "a HEIC/HEIF" : "an AVIF"} image; such images are thumbnailed by the Cloudflare Images binding, which this deployment does not have (add \`[images] binding = "IMAGES"\` to wrangler.toml).`,
     );
   }
-  const local = localPlan(info, sourceBytes, size, ctx);
+  const local = localPlan(info, sourceBytes, size);
   let refusal: string | undefined;
-  if (local.path === "photon" && local.peakBytes > PHOTON_MAX_BYTES) refusal = `a ${info.format.toUpperCase()} is decoded whole and may take at most ${mb(PHOTON_MAX_BYTES)}; this one needs ${mb(local.peakBytes)}`;
-  else if (local.peakBytes > ctx.capacity) refusal = `decoding it needs ${mb(local.peakBytes)}, more than the ${mb(ctx.capacity)} a thumbnail may use`;
+  if (local.path === "photon" && local.peakBytes > PHOTON_MAX_BYTES)
+    refusal = `a ${info.format.toUpperCase()} is decoded whole and may take at most ${mb(PHOTON_MAX_BYTES)}; this one needs ${mb(local.peakBytes)}`;
+  else if (local.peakBytes > ctx.capacity)
+    refusal = `decoding it needs ${mb(local.peakBytes)}, more than the ${mb(ctx.capacity)} a thumbnail may use`;
   else if (local.peakBytes > ctx.available && ctx.images) return binding;
   if (refusal === undefined) return local;
   if (ctx.images) return binding;
   throw new AppError("image_too_large", `The image is ${megapixels}; ${refusal}.`);
 }
 
-function localPlan(info: ImageInfo, sourceBytes: number, size: number, ctx: PlanContext): Plan {
+function localPlan(info: ImageInfo, sourceBytes: number, size: number): Plan {
   const out = outputBytes(size);
   if (info.format === "jpeg") {
-    const header = { width: info.width, height: info.height, components: info.components ?? 3, progressive: info.progressive ?? false, sampling: info.sampling };
+    const header = {
+      width: info.width,
+      height: info.height,
+      components: info.components ?? 3,
+      progressive: info.progressive ?? false,
+      sampling: info.sampling,
+    };
     // The codec pulls the source into wasm a chunk at a time, but the whole file sits in the JS heap meanwhile.
     return { path: "jpeg", peakBytes: jpegPeakBytes(header, size) + sourceBytes };
   }

@@ -1,9 +1,9 @@
 import { AppError } from "../errors";
 import { type ImagesService, imagesThumbnail } from "./binding";
-import { orientRgb } from "./orient";
 import { encodeJpeg, jpegThumbnail } from "./jpeg";
+import { orientRgb } from "./orient";
 import { photonReduce } from "./photon";
-import { photonWasmBytes, type Plan } from "./plan";
+import { type Plan, photonWasmBytes } from "./plan";
 import { decodePng } from "./png/decode";
 import type { ImageInfo } from "./probe";
 import { RowReducer } from "./resize";
@@ -55,7 +55,8 @@ export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, si
   if (plan.path === "png") {
     let reducer: RowReducer | undefined;
     await decodePng(await source.stream(), (header) => {
-      if (header.width !== info.width || header.height !== info.height) throw new AppError("corrupt_image", "The image cannot be decoded: its IHDR changed.");
+      if (header.width !== info.width || header.height !== info.height)
+        throw new AppError("corrupt_image", "The image cannot be decoded: its IHDR changed.");
       reducer = new RowReducer(header.width, header.height, target.width, target.height);
       return reducer;
     });

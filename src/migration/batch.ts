@@ -1,4 +1,4 @@
-import { LegacyObjectMissing, migrateRow, type LegacyRow } from "./migrate-row";
+import { LegacyObjectMissing, type LegacyRow, migrateRow } from "./migrate-row";
 
 export interface BatchOptions {
   token: number;
@@ -99,7 +99,15 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
   }
   if (!options.dryRun) {
     await env.DB.prepare(RECORD_RUN_SQL)
-      .bind(started.toISOString(), new Date().toISOString(), options.token, result.migrated.length, result.failed.length, result.stoppedBy, result.error)
+      .bind(
+        started.toISOString(),
+        new Date().toISOString(),
+        options.token,
+        result.migrated.length,
+        result.failed.length,
+        result.stoppedBy,
+        result.error,
+      )
       .run();
   }
   return result;

@@ -1,8 +1,8 @@
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { casUrlFor } from "../attachments/responses";
 import { database } from "../db/client";
 import { partAttachments } from "../db/schema";
-import { eq } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseRowId } from "../validation";

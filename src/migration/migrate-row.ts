@@ -1,4 +1,4 @@
-import { ingest, BUFFER_LIMIT } from "../attachments/ingest";
+import { BUFFER_LIMIT, ingest } from "../attachments/ingest";
 import { toHex } from "../cas/keys";
 import { stillStored } from "../housekeeping/claims";
 

@@ -1,6 +1,6 @@
 import { blobKey, type ContentHash } from "../cas/keys";
-import { AppError } from "../errors";
 import type { UploadSession } from "../db/schema";
+import { AppError } from "../errors";
 
 /** A session lives a day past its last accepted part… */
 export const SESSION_IDLE_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { blobKey, type ContentHash } from "../cas/keys";
-import { claimBlob } from "../housekeeping/claims";
-import { AppError } from "../errors";
 import type { UploadSession } from "../db/schema";
+import { AppError } from "../errors";
+import { claimBlob } from "../housekeeping/claims";
 import { choosePartSize, partCount, partLength } from "./geometry";
 import { abortMultipart, CLAIM_MS, multipartOf, nextExpiry, usableSession } from "./lifecycle";
 import { receivePart } from "./parts";
@@ -112,9 +112,21 @@ export async function putPart(env: Env, id: string, input: PartUpload, now = Dat
     await releaseClaim(env.DB, id, claim);
     throw err;
   }
-  const committed = await commitPart(env.DB, id, claim, part, received.etag, toBase64(received.hashState), nextExpiry(session, Date.now()), Date.now());
+  const committed = await commitPart(
+    env.DB,
+    id,
+    claim,
+    part,
+    received.etag,
+    toBase64(received.hashState),
+    nextExpiry(session, Date.now()),
+    Date.now(),
+  );
   if (!committed) {
-    throw new AppError("conflict", `Part ${part} took longer than ${CLAIM_MS / 1000} s and another request took it over; ask for the upload's state.`);
+    throw new AppError(
+      "conflict",
+      `Part ${part} took longer than ${CLAIM_MS / 1000} s and another request took it over; ask for the upload's state.`,
+    );
   }
   return (await findSession(env.DB, id))!;
 }
@@ -144,7 +156,10 @@ export async function completeUpload(env: Env, id: string, now = Date.now()): Pr
     return { session: (await findSession(env.DB, id))!, created: false };
   }
   if (session.partsReceived < session.partCount) {
-    throw new AppError("conflict", `Parts ${session.partsReceived + 1} to ${session.partCount} are missing; send part ${session.partsReceived + 1} next.`);
+    throw new AppError(
+      "conflict",
+      `Parts ${session.partsReceived + 1} to ${session.partCount} are missing; send part ${session.partsReceived + 1} next.`,
+    );
   }
   const claim = crypto.randomUUID();
   if (!(await claimNext(env.DB, id, session.partCount + 1, claim, now, CLAIM_MS))) {
@@ -156,7 +171,10 @@ export async function completeUpload(env: Env, id: string, now = Date.now()): Pr
   const digest = (await ResumableSha256.start(fromBase64(session.hashState))).digestHex();
   if (digest !== session.sha256) {
     await fail(env, session, `the parts hash to ${digest}`, now);
-    throw new AppError("digest_mismatch", `The uploaded bytes hash to ${digest}, not ${session.sha256}; nothing was stored and the upload is closed.`);
+    throw new AppError(
+      "digest_mismatch",
+      `The uploaded bytes hash to ${digest}, not ${session.sha256}; nothing was stored and the upload is closed.`,
+    );
   }
   const etags = JSON.parse(session.partEtags) as string[];
   try {

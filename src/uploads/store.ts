@@ -83,7 +83,9 @@ export async function commitPart(
       updatedAt: iso(now),
       expiresAt,
     })
-    .where(and(eq(uploadSessions.id, id), eq(uploadSessions.claim, claim), eq(uploadSessions.partsReceived, part - 1), eq(uploadSessions.status, "open")))
+    .where(
+      and(eq(uploadSessions.id, id), eq(uploadSessions.claim, claim), eq(uploadSessions.partsReceived, part - 1), eq(uploadSessions.status, "open")),
+    )
     .run();
   return result.meta.changes === 1;
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { accountActive, STATUS_TTL_MS } from "../../src/access/account-status";
 import { InvalidToken, verifyToken } from "../../src/access/tokens";
 import { ORIGIN } from "../support/blobs";
-import { fetchWith } from "../support/worker";
 import { admin, bearer, secondSigningJwk, signWith, testSigningJwk, tokenWith } from "../support/tokens";
+import { fetchWith } from "../support/worker";
 
 const b64url = (text: string) => btoa(text).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 

@@ -6,9 +6,9 @@ import { SCOPES } from "../../src/access/scopes";
 import worker from "../../src/index";
 import { ORIGIN, randomBytes, sha256 } from "../support/blobs";
 import { rowHash, seedLegacyPart } from "../support/legacy";
-import { fetchWith } from "../support/worker";
-import { admin, bearer, tokenWith } from "../support/tokens";
 import { concrete } from "../support/routes";
+import { admin, bearer, tokenWith } from "../support/tokens";
+import { fetchWith } from "../support/worker";
 
 let everything: string;
 beforeAll(async () => {
@@ -43,7 +43,12 @@ const ofEffect = (effect: string) => guarded.filter(([, , , e]) => e === effect)
 
 describe("GET/PUT /api/admin/mode", () => {
   it("shows STORAGE_MODE until an operator switches it, then the switch, and clears it with null", async () => {
-    expect(await (await admin("/mode")).json()).toEqual({ mode: "edit", source: "STORAGE_MODE", configured: "edit", cache_seconds: MODE_CACHE_MS / 1000 });
+    expect(await (await admin("/mode")).json()).toEqual({
+      mode: "edit",
+      source: "STORAGE_MODE",
+      configured: "edit",
+      cache_seconds: MODE_CACHE_MS / 1000,
+    });
     expect(await (await setMode("rw")).json()).toMatchObject({ mode: "rw", source: "runtime", configured: "edit" });
     expect(await (await admin("/mode")).json()).toMatchObject({ mode: "rw", source: "runtime" });
     expect(await (await setMode(null)).json()).toMatchObject({ mode: "edit", source: "STORAGE_MODE" });
@@ -91,11 +96,19 @@ describe("ro refuses every write and delete route in the policy table; reads and
     await setMode("ro");
     const bytes = randomBytes(500);
     const hash = await sha256(bytes);
-    const res = await SELF.fetch(`${ORIGIN}/api/cas/${hash}`, { method: "PUT", body: bytes, headers: { ...bearer(everything), "Content-Length": "500" } });
+    const res = await SELF.fetch(`${ORIGIN}/api/cas/${hash}`, {
+      method: "PUT",
+      body: bytes,
+      headers: { ...bearer(everything), "Content-Length": "500" },
+    });
     await expectModeRefusal(res, "ro", "PUT blob");
     expect(await env.BUCKET.head(`cas/${hash}`)).toBeNull();
     await setMode("edit");
-    const again = await SELF.fetch(`${ORIGIN}/api/cas/${hash}`, { method: "PUT", body: bytes, headers: { ...bearer(everything), "Content-Length": "500" } });
+    const again = await SELF.fetch(`${ORIGIN}/api/cas/${hash}`, {
+      method: "PUT",
+      body: bytes,
+      headers: { ...bearer(everything), "Content-Length": "500" },
+    });
     expect(again.status).toBe(201);
   });
 });

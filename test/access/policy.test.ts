@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { policyFor, ROUTE_POLICIES } from "../../src/access/policy";
-import { type Scope, SCOPES } from "../../src/access/scopes";
+import { SCOPES, type Scope } from "../../src/access/scopes";
 import { buildApp } from "../../src/app";
 import { ORIGIN, WRITE_TOKEN } from "../support/blobs";
 import { concrete } from "../support/routes";

@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_FAILURES, TokenThrottle, tokenThrottle, WINDOW_MS } from "../../src/access/throttle";
+import { MAX_FAILURES, type TokenThrottle, tokenThrottle, WINDOW_MS } from "../../src/access/throttle";
 
 describe("TokenThrottle", () => {
   it("forgets failures older than the window, and says when the next attempt is allowed", async () => {

@@ -43,7 +43,11 @@ describe("token endpoint errors (RFC 6749 §5.2)", () => {
 
   it("a JSON body, repeated parameters, or credentials both ways: invalid_request", async () => {
     const account = await createAccount(["parts:read"]);
-    await expectOAuthError(await post(JSON.stringify({ grant_type: "client_credentials" }), { "Content-Type": "application/json" }), 400, "invalid_request");
+    await expectOAuthError(
+      await post(JSON.stringify({ grant_type: "client_credentials" }), { "Content-Type": "application/json" }),
+      400,
+      "invalid_request",
+    );
     await expectOAuthError(await post("grant_type=client_credentials&grant_type=client_credentials"), 400, "invalid_request");
     const basic = `Basic ${btoa(`${account.client_id}:${account.client_secret}`)}`;
     const both = await post(`grant_type=client_credentials&client_id=${account.client_id}&client_secret=${account.client_secret}`, {
@@ -55,7 +59,11 @@ describe("token endpoint errors (RFC 6749 §5.2)", () => {
 
   it("a scope the account does not have: invalid_scope naming it", async () => {
     const account = await createAccount(["parts:read"]);
-    const detail = await expectOAuthError(await requestToken(account.client_id, account.client_secret, { scope: "parts:read admin" }), 400, "invalid_scope");
+    const detail = await expectOAuthError(
+      await requestToken(account.client_id, account.client_secret, { scope: "parts:read admin" }),
+      400,
+      "invalid_scope",
+    );
     expect(detail).toContain('"admin"');
   });
 

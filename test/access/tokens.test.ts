@@ -19,7 +19,13 @@ describe("POST /api/oauth/token (client credentials)", () => {
     const header = decodeProtectedHeader(body.access_token);
     expect(header).toMatchObject({ alg: "ES256", kid: "test-1", typ: "at+jwt" });
     const claims = decodeJwt(body.access_token);
-    expect(claims).toMatchObject({ iss: "cas-edge", aud: "cas-edge", sub: account.client_id, client_id: account.client_id, scope: "cas:write parts:read" });
+    expect(claims).toMatchObject({
+      iss: "cas-edge",
+      aud: "cas-edge",
+      sub: account.client_id,
+      client_id: account.client_id,
+      scope: "cas:write parts:read",
+    });
     expect(claims.exp! - claims.iat!).toBe(900);
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -36,7 +42,11 @@ describe("POST /api/oauth/token (client credentials)", () => {
     const { access_token, scope } = (await res.json()) as { access_token: string; scope: string };
     expect(scope).toBe("parts:read");
     expect(decodeJwt(access_token).scope).toBe("parts:read");
-    const write = await SELF.fetch(`${ORIGIN}/api/parts`, { method: "POST", headers: { ...bearer(access_token), "Content-Type": "application/json" }, body: '{"name":"x"}' });
+    const write = await SELF.fetch(`${ORIGIN}/api/parts`, {
+      method: "POST",
+      headers: { ...bearer(access_token), "Content-Type": "application/json" },
+      body: '{"name":"x"}',
+    });
     expect(write.status).toBe(403);
   });
 
@@ -55,7 +65,9 @@ describe("POST /api/oauth/token (client credentials)", () => {
     const account = await createAccount(["parts:read"]);
     expect((await (await admin(`/accounts/${account.client_id}`)).json()) as object).toMatchObject({ last_used_at: null });
     await accessToken(account.client_id, account.client_secret);
-    const row = await env.DB.prepare("SELECT last_used_at FROM service_accounts WHERE client_id = ?1").bind(account.client_id).first<{ last_used_at: string | null }>();
+    const row = await env.DB.prepare("SELECT last_used_at FROM service_accounts WHERE client_id = ?1")
+      .bind(account.client_id)
+      .first<{ last_used_at: string | null }>();
     expect(row?.last_used_at).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 });

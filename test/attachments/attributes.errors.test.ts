@@ -2,8 +2,7 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api, createPart, pngBytes, upload } from "../support/api";
 import { ORIGIN } from "../support/blobs";
-import { recordingBucket } from "../support/worker";
-import { fetchWith } from "../support/worker";
+import { fetchWith, recordingBucket } from "../support/worker";
 
 type Problem = { type: string; status: number; detail: string; path?: string };
 
@@ -50,7 +49,12 @@ describe("attributes that break a rule are 422 with the failing path", () => {
       new Request(`${ORIGIN}/api/parts/${key}/attachments`, {
         method: "POST",
         body: bytes,
-        headers: { Authorization: "Bearer test-api-token", "Content-Type": "image/png", "Content-Length": String(bytes.length), "X-Attributes": "[]" },
+        headers: {
+          Authorization: "Bearer test-api-token",
+          "Content-Type": "image/png",
+          "Content-Length": String(bytes.length),
+          "X-Attributes": "[]",
+        },
       }),
       { BUCKET: bucket },
     );
@@ -87,7 +91,11 @@ describe("PATCH that breaks a rule", () => {
     return { key, id: ((await res.json()) as { id: number }).id };
   }
   const patch = (key: string, id: number, body: unknown) =>
-    api(`/parts/${key}/attachments/${id}`, { method: "PATCH", body: JSON.stringify(body), headers: { "Content-Type": "application/merge-patch+json" } });
+    api(`/parts/${key}/attachments/${id}`, {
+      method: "PATCH",
+      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/merge-patch+json" },
+    });
 
   it("is 422 when the merged result would pass 4096 bytes, and changes nothing", async () => {
     const { key, id } = await attachment({ note: "x".repeat(3000) });

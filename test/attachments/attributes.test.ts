@@ -61,7 +61,10 @@ describe("setting attributes on upload", () => {
 
   it("takes attributes on a URL attachment, and defaults to an empty object", async () => {
     const { key } = await createPart();
-    const withAttrs = await api(`/parts/${key}/attachments`, { method: "POST", json: { url: "https://example.com/ds.pdf", attributes: { kind: "datasheet" } } });
+    const withAttrs = await api(`/parts/${key}/attachments`, {
+      method: "POST",
+      json: { url: "https://example.com/ds.pdf", attributes: { kind: "datasheet" } },
+    });
     const plain = await upload(key, pngBytes(), { type: "image/png" });
     expect((await json(withAttrs)).attributes).toEqual({ kind: "datasheet" });
     expect((await json(plain)).attributes).toEqual({});
@@ -174,7 +177,13 @@ describe("GET /api/attachments", () => {
 
   it("uses the indexes for part and type", async () => {
     const plan = async (where: string, ...binds: unknown[]) =>
-      JSON.stringify((await env.DB.prepare(`EXPLAIN QUERY PLAN SELECT * FROM part_attachments WHERE ${where} ORDER BY id LIMIT 51`).bind(...binds).all()).results);
+      JSON.stringify(
+        (
+          await env.DB.prepare(`EXPLAIN QUERY PLAN SELECT * FROM part_attachments WHERE ${where} ORDER BY id LIMIT 51`)
+            .bind(...binds)
+            .all()
+        ).results,
+      );
     expect(await plan("part_key = ?1", "abc")).toContain("part_attachments_by_part");
     expect(await plan("content_type >= ?1 AND content_type < ?2", "image/", "image0")).toContain("part_attachments_by_content_type");
   });

@@ -100,7 +100,10 @@ describe("multipart uploads refuse, storing nothing,", { timeout: 60_000 }, () =
   });
 
   it("a field longer than 64 KiB, and an empty file", async () => {
-    const { key, res } = await send([{ name: "title", data: "x".repeat(65 * 1024) }, { name: "file", filename: "f.bin", data: "1" }]);
+    const { key, res } = await send([
+      { name: "title", data: "x".repeat(65 * 1024) },
+      { name: "file", filename: "f.bin", data: "1" },
+    ]);
     await expectRefused(res, key, /longer than 65536 bytes/);
     const empty = await send([{ name: "file", filename: "f.bin", data: "" }]);
     await expectRefused(empty.res, empty.key, /empty/);
@@ -109,7 +112,10 @@ describe("multipart uploads refuse, storing nothing,", { timeout: 60_000 }, () =
   it("a streamed file whose declared hash is wrong", async () => {
     const bytes = randomBytes(SIZES.large);
     const wrong = await sha256(randomBytes(10));
-    const { key, res } = await send([{ name: "sha256", data: wrong }, { name: "file", filename: "f.bin", data: bytes }]);
+    const { key, res } = await send([
+      { name: "sha256", data: wrong },
+      { name: "file", filename: "f.bin", data: bytes },
+    ]);
     await expectRefused(res, key, /SHA-256 is not/, [wrong, await sha256(bytes)]);
   });
 });

@@ -52,7 +52,11 @@ describe("multipart form uploads", { timeout: 60_000 }, () => {
         const bytes = randomBytes(size);
         const hash = await sha256(bytes);
         const fields = declared ? [{ name: "sha256", data: hash }] : [];
-        const form = formBody([{ name: "title", data: "dump" }, ...fields, { name: "file", filename: "dump.bin", type: "application/octet-stream", data: bytes }]);
+        const form = formBody([
+          { name: "title", data: "dump" },
+          ...fields,
+          { name: "file", filename: "dump.bin", type: "application/octet-stream", data: bytes },
+        ]);
 
         const res = await SELF.fetch(formRequest(key, form));
 
@@ -72,7 +76,11 @@ describe("multipart form uploads", { timeout: 60_000 }, () => {
     const { key } = await createPart();
     const bytes = randomBytes(BUFFER_LIMIT + 4096);
     const hash = await sha256(bytes);
-    const form = () => formBody([{ name: "sha256", data: hash }, { name: "file", filename: "same.bin", data: bytes }]);
+    const form = () =>
+      formBody([
+        { name: "sha256", data: hash },
+        { name: "file", filename: "same.bin", data: bytes },
+      ]);
     expect((await SELF.fetch(formRequest(key, form()))).status).toBe(201);
     const { bucket, calls } = recordingBucket();
 

@@ -48,9 +48,13 @@ describe("filenames and titles are cleaned on every write path", () => {
     const { key } = await createPart();
     const uploaded = (await (await upload(key, pngBytes(), { title: "line\r\nbreak" })).json()) as AttachmentJson;
     expect(uploaded.title).toBe("line  break");
-    const patched = (await (await api(`/parts/${key}/attachments/${uploaded.id}`, { method: "PATCH", json: { title: "tab\there" } })).json()) as AttachmentJson;
+    const patched = (await (
+      await api(`/parts/${key}/attachments/${uploaded.id}`, { method: "PATCH", json: { title: "tab\there" } })
+    ).json()) as AttachmentJson;
     expect(patched.title).toBe("tab here");
-    const link = (await (await api(`/parts/${key}/attachments`, { method: "POST", json: { url: "https://example.com/d.pdf", title: "x\u0007y" } })).json()) as AttachmentJson;
+    const link = (await (
+      await api(`/parts/${key}/attachments`, { method: "POST", json: { url: "https://example.com/d.pdf", title: "x\u0007y" } })
+    ).json()) as AttachmentJson;
     expect(link.title).toBe("x y");
   });
 

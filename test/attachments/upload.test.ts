@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../support/fixtures";
 import { attachmentTypeFor, sniffMediaType } from "../../src/attachments/sniff";
 import { type AttachmentJson, api, createPart, jpegBytes, pdfBytes, pngBytes, upload } from "../support/api";
 import { casGet, ORIGIN, randomBytes, sha256 } from "../support/blobs";
+import { fixture } from "../support/fixtures";
 import { fetchWith, recordingBucket } from "../support/worker";
 
 const json = async (res: Response) => (await res.json()) as AttachmentJson;
@@ -144,7 +144,11 @@ describe("uploading a file", () => {
     const type = encoded.headers.get("Content-Type")!;
     const body = new Uint8Array(await encoded.arrayBuffer());
 
-    const res = await api(`/parts/${key}/attachments`, { method: "POST", body, headers: { "Content-Type": type, "Content-Length": String(body.length) } });
+    const res = await api(`/parts/${key}/attachments`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": type, "Content-Length": String(body.length) },
+    });
 
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ title: "Top side", filename: "photo.png", size: 256, attachment_type: "image" });

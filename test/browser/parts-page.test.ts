@@ -73,7 +73,9 @@ describe("the parts page in Chromium", () => {
     expect(firstLoad.length).toBeGreaterThanOrEqual(2);
     expect(gzipped).toBeLessThan(50_000);
 
-    const refused = (await (await fetch(`${worker.url}/api/parts?limit=1`, { headers: { Authorization: "Bearer not-the-token" } })).json()) as { detail: string };
+    const refused = (await (await fetch(`${worker.url}/api/parts?limit=1`, { headers: { Authorization: "Bearer not-the-token" } })).json()) as {
+      detail: string;
+    };
     await page.getByLabel("API token").fill("not-the-token");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toBe(refused.detail);

@@ -1,7 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { ContentHash } from "../../src/cas/keys";
 import { putBlob } from "../../src/cas/write";
-import { type ContentHash } from "../../src/cas/keys";
 import { putRequest, randomBytes, sha256 } from "../support/blobs";
 
 describe("concurrent writers of one blob", () => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ORIGIN, randomBytes, storeBytes } from "../support/blobs";
 import { fetchWith, recordingBucket } from "../support/worker";
 
-const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
-  new Request(`${ORIGIN}${path}`, { headers, method });
+const get = (path: string, headers: Record<string, string> = {}, method = "GET") => new Request(`${ORIGIN}${path}`, { headers, method });
 
 describe("edge cache", () => {
   it("serves a second GET from the cache without any R2 call", async () => {

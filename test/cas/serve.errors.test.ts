@@ -1,6 +1,6 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { casGet, ORIGIN, randomBytes, storeBytes } from "../support/blobs";
-import { SELF } from "cloudflare:test";
 
 async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status);
@@ -69,19 +69,25 @@ describe("missing blobs and bad parameters", () => {
 });
 
 describe("no stored XSS from this origin", () => {
-  it.each(["text/html", "image/svg+xml", "application/xml", "text/xml", "application/javascript", "text/javascript", "application/x-unknown", "application/xhtml+xml"])(
-    "forces %s to download even when inline is asked for",
-    async (type) => {
-      const hash = await storeBytes(new TextEncoder().encode("<script>alert(1)</script>"));
+  it.each([
+    "text/html",
+    "image/svg+xml",
+    "application/xml",
+    "text/xml",
+    "application/javascript",
+    "text/javascript",
+    "application/x-unknown",
+    "application/xhtml+xml",
+  ])("forces %s to download even when inline is asked for", async (type) => {
+    const hash = await storeBytes(new TextEncoder().encode("<script>alert(1)</script>"));
 
-      const res = await casGet(hash, `?content_type=${encodeURIComponent(type)}&disposition=inline`);
+    const res = await casGet(hash, `?content_type=${encodeURIComponent(type)}&disposition=inline`);
 
-      expect(res.status).toBe(200);
-      expect(res.headers.get("Content-Disposition")).toBe("attachment");
-      expect(res.headers.get("Content-Security-Policy")).toContain("sandbox");
-      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    },
-  );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toBe("attachment");
+    expect(res.headers.get("Content-Security-Policy")).toContain("sandbox");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+  });
 
   it("treats an HTML type stored at upload like one asked for in the URL", async () => {
     const hash = await storeBytes(new TextEncoder().encode("<h1>x</h1>"), "text/html; charset=utf-8");
@@ -118,17 +124,14 @@ describe("no stored XSS from this origin", () => {
     expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
   });
 
-  it.each(["image/png", "image/jpeg", "text/plain; charset=utf-8"])(
-    "shows %s inline in a sandbox",
-    async (type) => {
-      const hash = await storeBytes(randomBytes(10));
+  it.each(["image/png", "image/jpeg", "text/plain; charset=utf-8"])("shows %s inline in a sandbox", async (type) => {
+    const hash = await storeBytes(randomBytes(10));
 
-      const res = await casGet(hash, `?content_type=${encodeURIComponent(type)}`);
+    const res = await casGet(hash, `?content_type=${encodeURIComponent(type)}`);
 
-      expect(res.headers.get("Content-Disposition")).toBe("inline");
-      expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
-    },
-  );
+    expect(res.headers.get("Content-Disposition")).toBe("inline");
+    expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  });
 
   it("shows a PDF inline without the sandbox the PDF viewer refuses", async () => {
     const hash = await storeBytes(randomBytes(10));

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { API_TOKEN, createPart } from "../support/api";
 import { EMPTY_SHA256 } from "../../src/cas/keys";
+import { API_TOKEN, createPart } from "../support/api";
 import { ORIGIN, randomBytes, sha256, WRITE_TOKEN } from "../support/blobs";
 import { fetchWith } from "../support/worker";
 
@@ -52,18 +52,23 @@ describe("a body shorter than its Content-Length is the client's error and store
 
   for (const [label, size] of sizes) {
     for (const declared of [true, false]) {
-      it.each(["end", "error"] as const)(`a ${label} attachment upload, hash ${declared ? "declared" : "not declared"}, whose body %ss early`, async (how) => {
-        const { key } = await createPart();
-        const whole = randomBytes(size);
-        const hash = await sha256(whole);
-        const headers: Record<string, string> = declared ? { "X-Content-SHA256": hash } : {};
-        const res = await fetchWith(request(`/api/parts/${key}/attachments`, API_TOKEN, cutShort(whole.subarray(0, size - 500), how), size, headers));
-        await expectClientError(res);
-        expect(await env.BUCKET.head(`cas/${hash}`)).toBeNull();
-        expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
-        const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM part_attachments WHERE part_key = ?1").bind(key).first<{ n: number }>();
-        expect(rows?.n).toBe(0);
-      });
+      it.each(["end", "error"] as const)(
+        `a ${label} attachment upload, hash ${declared ? "declared" : "not declared"}, whose body %ss early`,
+        async (how) => {
+          const { key } = await createPart();
+          const whole = randomBytes(size);
+          const hash = await sha256(whole);
+          const headers: Record<string, string> = declared ? { "X-Content-SHA256": hash } : {};
+          const res = await fetchWith(
+            request(`/api/parts/${key}/attachments`, API_TOKEN, cutShort(whole.subarray(0, size - 500), how), size, headers),
+          );
+          await expectClientError(res);
+          expect(await env.BUCKET.head(`cas/${hash}`)).toBeNull();
+          expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+          const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM part_attachments WHERE part_key = ?1").bind(key).first<{ n: number }>();
+          expect(rows?.n).toBe(0);
+        },
+      );
     }
   }
 });
@@ -71,13 +76,17 @@ describe("a body shorter than its Content-Length is the client's error and store
 describe("a PUT with no body at all", () => {
   it("is 411 for any hash but the empty blob's", async () => {
     const hash = await sha256(randomBytes(10));
-    const res = await fetchWith(new Request(`${ORIGIN}/api/cas/${hash}`, { method: "PUT", headers: { Authorization: `Bearer ${WRITE_TOKEN}`, "Content-Length": "0" } }));
+    const res = await fetchWith(
+      new Request(`${ORIGIN}/api/cas/${hash}`, { method: "PUT", headers: { Authorization: `Bearer ${WRITE_TOKEN}`, "Content-Length": "0" } }),
+    );
     expect(res.status).toBe(411);
     expect(res.headers.get("Content-Type")).toBe("application/problem+json");
   });
 
   it("stores the empty blob", async () => {
-    const res = await fetchWith(new Request(`${ORIGIN}/api/cas/${EMPTY_SHA256}`, { method: "PUT", headers: { Authorization: `Bearer ${WRITE_TOKEN}`, "Content-Length": "0" } }));
+    const res = await fetchWith(
+      new Request(`${ORIGIN}/api/cas/${EMPTY_SHA256}`, { method: "PUT", headers: { Authorization: `Bearer ${WRITE_TOKEN}`, "Content-Length": "0" } }),
+    );
     expect([200, 201]).toContain(res.status);
     expect((await env.BUCKET.head(`cas/${EMPTY_SHA256}`))?.size).toBe(0);
   });

@@ -1,8 +1,7 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { casGet, ORIGIN, putRequest, randomBytes, sha256, WRITE_TOKEN } from "../support/blobs";
 import { fetchWith, recordingBucket } from "../support/worker";
-import { SELF } from "cloudflare:test";
 
 describe("PUT /api/cas/:hash", () => {
   it("stores a new blob (201) and serves it back with its content type", async () => {

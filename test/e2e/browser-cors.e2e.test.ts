@@ -1,5 +1,5 @@
 import http from "node:http";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type LocalWorker, startWorker } from "../../scripts/lib/local-worker.ts";
 import { send, sha256 } from "./support/http.ts";
@@ -41,7 +41,12 @@ function wav(): Buffer {
 
 async function store(bytes: Buffer, type: string): Promise<string> {
   const hash = sha256(bytes);
-  const res = await send(worker.url, undefined, { method: "PUT", path: `/api/cas/${hash}`, headers: { ...WRITE, "Content-Type": type }, body: bytes });
+  const res = await send(worker.url, undefined, {
+    method: "PUT",
+    path: `/api/cas/${hash}`,
+    headers: { ...WRITE, "Content-Type": type },
+    body: bytes,
+  });
   expect([200, 201]).toContain(res.status);
   return hash;
 }
@@ -117,10 +122,14 @@ describe("media opened directly", () => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     await tab.goto(`${worker.url}/api/cas/${hash}?content_type=audio/wav&disposition=inline`);
-    const media = await tab.waitForFunction(() => {
-      const el = document.querySelector("video, audio") as HTMLMediaElement | null;
-      return el && (el.readyState >= 1 || el.error) ? { readyState: el.readyState, duration: el.duration, error: el.error?.code ?? null } : null;
-    }, undefined, { timeout: 15_000 });
+    const media = await tab.waitForFunction(
+      () => {
+        const el = document.querySelector("video, audio") as HTMLMediaElement | null;
+        return el && (el.readyState >= 1 || el.error) ? { readyState: el.readyState, duration: el.duration, error: el.error?.code ?? null } : null;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     const state = (await media.jsonValue())!;
     expect(state.error).toBeNull();
     expect(state.duration).toBeCloseTo(1, 1);

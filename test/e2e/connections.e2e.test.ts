@@ -9,12 +9,18 @@ let stored: { bytes: Buffer; hash: string };
 let big: { bytes: Buffer; hash: string };
 
 beforeAll(async () => {
-  worker = await startWorker("wrangler.toml", 0, {
-    CAS_WRITE_TOKEN: "e2e-write",
-    API_TOKEN: "e2e-api",
-    ADMIN_TOKEN: "e2e-admin",
-    MAX_UPLOAD_BYTES: String(MAX_UPLOAD),
-  }, undefined, "log");
+  worker = await startWorker(
+    "wrangler.toml",
+    0,
+    {
+      CAS_WRITE_TOKEN: "e2e-write",
+      API_TOKEN: "e2e-api",
+      ADMIN_TOKEN: "e2e-admin",
+      MAX_UPLOAD_BYTES: String(MAX_UPLOAD),
+    },
+    undefined,
+    "log",
+  );
   for (const size of [300_000, 10_000_000]) {
     const bytes = blob(size);
     const hash = sha256(bytes);
@@ -51,11 +57,32 @@ describe("an answer given before the body is read leaves the keep-alive connecti
     ["PUT of a blob already stored (200)", () => ({ method: "PUT", path: `/api/cas/${stored.hash}`, headers: WRITE, body: stored.bytes }), 200],
     ["PUT of a 10 MB blob already stored (200)", () => ({ method: "PUT", path: `/api/cas/${big.hash}`, headers: WRITE, body: big.bytes }), 200],
     ["PUT without a token (401)", () => ({ method: "PUT", path: `/api/cas/${stored.hash}`, headers: {}, body: stored.bytes }), 401],
-    ["PUT with a token lacking cas:write (403)", () => ({ method: "PUT", path: `/api/cas/${stored.hash}`, headers: { Authorization: "Bearer e2e-admin" }, body: stored.bytes }), 403],
+    [
+      "PUT with a token lacking cas:write (403)",
+      () => ({ method: "PUT", path: `/api/cas/${stored.hash}`, headers: { Authorization: "Bearer e2e-admin" }, body: stored.bytes }),
+      403,
+    ],
     ["PUT to a malformed hash (400)", () => ({ method: "PUT", path: "/api/cas/not-a-hash", headers: WRITE, body: stored.bytes }), 400],
-    ["PUT with a bad Content-Type (400)", () => ({ method: "PUT", path: `/api/cas/${sha256(blob(8))}`, headers: { ...WRITE, "Content-Type": "no type" }, body: stored.bytes }), 400],
-    ["attachment upload of a blob already stored, hash declared (201)", () => ({ method: "POST", path: `/api/parts/${partKey}/attachments?filename=a.bin`, headers: { Authorization: "Bearer e2e-api", "X-Content-SHA256": stored.hash }, body: stored.bytes }), 201],
-    ["upload to an unknown part (404)", () => ({ method: "POST", path: "/api/parts/nosuchpart/attachments", headers: { Authorization: "Bearer e2e-api" }, body: stored.bytes }), 404],
+    [
+      "PUT with a bad Content-Type (400)",
+      () => ({ method: "PUT", path: `/api/cas/${sha256(blob(8))}`, headers: { ...WRITE, "Content-Type": "no type" }, body: stored.bytes }),
+      400,
+    ],
+    [
+      "attachment upload of a blob already stored, hash declared (201)",
+      () => ({
+        method: "POST",
+        path: `/api/parts/${partKey}/attachments?filename=a.bin`,
+        headers: { Authorization: "Bearer e2e-api", "X-Content-SHA256": stored.hash },
+        body: stored.bytes,
+      }),
+      201,
+    ],
+    [
+      "upload to an unknown part (404)",
+      () => ({ method: "POST", path: "/api/parts/nosuchpart/attachments", headers: { Authorization: "Bearer e2e-api" }, body: stored.bytes }),
+      404,
+    ],
   ];
   for (const [name, make, status] of cases) {
     it(name, async () => {
@@ -70,7 +97,12 @@ describe("an answer given before the body is read leaves the keep-alive connecti
 
   it("PUT without Content-Length (411, chunked body)", async () => {
     const agent = keepAliveAgent();
-    const first = await send(worker.url, agent, { method: "PUT", path: `/api/cas/${stored.hash}`, headers: { ...WRITE, "Transfer-Encoding": "chunked" }, body: stored.bytes });
+    const first = await send(worker.url, agent, {
+      method: "PUT",
+      path: `/api/cas/${stored.hash}`,
+      headers: { ...WRITE, "Transfer-Encoding": "chunked" },
+      body: stored.bytes,
+    });
     expect(first.status).toBe(411);
     await nextRequestAnswers(agent);
     agent.destroy();
@@ -92,7 +124,9 @@ describe("a client that gives up mid-upload", () => {
     const hash = sha256(bytes);
     const before = worker.output().length;
     // wrangler's local proxy itself answers such a request (503 "worker restarted mid-request") or drops it; either way no blob.
-    await send(worker.url, undefined, { method: "PUT", path: `/api/cas/${hash}`, headers: WRITE, body: bytes, cutShortAt: 700_000 }).catch(() => undefined);
+    await send(worker.url, undefined, { method: "PUT", path: `/api/cas/${hash}`, headers: WRITE, body: bytes, cutShortAt: 700_000 }).catch(
+      () => undefined,
+    );
     await new Promise((r) => setTimeout(r, 500));
 
     const head = await send(worker.url, undefined, { method: "HEAD", path: `/api/cas/${hash}` });

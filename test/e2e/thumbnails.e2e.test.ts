@@ -39,7 +39,9 @@ describe("thumbnails from the worker under wrangler dev", () => {
   it("makes a 24 MP progressive JPEG's thumbnail with the wasm codec", async () => {
     const pixels = Buffer.alloc(6000 * 4000 * 3, 0);
     for (let i = 0; i < pixels.length; i += 3) pixels[i] = 200; // red
-    const source = await sharp(pixels, { raw: { width: 6000, height: 4000, channels: 3 } }).jpeg({ quality: 90, progressive: true }).toBuffer();
+    const source = await sharp(pixels, { raw: { width: 6000, height: 4000, channels: 3 } })
+      .jpeg({ quality: 90, progressive: true })
+      .toBuffer();
 
     const res = await thumbnail(source, 300);
 

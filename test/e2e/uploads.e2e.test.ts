@@ -31,14 +31,20 @@ interface Run {
 /** `npm run upload` as a user runs it, with 5 MiB parts and the session ids kept in this test's folder. */
 function upload(file: string): Run {
   // node itself (not the tsx wrapper, which runs the script in a child process) so a kill reaches the uploader.
-  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, file, "--url", worker.url, "--token", TOKEN, "--part-size", "5", "--state-dir", join(dir, "state")], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", SCRIPT, file, "--url", worker.url, "--token", TOKEN, "--part-size", "5", "--state-dir", join(dir, "state")],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, done, stderr: () => stderr };
 }
 

@@ -49,7 +49,10 @@ describe("POST /api/devices/:device/coredumps", { timeout: 20_000 }, () => {
     // Given two versions whose ELF hashes share their first nine hex digits.
     const shared = "abcdef012";
     const [a, b] = [`${shared}${"1".repeat(55)}`, `${shared}${"2".repeat(55)}`];
-    for (const [version, elf] of [["5.0.0", a], ["5.0.1", b]]) {
+    for (const [version, elf] of [
+      ["5.0.0", a],
+      ["5.0.1", b],
+    ]) {
       await env.DB.prepare(
         "INSERT INTO firmware_versions (model_key, version, project_name, idf_ver, build_date, build_time, app_elf_sha256) VALUES (?1, ?2, 'p', 'v5', 'd', 't', ?3)",
       )

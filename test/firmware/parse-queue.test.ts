@@ -17,7 +17,11 @@ interface Claim {
 }
 
 const claim = (token: string, json?: unknown) =>
-  as(token, "/coredumps/claim", json === undefined ? { method: "POST" } : { method: "POST", body: JSON.stringify(json), headers: { "Content-Type": "application/json" } });
+  as(
+    token,
+    "/coredumps/claim",
+    json === undefined ? { method: "POST" } : { method: "POST", body: JSON.stringify(json), headers: { "Content-Type": "application/json" } },
+  );
 const report = (token: string, id: number, json: unknown) =>
   as(token, `/coredumps/${id}/result`, { method: "POST", body: JSON.stringify(json), headers: { "Content-Type": "application/json" } });
 
@@ -68,7 +72,9 @@ describe("the coredump parse queue", { timeout: 20_000 }, () => {
     expect((await claim(second)).status).toBe(204);
 
     // Given the lease ran out (its expiry moved into the past).
-    await env.DB.prepare("UPDATE coredumps SET lease_expires_at = ?2 WHERE id = ?1").bind(id, Date.now() - 1).run();
+    await env.DB.prepare("UPDATE coredumps SET lease_expires_at = ?2 WHERE id = ?1")
+      .bind(id, Date.now() - 1)
+      .run();
     expect((await report(first, id, { lease_id: lease.lease_id, status: "PARSED", result: "late" })).status).toBe(409);
     const again = (await (await claim(second)).json()) as Claim;
     expect(again.coredump_id).toBe(id);

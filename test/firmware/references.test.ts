@@ -1,10 +1,10 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { collectGarbage } from "../../src/housekeeping/gc";
-import { step } from "../support/housekeeping";
 import { randomBytes, storeBytes } from "../support/blobs";
 import { espBuild, sha256Hex, zip } from "../support/esp-build";
 import { createModel, deviceWithToken, sendCoredump, uploadZip } from "../support/firmware";
+import { step } from "../support/housekeeping";
 
 const twoDaysLater = () => Date.now() + 48 * 3_600_000;
 

@@ -1,5 +1,4 @@
-import { createExecutionContext, createScheduledController, env } from "cloudflare:test";
-import { waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { cleanupBlockedBy, cleanupLegacy } from "../../src/housekeeping/cleanup";
 import worker from "../../src/index";
@@ -22,7 +21,11 @@ describe("cleanup of legacy objects", () => {
 
     const result = await cleanup({ ...env, CAS_MIGRATION_DELETE_OLD_OBJECTS: "false" });
 
-    expect(result).toMatchObject({ dry_run: true, blocked_by: expect.stringContaining("CAS_MIGRATION_DELETE_OLD_OBJECTS"), deleted_ids: [rows[0]!.id] });
+    expect(result).toMatchObject({
+      dry_run: true,
+      blocked_by: expect.stringContaining("CAS_MIGRATION_DELETE_OLD_OBJECTS"),
+      deleted_ids: [rows[0]!.id],
+    });
     expect(await exists(rows[0]!.legacyKey)).toBe(true);
   });
 

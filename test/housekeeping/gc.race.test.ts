@@ -74,7 +74,12 @@ describe("GC racing an upload of the same bytes", () => {
       if (!keys.includes(`cas/${hash}`)) return;
       upload = fetchWith(uploadRequest(key, bytes, hash));
       // Let the upload claim the blob (and find it condemned) before GC's delete goes on.
-      for (let i = 0; i < 50 && (await env.DB.prepare("SELECT claimed_at FROM blob_claims WHERE hash = ?1").bind(hash).first<{ claimed_at: number }>())!.claimed_at === 0; i++) {
+      for (
+        let i = 0;
+        i < 50 &&
+        (await env.DB.prepare("SELECT claimed_at FROM blob_claims WHERE hash = ?1").bind(hash).first<{ claimed_at: number }>())!.claimed_at === 0;
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 10));
       }
     });
@@ -119,7 +124,9 @@ describe("GC racing an upload of the same bytes", () => {
     const bytes = randomBytes(512);
     const hash = await sha256(bytes);
     await putOrphan(hash, bytes);
-    await env.DB.prepare("INSERT INTO blob_claims (hash, claimed_at, condemned_at) VALUES (?1, 0, ?2)").bind(hash, Date.now() - 3_600_000).run();
+    await env.DB.prepare("INSERT INTO blob_claims (hash, claimed_at, condemned_at) VALUES (?1, 0, ?2)")
+      .bind(hash, Date.now() - 3_600_000)
+      .run();
     const { key } = await createPart();
 
     const res = await fetchWith(uploadRequest(key, bytes, hash));

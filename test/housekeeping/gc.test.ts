@@ -24,7 +24,16 @@ describe("orphan blob GC", () => {
 
     const later = await collectGarbage(env, step());
 
-    expect(later).toMatchObject({ dry_run: false, collected: [orphan], scanned: 2, deleted: 1, kept: 1, kept_in_use: 1, thumbnails_deleted: 2, done: true });
+    expect(later).toMatchObject({
+      dry_run: false,
+      collected: [orphan],
+      scanned: 2,
+      deleted: 1,
+      kept: 1,
+      kept_in_use: 1,
+      thumbnails_deleted: 2,
+      done: true,
+    });
     expect(await exists(`cas/${orphan}`)).toBe(false);
     expect(await exists(`thumbnails/${orphan}_20.jpg`)).toBe(false);
     expect(await exists(`thumbnails/${orphan}.undecodable`)).toBe(false);
@@ -38,7 +47,8 @@ describe("orphan blob GC", () => {
     await putOrphan(hash, bytes);
     const before = Date.now();
     await storeBytes(bytes); // a PUT that deduplicates: it claims the blob
-    const claimedAt = (await env.DB.prepare("SELECT claimed_at FROM blob_claims WHERE hash = ?1").bind(hash).first<{ claimed_at: number }>())!.claimed_at;
+    const claimedAt = (await env.DB.prepare("SELECT claimed_at FROM blob_claims WHERE hash = ?1").bind(hash).first<{ claimed_at: number }>())!
+      .claimed_at;
     expect(claimedAt).toBeGreaterThanOrEqual(before);
 
     // A pass whose cutoff is the claim's time keeps the blob; one a millisecond later collects it.
@@ -70,7 +80,13 @@ describe("orphan blob GC", () => {
     const first = await collectGarbage(env, step({ dryRun: true, maxObjects: 3 }));
     const second = await collectGarbage(env, step({ dryRun: true, maxObjects: 3, cursor: first.cursor }));
 
-    expect(first).toMatchObject({ dry_run: true, collected: orphans.slice(0, 3), done: false, stopped_by: "object_budget", cursor: `cas/${orphans[2]}` });
+    expect(first).toMatchObject({
+      dry_run: true,
+      collected: orphans.slice(0, 3),
+      done: false,
+      stopped_by: "object_budget",
+      cursor: `cas/${orphans[2]}`,
+    });
     expect(second).toMatchObject({ collected: orphans.slice(3), done: true, pass: null });
     for (const hash of orphans) expect(await exists(`cas/${hash}`)).toBe(true);
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM blob_claims").first<{ n: number }>())!.n).toBe(0);
@@ -100,7 +116,9 @@ describe("orphan blob GC", () => {
     expect(steps[1]!.cursor).toBe(`cas/${hashes[13]}`);
     expect(steps.at(-1)!.pass).toMatchObject({ scanned: 25, deleted: 20, kept: 5 });
     expect(steps.at(-1)!.pass!.finished_at).not.toBeNull();
-    expect((await env.BUCKET.list({ prefix: "cas/" })).objects.map((o) => o.key)).toEqual(hashes.filter((_, i) => i % 5 === 0).map((h) => `cas/${h}`));
+    expect((await env.BUCKET.list({ prefix: "cas/" })).objects.map((o) => o.key)).toEqual(
+      hashes.filter((_, i) => i % 5 === 0).map((h) => `cas/${h}`),
+    );
   });
 
   it("decides each page in bulk: one list of cas/, one of thumbnails/, one delete, no head", async () => {

@@ -87,7 +87,13 @@ describe("a GC step stops safely", () => {
         };
       },
     });
-    const switching = { ...env, BUCKET: counting, get STORAGE_MODE() { return pages >= 1 ? "rw" : "edit"; } } as Env;
+    const switching = {
+      ...env,
+      BUCKET: counting,
+      get STORAGE_MODE() {
+        return pages >= 1 ? "rw" : "edit";
+      },
+    } as Env;
 
     const result = await collectGarbage(switching, step({ pageSize: 2 }));
 

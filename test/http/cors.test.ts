@@ -32,7 +32,8 @@ describe("blobs are readable from any origin", () => {
       expect(res.headers.get("Access-Control-Allow-Origin"), path).toBe("*");
       expect(res.headers.get("Timing-Allow-Origin"), path).toBe("*");
       const exposed = res.headers.get("Access-Control-Expose-Headers") ?? "";
-      for (const h of ["ETag", "Content-Range", "Accept-Ranges", "Content-Length", "Content-Disposition", "Server-Timing"]) expect(exposed, path).toContain(h);
+      for (const h of ["ETag", "Content-Range", "Accept-Ranges", "Content-Length", "Content-Disposition", "Server-Timing"])
+        expect(exposed, path).toContain(h);
       expect(res.headers.get("Vary"), path).toBeNull();
       await res.arrayBuffer();
       // Fill the cache with a full GET so the second round is served from it.

@@ -57,7 +57,9 @@ async function problem(res: Response, status: number) {
 /** A WebP header claiming width × height (VP8X), with no image data: photon would need 11 B a pixel. */
 function bigWebpHeader(width: number, height: number): Uint8Array {
   const b = new Uint8Array(64);
-  const text = (at: number, s: string) => [...s].forEach((ch, i) => (b[at + i] = ch.charCodeAt(0)));
+  const text = (at: number, s: string) => {
+    for (const [i, ch] of [...s].entries()) b[at + i] = ch.charCodeAt(0);
+  };
   text(0, "RIFF");
   new DataView(b.buffer).setUint32(4, 56, true);
   text(8, "WEBPVP8X");
@@ -76,17 +78,19 @@ describe("HEIC/HEIF and AVIF go to the Images binding", () => {
     const res = await fetchWith(thumb(hash, 120), { IMAGES: images });
 
     expect(res.status).toBe(200);
-    expect(calls).toEqual([{ transforms: [{ width: 120, height: 120, fit: "scale-down" }], output: { format: "image/jpeg", quality: 80, background: "#ffffff" } }]);
+    expect(calls).toEqual([
+      { transforms: [{ width: 120, height: 120, fit: "scale-down" }], output: { format: "image/jpeg", quality: 80, background: "#ffffff" } },
+    ]);
     expect(jpegSize(new Uint8Array(await res.arrayBuffer()))).toEqual({ width: 120, height: 90 });
   });
 
-  it.each([["fake.heic", /HEIC.*\[images\] binding = "IMAGES"/], ["image.avif", /AVIF.*\[images\] binding = "IMAGES"/]])(
-    "answers %s with 415 naming the format and the binding when it is not configured",
-    async (name, detail) => {
-      const hash = await storeBytes(fixture(name));
-      expect((await problem(await fetchWith(thumb(hash, 100), { IMAGES: undefined }), 415)).detail).toMatch(detail);
-    },
-  );
+  it.each([
+    ["fake.heic", /HEIC.*\[images\] binding = "IMAGES"/],
+    ["image.avif", /AVIF.*\[images\] binding = "IMAGES"/],
+  ])("answers %s with 415 naming the format and the binding when it is not configured", async (name, detail) => {
+    const hash = await storeBytes(fixture(name));
+    expect((await problem(await fetchWith(thumb(hash, 100), { IMAGES: undefined }), 415)).detail).toMatch(detail);
+  });
 
   it.each([
     [Object.assign(new Error("ERROR 9412: not an image"), { code: 9412 }), 422],

@@ -48,7 +48,9 @@ describe("admission by memory", () => {
     imageBudget.acquire = acquire;
   });
 
-  it("queues concurrent large decodes so their reservations never exceed the budget; each succeeds or gets 503 with Retry-After", { timeout: 180_000 }, async () => {
+  it("queues concurrent large decodes so their reservations never exceed the budget; each succeeds or gets 503 with Retry-After", {
+    timeout: 180_000,
+  }, async () => {
     // Interlaced PNGs are decoded whole (3 bytes a pixel): three 4096×4096 need ~150 MB together, the budget is 96 MB.
     const hashes = [];
     for (const tint of [0, 5, 10]) hashes.push(await storeBytes(await makePng(4096, 4096, quadrantRows(4096, 4096, tint), { interlaced: true })));
@@ -88,7 +90,10 @@ describe("large JPEGs through the front door", () => {
     return rgb;
   }
 
-  it.each([["baseline", false], ["progressive", true]])("thumbnails a 6000×4000 %s JPEG", { timeout: 120_000 }, async (_, progressive) => {
+  it.each([
+    ["baseline", false],
+    ["progressive", true],
+  ])("thumbnails a 6000×4000 %s JPEG", { timeout: 120_000 }, async (_, progressive) => {
     const source = encodeJpegWith(gradient(6000, 4000), 6000, 4000, { quality: 90, progressive });
     const hash = await storeBytes(source);
 

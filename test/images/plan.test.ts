@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { IMAGE_MEMORY_BYTES } from "../../src/images/budget";
-import { planThumbnail, type PlanContext } from "../../src/images/plan";
+import { type PlanContext, planThumbnail } from "../../src/images/plan";
 import type { ImageInfo } from "../../src/images/probe";
 
 const MB = 2 ** 20;
 const fresh: PlanContext = { images: false, capacity: IMAGE_MEMORY_BYTES, available: IMAGE_MEMORY_BYTES };
 const withImages: PlanContext = { ...fresh, images: true };
-const png = (width: number, height: number, interlaced = false): ImageInfo => ({ format: "png", width, height, orientation: 1, bitDepth: 8, colorType: 6, interlaced });
+const png = (width: number, height: number, interlaced = false): ImageInfo => ({
+  format: "png",
+  width,
+  height,
+  orientation: 1,
+  bitDepth: 8,
+  colorType: 6,
+  interlaced,
+});
 
 describe("the memory plan: what each decode needs, from its header", () => {
   it("streams a 100 MP PNG in a few MB", () => {
@@ -54,8 +62,16 @@ describe("the memory plan for JPEG (libjpeg-turbo in wasm)", () => {
     progressive,
     sampling,
   });
-  const s420: Array<[number, number]> = [[2, 2], [1, 1], [1, 1]];
-  const s444: Array<[number, number]> = [[1, 1], [1, 1], [1, 1]];
+  const s420: Array<[number, number]> = [
+    [2, 2],
+    [1, 1],
+    [1, 1],
+  ];
+  const s444: Array<[number, number]> = [
+    [1, 1],
+    [1, 1],
+    [1, 1],
+  ];
 
   it("decodes a 100 MP baseline JPEG in a few MB of wasm plus its source", () => {
     const plan = planThumbnail(jpeg(12_000, 8_400, false, s420), 40 * MB, 512, fresh);

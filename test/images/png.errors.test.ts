@@ -28,7 +28,9 @@ describe("PNGs that cannot be decoded as they stream", () => {
     const png = await makePng(600, 400, stripes);
     const signatureAndIhdr = png.subarray(0, 33);
     const noise = new Uint8Array(5000).map((_, i) => (i * 131) & 0xff);
-    expect(await problem(concat([signatureAndIhdr, chunk("IDAT", noise), chunk("IEND", new Uint8Array(0))]))).toMatch(/compressed image data is corrupt/);
+    expect(await problem(concat([signatureAndIhdr, chunk("IDAT", noise), chunk("IEND", new Uint8Array(0))]))).toMatch(
+      /compressed image data is corrupt/,
+    );
   });
 
   it("answers a palette PNG without PLTE with 422", async () => {
@@ -36,7 +38,12 @@ describe("PNGs that cannot be decoded as they stream", () => {
     new DataView(ihdr.buffer).setUint32(0, 10);
     new DataView(ihdr.buffer).setUint32(4, 10);
     ihdr.set([8, 3, 0, 0, 0], 8);
-    const png = concat([fixture("small.png").subarray(0, 8), chunk("IHDR", ihdr), chunk("IDAT", new Uint8Array([0x78, 0x9c, 3, 0, 0, 0, 0, 1])), chunk("IEND", new Uint8Array(0))]);
+    const png = concat([
+      fixture("small.png").subarray(0, 8),
+      chunk("IHDR", ihdr),
+      chunk("IDAT", new Uint8Array([0x78, 0x9c, 3, 0, 0, 0, 0, 1])),
+      chunk("IEND", new Uint8Array(0)),
+    ]);
     expect(await problem(png)).toMatch(/PLTE/);
   });
 });

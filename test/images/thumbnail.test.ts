@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
 import { createPart } from "../support/api";
 import { casGet, ORIGIN, sha256, storeBytes } from "../support/blobs";
 import { fixture } from "../support/fixtures";
@@ -18,23 +18,18 @@ async function thumbnail(name: string, size = 150, extra = "") {
 }
 
 describe("GET /api/cas/:hash?thumbnail=N", () => {
-  it.each([
-    ["baseline.jpg"],
-    ["progressive.jpg"],
-    ["grayscale.jpg"],
-    ["cmyk.jpg"],
-    ["alpha.png"],
-    ["16bit.png"],
-    ["image.webp"],
-  ])("makes a JPEG from %s whose longest side is N and keeps the aspect ratio", async (name) => {
-    const { res, bytes, hash } = await thumbnail(name);
+  it.each([["baseline.jpg"], ["progressive.jpg"], ["grayscale.jpg"], ["cmyk.jpg"], ["alpha.png"], ["16bit.png"], ["image.webp"]])(
+    "makes a JPEG from %s whose longest side is N and keeps the aspect ratio",
+    async (name) => {
+      const { res, bytes, hash } = await thumbnail(name);
 
-    expect(res.status).toBe(200);
-    expect(res.headers.get("Content-Type")).toBe("image/jpeg");
-    expect(res.headers.get("ETag")).toBe(`"${hash}-t150"`);
-    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
-    expect(jpegSize(bytes)).toEqual({ width: 150, height: 113 });
-  });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Content-Type")).toBe("image/jpeg");
+      expect(res.headers.get("ETag")).toBe(`"${hash}-t150"`);
+      expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+      expect(jpegSize(bytes)).toEqual({ width: 150, height: 113 });
+    },
+  );
 
   it("keeps the quadrant colours where they belong", async () => {
     const { bytes } = await thumbnail("baseline.jpg", 200);
@@ -131,7 +126,9 @@ describe("thumbnails are made once", () => {
 
   it("reports each step in Server-Timing when it makes a thumbnail", async () => {
     const { res } = await thumbnail("baseline.jpg", 33);
-    expect(res.headers.get("Server-Timing")).toMatch(/^cache;desc=miss, probe;dur=\d+, decode;dur=\d+, resize;dur=\d+, encode;dur=\d+, r2-read;dur=\d+, r2-write;dur=\d+$/);
+    expect(res.headers.get("Server-Timing")).toMatch(
+      /^cache;desc=miss, probe;dur=\d+, decode;dur=\d+, resize;dur=\d+, encode;dur=\d+, r2-read;dur=\d+, r2-write;dur=\d+$/,
+    );
   });
 });
 

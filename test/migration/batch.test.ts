@@ -131,7 +131,12 @@ describe("failures are loud", () => {
 
   it("fails the cron invocation when the batch stops on an error", async () => {
     await seedLegacyPart([{}]);
-    const broken = { ...env, BUCKET: new Proxy(env.BUCKET, { get: (t, p) => (p === "get" ? () => Promise.reject(new Error("boom")) : Reflect.get(t, p).bind?.(t) ?? Reflect.get(t, p)) }) };
+    const broken = {
+      ...env,
+      BUCKET: new Proxy(env.BUCKET, {
+        get: (t, p) => (p === "get" ? () => Promise.reject(new Error("boom")) : (Reflect.get(t, p).bind?.(t) ?? Reflect.get(t, p))),
+      }),
+    };
     const logged = captureErrors();
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController(), broken, ctx);
@@ -144,10 +149,11 @@ describe("failures are loud", () => {
     const crashing = new Proxy(env.BUCKET, {
       get(target, prop) {
         const value = Reflect.get(target, prop);
-        if (prop === "put") return async (...args: Parameters<R2Bucket["put"]>) => {
-          await target.put(...args);
-          throw new Error("worker died after the put");
-        };
+        if (prop === "put")
+          return async (...args: Parameters<R2Bucket["put"]>) => {
+            await target.put(...args);
+            throw new Error("worker died after the put");
+          };
         return typeof value === "function" ? value.bind(target) : value;
       },
     });

@@ -1,8 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ORIGIN } from "../support/blobs";
-import { recordingBucket } from "../support/worker";
-import { fetchWith } from "../support/worker";
+import { fetchWith, recordingBucket } from "../support/worker";
 
 describe("GET /health", () => {
   it("answers 200 without a token and is never cached", async () => {

@@ -36,7 +36,9 @@ describe("one Analytics Engine point per request", () => {
   it("names the account and the status class of an API call", async () => {
     const { dataset, points } = recordingDataset();
     await fetchWith(new Request(`${ORIGIN}/api/parts/nosuchpart`, { headers: { Authorization: `Bearer ${API_TOKEN}` } }), { METRICS: dataset });
-    expect(points).toEqual([expect.objectContaining({ indexes: ["/api/parts/:key"], blobs: ["request", "/api/parts/:key", "GET", "4xx", "none", "static:API_TOKEN"] })]);
+    expect(points).toEqual([
+      expect.objectContaining({ indexes: ["/api/parts/:key"], blobs: ["request", "/api/parts/:key", "GET", "4xx", "none", "static:API_TOKEN"] }),
+    ]);
   });
 
   it("records the thumbnail generation time when a thumbnail is made, and none when it is read back", async () => {

@@ -28,7 +28,13 @@ describe("a server error", () => {
     expect(text).not.toContain("D1 exploded");
     expect(text).not.toMatch(/\bat \S+ \(/);
     expect(errors).toEqual([
-      expect.objectContaining({ event: "error", request_id: "ray-500", route: "/api/parts/:key", message: "D1 exploded at query time", stack: expect.stringContaining("TypeError") }),
+      expect.objectContaining({
+        event: "error",
+        request_id: "ray-500",
+        route: "/api/parts/:key",
+        message: "D1 exploded at query time",
+        stack: expect.stringContaining("TypeError"),
+      }),
     ]);
     expect(requestLines(logs)).toEqual([expect.objectContaining({ request_id: "ray-500", status: 500, error: "internal" })]);
   });
@@ -40,7 +46,9 @@ describe("a server error", () => {
   });
 
   it("ignores a cf-ray header that is not an id, so nothing a client sends is logged verbatim", async () => {
-    const { result: res, logs } = await capturingConsole(() => fetchWith(new Request(`${ORIGIN}/health`, { headers: { "cf-ray": "x\" injected {json}" } })));
+    const { result: res, logs } = await capturingConsole(() =>
+      fetchWith(new Request(`${ORIGIN}/health`, { headers: { "cf-ray": 'x" injected {json}' } })),
+    );
     const id = res.headers.get("X-Request-Id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestLines(logs)[0]?.request_id).toBe(id);

@@ -63,7 +63,16 @@ describe("one JSON log line per request", () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200, 304]);
     const lines = requestLines(logs);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatchObject({ request_id: "ray-miss", method: "GET", route: "/api/cas/:hash", status: 200, bytes: 1234, cache: "miss", sub: null, error: null });
+    expect(lines[0]).toMatchObject({
+      request_id: "ray-miss",
+      method: "GET",
+      route: "/api/cas/:hash",
+      status: 200,
+      bytes: 1234,
+      cache: "miss",
+      sub: null,
+      error: null,
+    });
     expect(lines[1]).toMatchObject({ request_id: "ray-hit", cache: "hit", bytes: 1234 });
     expect(lines[2]).toMatchObject({ request_id: "ray-304", status: 304, cache: "revalidated" });
     expect(typeof lines[0]!.duration_ms).toBe("number");

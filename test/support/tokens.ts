@@ -66,11 +66,7 @@ export function secondSigningJwk(): JWK {
 }
 
 /** Signs claims with a private JWK as the server would, with overrides for the header and claims. */
-export async function signWith(
-  jwk: JWK,
-  claims: Record<string, unknown>,
-  header: Record<string, unknown> = {},
-): Promise<string> {
+export async function signWith(jwk: JWK, claims: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
   const key = await importJWK(jwk, "ES256");
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ iss: "cas-edge", aud: "cas-edge", iat: now, exp: now + 600, jti: crypto.randomUUID(), ...claims })

@@ -36,7 +36,10 @@ export function uploads(path: string, init: RequestInit & { json?: unknown } = {
 }
 
 /** Starts an upload session for `bytes` (or for a declared hash that is not theirs). */
-export async function createUpload(bytes: Uint8Array, extra: { sha256?: string; content_type?: string; part_size?: number } = {}): Promise<UploadJson> {
+export async function createUpload(
+  bytes: Uint8Array,
+  extra: { sha256?: string; content_type?: string; part_size?: number } = {},
+): Promise<UploadJson> {
   const res = await uploads("", { method: "POST", json: { sha256: await sha256(bytes), size: bytes.length, part_size: PART, ...extra } });
   if (res.status !== 201) throw new Error(`create upload: ${res.status} ${await res.text()}`);
   return res.json();

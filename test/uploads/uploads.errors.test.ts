@@ -2,8 +2,8 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { blobKey, type ContentHash } from "../../src/cas/keys";
 import { bodyBytes, casGet, ORIGIN, randomBytes, sha256, storeBytes } from "../support/blobs";
-import { fetchWith } from "../support/worker";
 import { complete, createUpload, MiB, PART, partOf, partRequest, putAllParts, putPart, session, uploads } from "../support/uploads";
+import { fetchWith } from "../support/worker";
 
 async function problem(res: Response, status: number): Promise<string> {
   expect(res.status).toBe(status);
@@ -85,7 +85,9 @@ describe("sending parts: bad input", { timeout: 30_000 }, () => {
     const bytes = randomBytes(PART + 100);
     const claimed = await sha256(randomBytes(10));
     const created = await createUpload(bytes, { sha256: claimed });
-    const uploadId = (await env.DB.prepare("SELECT r2_upload_id FROM upload_sessions WHERE id = ?").bind(created.id).first<{ r2_upload_id: string }>())!.r2_upload_id;
+    const uploadId = (await env.DB.prepare("SELECT r2_upload_id FROM upload_sessions WHERE id = ?")
+      .bind(created.id)
+      .first<{ r2_upload_id: string }>())!.r2_upload_id;
     await putAllParts(created, bytes);
     expect(await problem(await complete(created.id), 400)).toContain(await sha256(bytes));
     expect(await env.BUCKET.head(blobKey(claimed as ContentHash))).toBeNull();

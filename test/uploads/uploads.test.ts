@@ -4,7 +4,7 @@ import { blobKey, type ContentHash } from "../../src/cas/keys";
 import worker from "../../src/index";
 import { sweepExpiredUploads } from "../../src/uploads/sweep";
 import { bodyBytes, casGet, randomBytes, sha256, storeBytes } from "../support/blobs";
-import { complete, createUpload, MiB, PART, partOf, putAllParts, putPart, session, uploads, type UploadJson } from "../support/uploads";
+import { complete, createUpload, MiB, PART, partOf, putAllParts, putPart, session, type UploadJson, uploads } from "../support/uploads";
 
 const uploadIds = new Map<string, string>();
 

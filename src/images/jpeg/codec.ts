@@ -34,7 +34,16 @@ interface Exports {
   memory: WebAssembly.Memory;
   _initialize(): void;
   thumb(maxSide: number, orientation: number, quality: number): number;
-  encode(width: number, height: number, components: number, quality: number, lumaH: number, lumaV: number, restartRows: number, progressive: number): number;
+  encode(
+    width: number,
+    height: number,
+    components: number,
+    quality: number,
+    lumaH: number,
+    lumaV: number,
+    restartRows: number,
+    progressive: number,
+  ): number;
   last_error_text(): number;
   last_error_was_out_of_memory(): number;
 }

@@ -1,2 +1,2 @@
 // Declares the one function the host provides, so emcc imports it from "env".
-mergeInto(LibraryManager.library, { read_source: function () {} });
+mergeInto(LibraryManager.library, { read_source: () => {} });

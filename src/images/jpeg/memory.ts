@@ -36,8 +36,8 @@ export function jpegScale(width: number, height: number, maxSide: number): numbe
 export function targetSize(width: number, height: number, maxSide: number) {
   const longest = Math.max(width, height);
   if (longest <= maxSide) return { width, height };
-  const fit = (n: number) => Math.max(1, Math.floor((n * maxSide) / longest + 0.5));
-  return { width: fit(width), height: fit(height) };
+  const scaled = (n: number) => Math.max(1, Math.floor((n * maxSide) / longest + 0.5));
+  return { width: scaled(width), height: scaled(height) };
 }
 
 /** The decode's peak wasm memory predicted from header facts (the memory model), for admission control. */

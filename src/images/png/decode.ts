@@ -1,7 +1,7 @@
 import { AppError } from "../../errors";
+import { ADAM7, scatterPass } from "./adam7";
 import { ChunkReader, corrupt } from "./chunks";
 import { checkHeader, type PngHeader, rowConverter, rowLayout, unfilter } from "./rows";
-import { ADAM7, scatterPass } from "./adam7";
 
 /** Receives the image's rows, top to bottom, as packed 8-bit RGB already flattened on white. */
 export interface RowSink {

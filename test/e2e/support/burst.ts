@@ -28,7 +28,11 @@ export async function burst(base: string, token: string, n: number, gets: number
   const distinct = Array.from({ length: n }, () => blob(size));
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const failures: string[] = [];
-  const status = (p: Promise<{ status: number }>) => p.then((a) => a.status, (e: Error) => (failures.push(e.message), 0));
+  const status = (p: Promise<{ status: number }>) =>
+    p.then(
+      (a) => a.status,
+      (e: Error) => (failures.push(e.message), 0),
+    );
 
   let done = false;
   const probeMs: number[] = [];
@@ -36,15 +40,23 @@ export async function burst(base: string, token: string, n: number, gets: number
     const probeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     while (!done) {
       const t = performance.now();
-      await send(base, probeAgent, { path: `/api/cas/${smallHash}?probe=${probeMs.length}`, timeoutMs: 60_000 }).catch((e: Error) => failures.push(`probe: ${e.message}`));
+      await send(base, probeAgent, { path: `/api/cas/${smallHash}?probe=${probeMs.length}`, timeoutMs: 60_000 }).catch((e: Error) =>
+        failures.push(`probe: ${e.message}`),
+      );
       probeMs.push(performance.now() - t);
     }
     probeAgent.destroy();
   })();
 
   const [identical, distinctStatuses, getStatuses] = await Promise.all([
-    Promise.all(Array.from({ length: n }, () => status(send(base, agent, { method: "PUT", path: `/api/cas/${sharedHash}`, headers: auth, body: shared, timeoutMs: 60_000 })))),
-    Promise.all(distinct.map((b) => status(send(base, agent, { method: "PUT", path: `/api/cas/${sha256(b)}`, headers: auth, body: b, timeoutMs: 60_000 })))),
+    Promise.all(
+      Array.from({ length: n }, () =>
+        status(send(base, agent, { method: "PUT", path: `/api/cas/${sharedHash}`, headers: auth, body: shared, timeoutMs: 60_000 })),
+      ),
+    ),
+    Promise.all(
+      distinct.map((b) => status(send(base, agent, { method: "PUT", path: `/api/cas/${sha256(b)}`, headers: auth, body: b, timeoutMs: 60_000 }))),
+    ),
     Promise.all(Array.from({ length: gets }, (_, i) => status(send(base, agent, { path: `/api/cas/${smallHash}?g=${i % 10}`, timeoutMs: 60_000 })))),
   ]);
   done = true;

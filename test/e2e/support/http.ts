@@ -31,14 +31,17 @@ export function send(base: string, agent: http.Agent | undefined, req: Send): Pr
   const url = new URL(req.path, base);
   return new Promise((resolve, reject) => {
     // Declared up front so a body cut short is short of something.
-    const headers = req.body === undefined || req.headers?.["Transfer-Encoding"] ? req.headers : { "Content-Length": String(req.body.length), ...req.headers };
+    const headers =
+      req.body === undefined || req.headers?.["Transfer-Encoding"] ? req.headers : { "Content-Length": String(req.body.length), ...req.headers };
     const request = http.request(url, { method: req.method ?? "GET", headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks), reused: request.reusedSocket }));
       res.on("error", reject);
     });
-    request.setTimeout(req.timeoutMs ?? 15_000, () => request.destroy(new Error(`no answer to ${req.method ?? "GET"} ${req.path} within ${req.timeoutMs ?? 15_000} ms`)));
+    request.setTimeout(req.timeoutMs ?? 15_000, () =>
+      request.destroy(new Error(`no answer to ${req.method ?? "GET"} ${req.path} within ${req.timeoutMs ?? 15_000} ms`)),
+    );
     request.on("error", reject);
     // A server that refuses a body may close the connection while it is still being written;
     // the answer (or the request's own error) is what the caller looks at.

@@ -16,29 +16,30 @@ type Rgb = [number, number, number];
 function corners(jpeg: Uint8Array): [Rgb, Rgb, Rgb, Rgb] {
   const { width, height } = jpegSize(jpeg);
   const inset = 4;
-  return [pixelAt(jpeg, inset, inset), pixelAt(jpeg, width - inset, inset), pixelAt(jpeg, inset, height - inset), pixelAt(jpeg, width - inset, height - inset)];
+  return [
+    pixelAt(jpeg, inset, inset),
+    pixelAt(jpeg, width - inset, inset),
+    pixelAt(jpeg, inset, height - inset),
+    pixelAt(jpeg, width - inset, height - inset),
+  ];
 }
 
 function expectCorners(jpeg: Uint8Array, expected: number[][]) {
   const seen = corners(jpeg);
-  seen.forEach((colour, i) => expect(near(colour, expected[i]!), `corner ${i}: ${colour} vs ${expected[i]}`).toBe(true));
+  for (const [i, colour] of seen.entries()) expect(near(colour, expected[i]!), `corner ${i}: ${colour} vs ${expected[i]}`).toBe(true);
 }
 
 describe("jpegThumbnail", () => {
-  it.each([
-    ["baseline.jpg"],
-    ["progressive.jpg"],
-    ["sampling-444.jpg"],
-    ["sampling-422.jpg"],
-    ["sampling-440.jpg"],
-    ["restart-interval.jpg"],
-  ])("shrinks %s to the longest side and keeps its colours", (name) => {
-    const thumb = jpegThumbnail(fixture(name), 100, 1);
+  it.each([["baseline.jpg"], ["progressive.jpg"], ["sampling-444.jpg"], ["sampling-422.jpg"], ["sampling-440.jpg"], ["restart-interval.jpg"]])(
+    "shrinks %s to the longest side and keeps its colours",
+    (name) => {
+      const thumb = jpegThumbnail(fixture(name), 100, 1);
 
-    expect({ width: thumb.width, height: thumb.height }).toEqual({ width: 100, height: 75 });
-    expect(jpegSize(thumb.jpeg)).toEqual({ width: 100, height: 75 });
-    expectCorners(thumb.jpeg, [RED, GREEN, BLUE, YELLOW]);
-  });
+      expect({ width: thumb.width, height: thumb.height }).toEqual({ width: 100, height: 75 });
+      expect(jpegSize(thumb.jpeg)).toEqual({ width: 100, height: 75 });
+      expectCorners(thumb.jpeg, [RED, GREEN, BLUE, YELLOW]);
+    },
+  );
 
   it("keeps a grayscale image gray, with the source's gray levels", () => {
     const source = fixture("grayscale.jpg");
