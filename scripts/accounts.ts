@@ -6,9 +6,9 @@
  * makes token signing keys.
  * Exit codes: 0 done, 1 the worker refused (4xx/5xx), 2 usage or connection error.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
+import { adminToken } from "./lib/admin-token.ts";
 
 const USAGE = `usage: npm run accounts -- <command> [options]
 
@@ -72,16 +72,6 @@ if (command === "keygen") {
   console.error(`\nkid ${kid}. Production: wrangler secret put JWT_PRIVATE_JWKS (paste the line above).
 To rotate, put {"keys":[<old key>,<new key>]}: the last one signs, both verify; drop the old one after 15 minutes.`);
   process.exit(0);
-}
-
-function adminToken(): string {
-  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
-  if (existsSync(".dev.vars")) {
-    const match = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(".dev.vars", "utf8"));
-    if (match?.[1]) return match[1].trim();
-  }
-  console.error("set ADMIN_TOKEN (or run from a checkout with .dev.vars)");
-  process.exit(2);
 }
 
 const base = values.url!.replace(/\/$/, "");

@@ -7,8 +7,8 @@
  * The token comes from $ADMIN_TOKEN (locally, from .dev.vars).
  * Exit codes: 0 done, 1 rows failed or a batch stopped on an error, 2 usage or connection error.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { adminToken } from "./lib/admin-token.ts";
 
 const { values } = parseArgs({
   options: {
@@ -30,16 +30,6 @@ if (values.help) {
 
 The admin token is read from $ADMIN_TOKEN, else from .dev.vars.`);
   process.exit(0);
-}
-
-function adminToken(): string {
-  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
-  if (existsSync(".dev.vars")) {
-    const match = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(".dev.vars", "utf8"));
-    if (match?.[1]) return match[1].trim();
-  }
-  console.error("set ADMIN_TOKEN (or run from a checkout with .dev.vars)");
-  process.exit(2);
 }
 
 const token = adminToken();

@@ -37,32 +37,21 @@ function busyIsConflict<T extends PassProgress>(progress: T): T {
  * says where the pass stands; call again until `done`. An operator call starts
  * a new pass at once when the last one finished (the cron waits a while).
  */
+/** One admin-called step: the caller's cursor and budget, started now, with no rest between passes. */
+function stepOptions(q: { dry_run: boolean; cursor?: string | undefined; budget_ms: number; max_objects: number }, graceHours: number) {
+  return { dryRun: q.dry_run, cursor: q.cursor, budgetMs: q.budget_ms, maxObjects: q.max_objects, restMs: 0, graceHours, now: Date.now() };
+}
+
 export const housekeepingRoutes = new Hono<AppEnv>()
   .get("/migration/cleanup", async (c) => c.json({ pass: describe(await readPass(c.env, "cleanup")), blocked_by: await cleanupBlockedBy(c.env) }))
   .post("/migration/cleanup", async (c) => {
     const q = parseWith(cleanupQuery, c.req.query(), "invalid_parameter");
-    const options = {
-      dryRun: q.dry_run,
-      cursor: q.cursor,
-      budgetMs: q.budget_ms,
-      maxObjects: q.max_objects,
-      restMs: 0,
-      graceHours: 0,
-      now: Date.now(),
-    };
+    const options = stepOptions(q, 0);
     return c.json(busyIsConflict(await cleanupLegacy(c.env, options, await cleanupBlockedBy(c.env))));
   })
   .get("/gc", async (c) => c.json({ pass: describe(await readPass(c.env, "gc")) }))
   .post("/gc", async (c) => {
     const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
-    const options = {
-      dryRun: q.dry_run,
-      cursor: q.cursor,
-      budgetMs: q.budget_ms,
-      maxObjects: q.max_objects,
-      restMs: 0,
-      graceHours: q.grace_hours,
-      now: Date.now(),
-    };
+    const options = stepOptions(q, q.grace_hours);
     return c.json(busyIsConflict(await collectGarbage(c.env, options)));
   });

@@ -3,6 +3,7 @@
  * one row at a time through a row filter (Sub), so a 50 MP image never sits
  * in memory uncompressed. `fillRow(y, rgb)` writes row y as packed RGB.
  */
+import { ADAM7 } from "../../src/images/png/adam7";
 export async function makePng(
   width: number,
   height: number,
@@ -38,16 +39,6 @@ export async function makePng(
   parts.push(chunk("IEND", new Uint8Array(0)));
   return concat(parts);
 }
-
-const ADAM7 = [
-  { x: 0, y: 0, dx: 8, dy: 8 },
-  { x: 4, y: 0, dx: 8, dy: 8 },
-  { x: 0, y: 4, dx: 4, dy: 8 },
-  { x: 2, y: 0, dx: 4, dy: 4 },
-  { x: 0, y: 2, dx: 2, dy: 4 },
-  { x: 1, y: 0, dx: 2, dy: 2 },
-  { x: 0, y: 1, dx: 1, dy: 2 },
-];
 
 export function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
