@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ORIGIN, randomBytes, storeBytes } from "../support/blobs";
+import { concat } from "../support/bytes";
 import { fixture } from "../support/fixtures";
 import { jpegSize } from "../support/jpeg";
-import { concat } from "../support/png";
 import { fetchWith } from "../support/worker";
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { casGet, storeBytes } from "../support/blobs";
+import { concat } from "../support/bytes";
 import { fixture } from "../support/fixtures";
-import { chunk, concat, makePng } from "../support/png";
+import { chunk, makePng } from "../support/png";
 
 async function problem(bytes: Uint8Array) {
   const res = await casGet(await storeBytes(bytes), "?thumbnail=64");

@@ -1,4 +1,5 @@
 import { zipSync } from "fflate";
+import { concat } from "./bytes";
 
 /**
  * Small but well-formed ESP-IDF build outputs for tests and benchmarks:
@@ -171,15 +172,5 @@ function note(name: string, type: number, desc: Uint8Array): Uint8Array {
   v.setUint32(8, type, true);
   out.set(nameBytes, 12);
   out.set(desc, 12 + pad(nameBytes.length));
-  return out;
-}
-
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }

@@ -3,7 +3,9 @@
  * one row at a time through a row filter (Sub), so a 50 MP image never sits
  * in memory uncompressed. `fillRow(y, rgb)` writes row y as packed RGB.
  */
+
 import { ADAM7 } from "../../src/images/png/adam7";
+import { concat } from "./bytes";
 export async function makePng(
   width: number,
   height: number,
@@ -57,14 +59,4 @@ function crc32(bytes: Uint8Array): number {
     for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
   }
   return ~c >>> 0;
-}
-
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
