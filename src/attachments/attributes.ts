@@ -6,10 +6,13 @@ import { AppError } from "../errors";
  * The rules for an attachment's custom attributes, in one place: a JSON
  * object of at most 4096 bytes serialized (UTF-8), whose top-level keys are
  * 1-64 characters of A-Z a-z 0-9 _ . - (safe in a query parameter name and
- * a SQLite JSON path); values are any JSON. `schema_version` names this
- * layout so a later one can be told apart and migrated.
+ * a SQLite JSON path); values are any JSON nested at most 16 levels deep,
+ * with no "__proto__" key anywhere. `schema_version` names this layout so a
+ * later one can be told apart and migrated.
  */
 export const MAX_ATTRIBUTES_BYTES = 4096;
+/** Levels of objects and arrays, the attributes object being the first. */
+export const MAX_ATTRIBUTES_DEPTH = 16;
 export const ATTRIBUTES_SCHEMA_VERSION = 1;
 
 export const attributeKey = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "keys are 1-64 characters of A-Z a-z 0-9 _ . -");
@@ -17,7 +20,7 @@ export const attributeKey = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "keys are
 export const attributesObject = z
   .record(attributeKey, z.json())
   .describe(
-    `Custom attributes: a JSON object of at most ${MAX_ATTRIBUTES_BYTES} bytes serialized; top-level keys are 1-64 characters of A-Z a-z 0-9 _ . -`,
+    `Custom attributes: a JSON object of at most ${MAX_ATTRIBUTES_BYTES} bytes serialized, nested at most ${MAX_ATTRIBUTES_DEPTH} levels deep; top-level keys are 1-64 characters of A-Z a-z 0-9 _ . -, and no key anywhere is "__proto__"`,
   );
 
 export const attributesPatch = attributesObject
@@ -28,6 +31,9 @@ export const attributesPatch = attributesObject
 
 // Read no further than this before parsing: whitespace may shrink, but not by 16×.
 const MAX_TEXT_LENGTH = 16 * MAX_ATTRIBUTES_BYTES;
+// The header's own cap, whatever the runtime allows: percent-encoding takes 3 characters
+// a byte (so do "\u00e9" escapes), and a serializer's ": " and ", " a few more.
+const MAX_HEADER_LENGTH = 4 * MAX_ATTRIBUTES_BYTES;
 
 export function serializedBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value)).length;
@@ -51,6 +57,24 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
   );
 }
 
+/**
+ * Walks the value before anything else does: JSON.stringify and zod recurse,
+ * and SQLite's JSON functions stop at 1000 levels, where D1's json_valid CHECK
+ * would turn a client's attributes into a 500 after the blob was stored. A
+ * "__proto__" key would be dropped without a word by any copy of the object
+ * (zod's among them: assigning it sets the prototype), so it is refused.
+ * The recursion stops at MAX_ATTRIBUTES_DEPTH + 1.
+ */
+function checkStructure(value: unknown, path: Array<string | number> = [], depth = 1): void {
+  if (typeof value !== "object" || value === null) return;
+  if (depth > MAX_ATTRIBUTES_DEPTH) throw invalidAttributes(path, `nested more than ${MAX_ATTRIBUTES_DEPTH} levels deep`);
+  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (key === "__proto__") throw invalidAttributes([...path, key], `"__proto__" is not allowed as a key`);
+    checkStructure(item, [...path, key], depth + 1);
+  }
+}
+
 function checkSize(value: unknown, limit = MAX_ATTRIBUTES_BYTES): void {
   const bytes = serializedBytes(value);
   if (bytes > limit) throw invalidAttributes([], `${bytes} bytes serialized; at most ${limit} are allowed`);
@@ -58,6 +82,7 @@ function checkSize(value: unknown, limit = MAX_ATTRIBUTES_BYTES): void {
 
 /** Attributes given with a new attachment: stored as given (a null value is kept), once they pass the rules. */
 export function validateAttributes(value: unknown): Attributes {
+  checkStructure(value);
   checkSize(value);
   return check(attributesObject, value) as Attributes;
 }
@@ -69,6 +94,7 @@ export function validateAttributes(value: unknown): Attributes {
  */
 export function validateAttributesPatch(value: unknown): Attributes | null {
   if (value === null) return null;
+  checkStructure(value);
   checkSize(value, 2 * MAX_ATTRIBUTES_BYTES);
   return check(attributesObject, value) as Attributes;
 }
@@ -82,7 +108,10 @@ export function validateAttributesPatch(value: unknown): Attributes | null {
 export function parseAttributesText(text: string | undefined, source: "X-Attributes" | "attributes field"): Attributes | undefined {
   if (text === undefined) return undefined;
   const code = source === "X-Attributes" ? "invalid_parameter" : "invalid_body";
-  if (text.length > MAX_TEXT_LENGTH) throw invalidAttributes([], `more than ${MAX_ATTRIBUTES_BYTES} bytes serialized`);
+  const cap = source === "X-Attributes" ? MAX_HEADER_LENGTH : MAX_TEXT_LENGTH;
+  if (text.length > cap) {
+    throw invalidAttributes([], `${source} has ${text.length} characters, more than ${cap}; at most ${MAX_ATTRIBUTES_BYTES} bytes serialized`);
+  }
   let json = text.trim();
   if (source === "X-Attributes" && !json.startsWith("{")) {
     try {

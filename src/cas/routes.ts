@@ -14,6 +14,9 @@ import { declaredLength, maxUploadBytes, storeBlob } from "./write";
 
 export const MAX_EXISTS_BATCH = 1000;
 
+// A hash is 66 bytes as a JSON string; 96 leaves room for its comma and a pretty-printer's newline and indent.
+export const EXISTS_BODY_BYTES = 96 * MAX_EXISTS_BATCH + 1024;
+
 export const existsBody = z.object({
   hashes: z.array(z.string().refine(isContentHash, "must be 64 lowercase hex characters")).min(1).max(MAX_EXISTS_BATCH),
 });
@@ -24,7 +27,7 @@ function notAllowed(allow: string): never {
 
 export const casRoutes = new Hono<AppEnv>()
   .post("/exists", async (c) => {
-    const { hashes } = await readJson(c, existsBody);
+    const { hashes } = await readJson(c, existsBody, { maxBytes: EXISTS_BODY_BYTES });
     return c.json(await partitionByPresence(c.env.BUCKET, hashes as never));
   })
   .all("/exists", () => notAllowed("POST"))

@@ -1,5 +1,6 @@
 import { AppError } from "../errors";
 import { claimBlob } from "../housekeeping/claims";
+import { contentLength } from "../http/bounded-body";
 import { exactLength, storing } from "./body";
 import { blobKey, type ContentHash } from "./keys";
 
@@ -12,11 +13,10 @@ export function maxUploadBytes(env: Env): number {
 
 /** Reads Content-Length the way a size limit must: present, a plain integer, and within `max`. */
 export function declaredLength(header: string | null, max: number): number {
-  if (header === null) {
+  const length = contentLength(header);
+  if (length === null) {
     throw new AppError("length_required", "Send Content-Length: the size limit is checked before the body is read.");
   }
-  if (!/^\d{1,16}$/.test(header.trim())) throw new AppError("bad_request", "Content-Length must be a whole number of bytes.");
-  const length = Number(header.trim());
   if (length > max) throw new AppError("payload_too_large", `The body has ${length} bytes; the limit is ${max}.`);
   return length;
 }

@@ -1,24 +1,29 @@
 import { Hono } from "hono";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
+import { KiB } from "../http/bounded-body";
 import { readJson } from "../validation";
 import { deleteCoredump, getCoredump } from "./coredumps";
 import { claimNext, DEFAULT_LEASE_SECONDS, recordOutcome } from "./parse-queue";
 import { coredumpJson } from "./responses";
-import { claimBody, pathId, resultBody } from "./schemas";
+import { claimBody, MAX_RESULT_CHARS, pathId, resultBody } from "./schemas";
+
+// A parse result may hold MAX_RESULT_CHARS characters, each at worst 6 bytes once
+// JSON-escaped ("\u001b"), plus the lease id and the member names.
+export const RESULT_BODY_BYTES = 6 * MAX_RESULT_CHARS + 4 * KiB;
 
 /** Coredumps by id (operators) and the parse queue (external parsers). */
 export const coredumpRoutes = new Hono<AppEnv>()
   .post("/claim", async (c) => {
-    const hasBody = (c.req.header("Content-Length") ?? "0") !== "0";
-    const { lease_seconds } = hasBody ? await readJson(c, claimBody) : {};
+    // Parsed whether or not a length is given (a chunked body is still a body); none at all means the defaults.
+    const { lease_seconds } = await readJson(c, claimBody, { ifEmpty: {} });
     const claim = await claimNext(c.env.DB, c.get("principal")?.sub ?? "unknown", lease_seconds ?? DEFAULT_LEASE_SECONDS);
     if (!claim) return c.body(null, 204);
     return c.json(claim);
   })
   .post("/:id/result", async (c) => {
     const id = pathId(c.req.param("id"), "coredump");
-    await recordOutcome(c.env.DB, id, await readJson(c, resultBody));
+    await recordOutcome(c.env.DB, id, await readJson(c, resultBody, { maxBytes: RESULT_BODY_BYTES }));
     return c.json(coredumpJson(await getCoredump(database(c.env.DB), id)));
   })
   .get("/:id", async (c) => c.json(coredumpJson(await getCoredump(database(c.env.DB), pathId(c.req.param("id"), "coredump")))))

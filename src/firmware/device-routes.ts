@@ -3,6 +3,7 @@ import { declaredLength } from "../cas/write";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { readBoundedBody } from "../http/bounded-body";
 import { parseWith, readJson } from "../validation";
 import { getDevice, putDevice } from "./catalog";
 import { listCoredumps, maxCoredumpBytes, receiveCoredump } from "./coredumps";
@@ -32,9 +33,10 @@ export const deviceRoutes = new Hono<AppEnv>()
   .post("/:device/coredumps", async (c) => {
     const key = c.req.param("device");
     requireOwnDevice(c, key);
-    const length = declaredLength(c.req.header("Content-Length") ?? null, maxCoredumpBytes(c.env));
-    const dump = new Uint8Array(await c.req.arrayBuffer());
-    if (dump.length !== length) throw new AppError("invalid_body", `Content-Length said ${length} bytes but ${dump.length} arrived.`);
+    // Length first (411 without one), then read no more than it: a dump is parsed in memory.
+    const max = maxCoredumpBytes(c.env);
+    declaredLength(c.req.header("Content-Length") ?? null, max);
+    const dump = await readBoundedBody(c.req.raw, max);
     if (dump.length === 0) throw new AppError("invalid_body", "The coredump is empty.");
     const raw = c.req.header("X-Firmware-Version");
     const version = raw === undefined ? null : parseWith(runningVersion, raw, "invalid_parameter");

@@ -19,8 +19,10 @@ export const runningVersion = z
 
 export const claimBody = z.strictObject({ lease_seconds: z.number().int().min(10).max(3600).optional() });
 
+export const MAX_RESULT_CHARS = 1_000_000;
+
 export const resultBody = z.discriminatedUnion("status", [
-  z.strictObject({ lease_id: z.string().uuid(), status: z.literal("PARSED"), result: z.string().min(1).max(1_000_000) }),
+  z.strictObject({ lease_id: z.string().uuid(), status: z.literal("PARSED"), result: z.string().min(1).max(MAX_RESULT_CHARS) }),
   z.strictObject({ lease_id: z.string().uuid(), status: z.literal("FAILED"), reason: z.string().min(1).max(10_000) }),
 ]);
 

@@ -1,7 +1,7 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api, createPart, pngBytes, upload } from "../support/api";
-import { ORIGIN } from "../support/blobs";
+import { ORIGIN, sha256 } from "../support/blobs";
 import { fetchWith, recordingBucket } from "../support/worker";
 
 type Problem = { type: string; status: number; detail: string; path?: string };
@@ -157,5 +157,98 @@ describe("GET /api/attachments rejects bad queries", () => {
     const res = await api(`/attachments?part=${key}&attr.x=${encodeURIComponent("1') OR 1=1 --")}`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { attachments: unknown[] }).attachments).toEqual([]);
+  });
+});
+
+/** {"a":{"a":...{"a":1}}} with `levels` objects, the attributes object included. */
+function nested(levels: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+}
+/** The JSON Pointer of the object at `level` (1 is the attributes object). */
+const pointerAt = (level: number) => `/attributes${"/a".repeat(level - 1)}`;
+
+describe("attributes nested too deep or with a __proto__ key are 422, before a byte is stored", () => {
+  const refused: Array<[string, string, string]> = [
+    ["17 levels", JSON.stringify(nested(17)), pointerAt(17)],
+    // The audit's case: D1's json_valid CHECK failed on it with a 500, after the blob was stored.
+    ["1000 levels", JSON.stringify(nested(1000)), pointerAt(17)],
+    ["17 levels through an array", `{"list":${"[".repeat(16)}1${"]".repeat(16)}}`, `/attributes/list${"/0".repeat(15)}`],
+    ["a top-level __proto__", '{"ok":1,"__proto__":{"polluted":true}}', "/attributes/__proto__"],
+    ["a nested __proto__", '{"ok":{"deeper":[{"__proto__":1}]}}', "/attributes/ok/deeper/0/__proto__"],
+  ];
+
+  async function expectNothingStored(key: string, hash: string) {
+    expect(await env.BUCKET.head(`cas/${hash}`)).toBeNull();
+    expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+    expect(await (await api(`/parts/${key}/attachments`)).json()).toEqual([]);
+  }
+
+  it.each(refused)("X-Attributes on a raw upload: %s", async (_name, attributes, path) => {
+    const { key } = await createPart();
+    const bytes = pngBytes();
+    const body = await problem(await uploadWith(key, attributes, bytes), 422);
+    expect(body.type).toBe("urn:cas-edge:problem:invalid-attributes");
+    expect(body.path).toBe(path);
+    expect(body.detail).toContain(path);
+    await expectNothingStored(key, await sha256(bytes));
+  });
+
+  it.each(refused)("the attributes field of a multipart upload: %s", async (_name, attributes, path) => {
+    const { key } = await createPart();
+    const bytes = pngBytes();
+    const form = new FormData();
+    form.set("attributes", attributes);
+    form.set("file", new File([bytes], "a.png", { type: "image/png" }));
+    expect((await problem(await api(`/parts/${key}/attachments`, { method: "POST", body: form }), 422)).path).toBe(path);
+    await expectNothingStored(key, await sha256(bytes));
+  });
+
+  it.each(refused)("a URL attachment's JSON body: %s", async (_name, attributes, path) => {
+    const { key } = await createPart();
+    const body = `{"url":"https://example.com/datasheet","attributes":${attributes}}`;
+    const res = await api(`/parts/${key}/attachments`, { method: "POST", body, headers: { "Content-Type": "application/json" } });
+    expect((await problem(res, 422)).path).toBe(path);
+    expect(await (await api(`/parts/${key}/attachments`)).json()).toEqual([]);
+  });
+
+  it.each(refused)("a PATCH merge patch: %s", async (_name, attributes, path) => {
+    const { key } = await createPart();
+    const { id } = (await (await uploadWith(key, '{"kept":1}')).json()) as { id: number };
+    const body = `{"title":"changed?","attributes":${attributes}}`;
+    const res = await api(`/parts/${key}/attachments/${id}`, { method: "PATCH", body, headers: { "Content-Type": "application/merge-patch+json" } });
+    expect((await problem(res, 422)).path).toBe(path);
+    expect(await (await api(`/parts/${key}/attachments/${id}`)).json()).toMatchObject({ attributes: { kept: 1 } });
+  });
+
+  it("takes 16 levels, and keys named constructor or prototype (plain data in a JSON object)", async () => {
+    const { key } = await createPart();
+    const attributes = { deep: nested(15), constructor: 1, prototype: { constructor: "x" } };
+    const res = await uploadWith(key, JSON.stringify(attributes));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { attributes: unknown }).attributes).toEqual(attributes);
+  });
+});
+
+describe("the X-Attributes header has a cap of its own", () => {
+  it("refuses a header over 16 KiB before decoding it", async () => {
+    const { key } = await createPart();
+    const bytes = pngBytes();
+    // Whitespace: the object inside is tiny, the header is not.
+    const body = await problem(await uploadWith(key, `{"a":1${" ".repeat(16 * 1024)}}`, bytes), 422);
+    expect(body.path).toBe("/attributes");
+    expect(body.detail).toContain("X-Attributes has 16391 characters");
+    expect(await env.BUCKET.head(`cas/${await sha256(bytes)}`)).toBeNull();
+  });
+
+  it("takes a 4096-byte object percent-encoded, at three characters a byte", async () => {
+    const { key } = await createPart();
+    const attributes = { note: `${"é".repeat(2042)}x` };
+    const header = encodeURIComponent(JSON.stringify(attributes));
+    expect(header.length).toBeGreaterThan(3 * 4000);
+    const res = await uploadWith(key, header);
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { attributes: unknown }).attributes).toEqual(attributes);
   });
 });
