@@ -13,7 +13,8 @@ import { adminToken } from "./lib/admin-token.ts";
 const USAGE = `usage: npm run accounts -- <command> [options]
 
 commands:
-  create --name NAME --scopes a,b [--device KEY]   new account; prints its client_id and secret (shown once)
+  create --name NAME --scopes a,b | --device KEY   new account; prints its client_id and secret (shown once);
+                                                   a device's account (--device) holds scope device alone
   list                                             every account (never a secret)
   show CLIENT_ID                                   one account
   rotate CLIENT_ID                                 add a second secret (prints it); both work until retire

@@ -38,11 +38,26 @@ function view(account: ServiceAccount, secrets: string[]): AccountView {
   };
 }
 
-/** A device-bound account always carries `device`, and only such an account may: its tokens name the device as `sub`. */
+/**
+ * A device-bound account carries `device` and nothing else, and only such an
+ * account may carry it: its tokens name the device as `sub`, and a device
+ * that also held another scope would act beyond itself (with
+ * `coredumps:parse`, claim every other device's dumps). A device that needs
+ * more is two accounts.
+ */
 function accountScopes(scopes: readonly Scope[], deviceKey: string | null): Scope[] {
   const set = new Set<Scope>(scopes);
-  if (deviceKey !== null) set.add("device");
-  else if (set.has("device")) throw new AppError("invalid_body", `scopes: "device" needs a device_key.`);
+  if (deviceKey !== null) {
+    const others = [...set].filter((s) => s !== "device");
+    if (others.length > 0) {
+      throw new AppError(
+        "invalid_body",
+        `scopes: a device-bound account (device_key) carries "device" alone; ${others.map((s) => `"${s}"`).join(", ")} need an account of their own.`,
+      );
+    }
+    return ["device"];
+  }
+  if (set.has("device")) throw new AppError("invalid_body", `scopes: "device" needs a device_key.`);
   if (set.size === 0) throw new AppError("invalid_body", "scopes: at least one scope is needed.");
   return [...set];
 }
@@ -156,6 +171,12 @@ export async function touchLastUsed(env: Env, clientId: string): Promise<void> {
   await database(env.DB).update(serviceAccounts).set({ lastUsedAt: nowSql }).where(eq(serviceAccounts.clientId, clientId));
 }
 
+/**
+ * The scopes the account's tokens may carry. `device` excludes every other
+ * scope whatever the row says: a device-bound account created before that
+ * rule still gets `device` alone.
+ */
 export function scopesOf(account: ServiceAccount): Scope[] {
-  return splitScopes(account.scopes).filter(isScope);
+  if (account.deviceKey !== null) return ["device"];
+  return splitScopes(account.scopes).filter((s): s is Scope => isScope(s) && s !== "device");
 }

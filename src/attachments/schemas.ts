@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { sanitizeFilename } from "../cas/view";
 import { attachmentTypes } from "../db/schema";
+import { sanitizeFilename } from "../http/filename";
 import { attributesObject, attributesPatch } from "./attributes";
 
 /**

@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { type ContentHash, isContentHash } from "../cas/keys";
-import { parseMediaType, sanitizeFilename } from "../cas/view";
+import { parseMediaType } from "../cas/view";
 import { declaredLength, maxUploadBytes } from "../cas/write";
 import type { Attributes } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { sanitizeFilename } from "../http/filename";
 import { parseWith } from "../validation";
 import { parseAttributesText } from "./attributes";
 import type { IngestInput } from "./ingest";

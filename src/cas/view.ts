@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { sanitizeFilename } from "../http/filename";
 
 /**
  * How a client asked to see a blob: everything after the `?` of a CAS URL.
@@ -15,7 +16,6 @@ export interface BlobView {
 export type Disposition = "inline" | "attachment";
 
 export const MAX_THUMBNAIL_SIZE = 1000;
-const MAX_FILENAME_CHARS = 150;
 const MAX_CONTENT_TYPE_LENGTH = 200;
 
 // RFC 9110 §8.3.1: type "/" subtype *( OWS ";" OWS parameter ), parameter = token "=" ( token / quoted-string ).
@@ -84,29 +84,6 @@ export function parseThumbnailSize(value: string): number {
     throw new AppError("invalid_parameter", `thumbnail must be a whole number of pixels from 1 to ${MAX_THUMBNAIL_SIZE}, not "${clip(value)}".`);
   }
   return size;
-}
-
-/**
- * Makes a user-supplied name safe to put in a header and on a disk: no
- * control characters (CR/LF would split the header), no path separators,
- * no leading dots, and at most MAX_FILENAME_CHARS characters with the
- * extension kept.
- */
-export function sanitizeFilename(raw: string): string {
-  const chars = [
-    ...raw
-      .normalize("NFC")
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "")
-      .replace(/[\\/]/g, "_"),
-  ];
-  let name = chars.join("").trim().replace(/^\.+/, "");
-  const all = [...name];
-  if (all.length > MAX_FILENAME_CHARS) {
-    const dot = name.lastIndexOf(".");
-    const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : "";
-    name = all.slice(0, MAX_FILENAME_CHARS - [...ext].length).join("") + ext;
-  }
-  return name;
 }
 
 function clip(value: string): string {

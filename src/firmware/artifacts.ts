@@ -1,6 +1,7 @@
 import type { ContentHash } from "../cas/keys";
 import { AppError } from "../errors";
 import { type AppDescriptor, readAppDescriptor } from "./app-image";
+import { FIRMWARE_VERSION_RULE, isFirmwareVersion } from "./schemas";
 import type { StagedEntry } from "./staging";
 import { baseName } from "./zip-names";
 
@@ -64,6 +65,13 @@ export function checkBuild(entries: StagedEntry[]): CheckedBuild {
     }
   }
   if (!app) throw firstError;
+  const { version } = app.descriptor;
+  if (!isFirmwareVersion(version)) {
+    throw new AppError(
+      "unprocessable",
+      `${app.entry.name}: version "${version}" is not a firmware version this store accepts (${FIRMWARE_VERSION_RULE}).`,
+    );
+  }
 
   const elves = guessed.filter((g) => g.kind === "elf");
   if (elves.length === 0) throw new AppError("unprocessable", "The archive holds no .elf file; coredumps cannot be read without it.");

@@ -12,6 +12,11 @@ export class ByteReader {
   /** Bytes taken from the stream so far. */
   received = 0;
 
+  /** Where the next byte handed out sits in the stream. */
+  get position(): number {
+    return this.received - this.buffered;
+  }
+
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
     private readonly maxBytes: number,

@@ -8,7 +8,8 @@
  * send the bare ELF. Among its PT_NOTE notes, one named "ESP_CORE_DUMP_INFO"
  * (type 8266) holds core_dump_elf_version_info_t: a uint32 version, then
  * the ELF SHA-256 as a NUL-terminated hex string, only as long as
- * CONFIG_APP_RETRIEVE_LEN_ELF_SHA (9 characters by default).
+ * CONFIG_APP_RETRIEVE_LEN_ELF_SHA (9 characters by default), in a field of
+ * ELF_APP_SHA256_SIZE (66) bytes.
  * (esp-idf components/espcoredump/src/core_dump_elf.c)
  */
 const ELF_MAGIC = 0x464c457f; // "\x7fELF" read little-endian
@@ -17,6 +18,10 @@ const INFO_NOTE_TYPE = 8266;
 const INFO_NOTE_NAME = "ESP_CORE_DUMP_INFO";
 /** ESP-IDF accepts CONFIG_APP_RETRIEVE_LEN_ELF_SHA from 8 to 64. */
 const MIN_PREFIX = 8;
+/** core_dump_elf_version_info_t.app_elf_sha256 is char[ELF_APP_SHA256_SIZE]: 64 hex digits and a NUL, padded. Nothing past it is read. */
+const SHA_FIELD_BYTES = 66;
+/** Not fatal: a byte that is not ASCII becomes U+FFFD, which no hex digit or note name matches. */
+const text = new TextDecoder();
 const HEADER_SIZES = [0, 24, 20];
 
 const align4 = (n: number) => (n + 3) & ~3;
@@ -55,11 +60,12 @@ function scanNotes(dump: Uint8Array, start: number, size: number, u32: (at: numb
     if (nameSize < 0 || descSize < 0 || nameSize > 64 || descSize > end) return null;
     const nameStart = at + 12;
     const descStart = nameStart + align4(nameSize);
-    const name = String.fromCharCode(...dump.subarray(nameStart, nameStart + nameSize)).replace(/\0+$/, "");
+    const name = text.decode(dump.subarray(nameStart, Math.min(nameStart + nameSize, end))).replace(/\0+$/, "");
     if (type === INFO_NOTE_TYPE && name === INFO_NOTE_NAME && descStart + 4 <= end) {
-      const chars = dump.subarray(descStart + 4, Math.min(descStart + descSize, end));
-      const text = String.fromCharCode(...chars.subarray(0, chars.indexOf(0) === -1 ? chars.length : chars.indexOf(0)));
-      const hex = text.toLowerCase();
+      // A note longer than the C field (a device can send anything) is read no further than the field.
+      const field = dump.subarray(descStart + 4, Math.min(descStart + descSize, end, descStart + 4 + SHA_FIELD_BYTES));
+      const nul = field.indexOf(0);
+      const hex = text.decode(nul === -1 ? field : field.subarray(0, nul)).toLowerCase();
       return /^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX && hex.length <= 64 ? hex : null;
     }
     at = descStart + align4(descSize);

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { readJson } from "../validation";
 import { createModel, getModel, listModels } from "./catalog";
 import { firmwareJson, modelJson } from "./responses";
-import { modelCreate, pathKey } from "./schemas";
+import { modelCreate, pathKey, pathVersion } from "./schemas";
 import { uploadFirmware, zipLimits } from "./upload";
 import { getFirmware, listFirmware } from "./versions";
 
@@ -37,6 +37,7 @@ export const modelRoutes = new Hono<AppEnv>()
     return c.json((await listFirmware(db, model.key)).map(firmwareJson));
   })
   .get("/:model/firmware/:version", async (c) => {
-    const firmware = await getFirmware(database(c.env.DB), pathKey(c.req.param("model"), "device model"), c.req.param("version"));
+    const model = pathKey(c.req.param("model"), "device model");
+    const firmware = await getFirmware(database(c.env.DB), model, pathVersion(c.req.param("version"), model));
     return c.json(firmwareJson(firmware));
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { claimBody, devicePut, modelCreate, resultBody } from "./schemas";
+import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from "./schemas";
 
 /** The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators. */
 const input = (type: z.ZodType) => ({
@@ -13,6 +13,13 @@ const problem = {
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const param = (name: string, type = "string") => ({ name, in: "path", required: true, schema: { type } });
+const versionParam = {
+  name: "version",
+  in: "path",
+  required: true,
+  description: 'The version from the app\'s esp_app_desc_t; an upload whose version does not match (or holds "..") is refused with 422.',
+  schema: { type: "string", pattern: FIRMWARE_VERSION.source, not: { pattern: "\\.\\." } },
+};
 
 export const firmwarePaths = {
   "/api/device-models": {
@@ -28,12 +35,13 @@ export const firmwarePaths = {
     get: { summary: "Firmware versions, newest first", responses: { "200": json("Versions"), ...errors(401, 403, 404) } },
     post: {
       summary: "Upload an ESP-IDF build as a ZIP (app .bin, .elf, .map, bootloader, partition table)",
+      description: `The version comes from the app's esp_app_desc_t and must match ${FIRMWARE_VERSION.source} without ".." (else 422).`,
       requestBody: { required: true, content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
       responses: { "200": json("Same version, same bytes"), "201": json("Recorded"), ...errors(400, 401, 403, 404, 409, 411, 413, 415, 422) },
     },
   },
   "/api/device-models/{model}/firmware/{version}": {
-    parameters: [param("model"), param("version")],
+    parameters: [param("model"), versionParam],
     get: { summary: "One firmware version and its artifacts' CAS URLs", responses: { "200": json("Version"), ...errors(401, 403, 404) } },
   },
   "/api/devices/{device}": {

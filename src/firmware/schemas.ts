@@ -10,6 +10,18 @@ export const DEVICE_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 export const modelCreate = z.strictObject({ key, name: z.string().trim().min(1).max(200) });
 export const devicePut = z.strictObject({ model: key, name: z.string().trim().min(1).max(200).nullish() });
 
+/**
+ * An uploaded build's version becomes a path segment (…/firmware/:version,
+ * the Location of the upload): "." or ".." there would name the model
+ * instead, so a version starts with a letter or digit and never holds "..".
+ */
+export const FIRMWARE_VERSION = /^[0-9A-Za-z][0-9A-Za-z._+-]{0,63}$/;
+export const FIRMWARE_VERSION_RULE = `${FIRMWARE_VERSION.source}, without ".."`;
+
+export function isFirmwareVersion(version: string): boolean {
+  return FIRMWARE_VERSION.test(version) && !version.includes("..");
+}
+
 /** ESP-IDF's esp_app_desc_t.version holds at most 31 characters. */
 export const runningVersion = z
   .string()
@@ -31,6 +43,12 @@ export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(10
 /** A path key that cannot exist is simply not found. */
 export function pathKey(raw: string, what: "device model" | "device"): string {
   if (!(what === "device" ? DEVICE_KEY : KEY).test(raw)) throw new AppError("not_found", `No ${what} "${raw}".`);
+  return raw;
+}
+
+/** A version no upload can have is simply not found, like a key that cannot exist. */
+export function pathVersion(raw: string, modelKey: string): string {
+  if (!isFirmwareVersion(raw)) throw new AppError("not_found", `Model "${modelKey}" has no firmware version "${raw}".`);
   return raw;
 }
 

@@ -10,9 +10,12 @@ import { concrete } from "../support/routes";
 import { admin, bearer, tokenWith } from "../support/tokens";
 import { fetchWith } from "../support/worker";
 
+/** Every scope but `device`, which a device-bound account holds alone; `device` has a token of its own. */
 let everything: string;
+let deviceToken: string;
 beforeAll(async () => {
-  everything = (await tokenWith([...SCOPES], { device: `dev-${crypto.randomUUID()}` })).token;
+  everything = (await tokenWith(SCOPES.filter((s) => s !== "device"))).token;
+  deviceToken = (await tokenWith([], { device: `dev-${crypto.randomUUID()}` })).token;
 });
 
 async function setMode(mode: string | null): Promise<Response> {
@@ -29,11 +32,14 @@ async function expectModeRefusal(res: Response, mode: string, label: string): Pr
   expect(body.detail, label).toContain(`"${mode}"`);
 }
 
-function call(method: string, path: string): Promise<Response> {
+function call(method: string, path: string, scope: string): Promise<Response> {
   const hasBody = method !== "GET" && method !== "HEAD" && method !== "DELETE";
   return SELF.fetch(`${ORIGIN}${concrete(path)}`, {
     method,
-    headers: { ...bearer(everything), ...(hasBody ? { "Content-Type": "application/json", "Content-Length": "2" } : {}) },
+    headers: {
+      ...bearer(scope === "device" ? deviceToken : everything),
+      ...(hasBody ? { "Content-Type": "application/json", "Content-Length": "2" } : {}),
+    },
     body: hasBody ? "{}" : undefined,
   });
 }
@@ -70,15 +76,15 @@ describe("ro refuses every write and delete route in the policy table; reads and
   it("refuses each write and delete route with the storage-mode problem", async () => {
     expect(ofEffect("write").length).toBeGreaterThan(5);
     await setMode("ro");
-    for (const [method, path] of [...ofEffect("write"), ...ofEffect("delete")]) {
-      await expectModeRefusal(await call(method, path), "ro", `${method} ${path}`);
+    for (const [method, path, scope] of [...ofEffect("write"), ...ofEffect("delete")]) {
+      await expectModeRefusal(await call(method, path, scope), "ro", `${method} ${path}`);
     }
   });
 
   it("never refuses a read route", async () => {
     await setMode("ro");
-    for (const [method, path] of ofEffect("read")) {
-      const res = await call(method, path);
+    for (const [method, path, scope] of ofEffect("read")) {
+      const res = await call(method, path, scope);
       const type = res.status === 403 ? ((await res.json()) as { type: string }).type : "";
       expect(type, `${method} ${path}`).not.toBe("urn:cas-edge:problem:storage-mode");
     }
@@ -116,8 +122,8 @@ describe("ro refuses every write and delete route in the policy table; reads and
 describe("rw refuses deletes only", () => {
   it("refuses each delete route and lets writes through", async () => {
     await setMode("rw");
-    for (const [method, path] of ofEffect("delete")) {
-      await expectModeRefusal(await call(method, path), "rw", `${method} ${path}`);
+    for (const [method, path, scope] of ofEffect("delete")) {
+      await expectModeRefusal(await call(method, path, scope), "rw", `${method} ${path}`);
     }
     const created = await SELF.fetch(`${ORIGIN}/api/parts`, {
       method: "POST",

@@ -73,15 +73,15 @@ describe("POST /api/oauth/token (client credentials)", () => {
 });
 
 describe("device-bound accounts", () => {
-  it("issue tokens whose sub is the device key and whose scopes include device", async () => {
+  it("issue tokens whose sub is the device key and whose only scope is device", async () => {
     const device = `dev-${crypto.randomUUID()}`;
-    const account = await createAccount(["coredumps:parse"], { device });
-    expect(account.scopes.sort()).toEqual(["coredumps:parse", "device"]);
+    const account = await createAccount([], { device });
+    expect(account.scopes).toEqual(["device"]);
     const token = await accessToken(account.client_id, account.client_secret);
     const claims = decodeJwt(token);
     expect(claims.sub).toBe(device);
     expect(claims.client_id).toBe(account.client_id);
-    expect(String(claims.scope).split(" ").sort()).toEqual(["coredumps:parse", "device"]);
+    expect(claims.scope).toBe("device");
   });
 
   it("refuse a second account for the same device, and the device scope without a device", async () => {

@@ -119,11 +119,14 @@ export function zip(files: Record<string, Uint8Array>, level: 0 | 6 = 6): Uint8A
  * An ESP-IDF ELF-format core dump: core_dump_header_t (unless headerSize is
  * 0), then an ELF32 core file with a PT_LOAD segment and a PT_NOTE segment
  * holding a "CORE" note and the "ESP_CORE_DUMP_INFO" note whose desc is a
- * uint32 version followed by the ELF SHA-256 hex string.
+ * uint32 version followed by the ELF SHA-256 hex string. `infoDesc`
+ * replaces that desc with any bytes (what a broken or hostile device sends).
  */
-export function elfCoredump(shaHex: string | null, headerSize: 0 | 20 | 24 = 24): Uint8Array {
+export function elfCoredump(shaHex: string | null, headerSize: 0 | 20 | 24 = 24, options: { infoDesc?: Uint8Array } = {}): Uint8Array {
   const notes: Uint8Array[] = [note("CORE", 1, noise(72))];
-  if (shaHex !== null) {
+  if (options.infoDesc) {
+    notes.push(note("ESP_CORE_DUMP_INFO", 8266, options.infoDesc));
+  } else if (shaHex !== null) {
     const desc = new Uint8Array(72); // sizeof(core_dump_elf_version_info_t): uint32 + char[66], padded
     new DataView(desc.buffer).setUint32(0, 0x0103, true);
     desc.set(encoder.encode(shaHex), 4);
