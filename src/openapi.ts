@@ -99,7 +99,7 @@ export function openApiDocument() {
           operationId: "CreateMultipartUpload",
           summary: "Start a resumable upload of a blob whose SHA-256 and size are known (200 at once if it is stored)",
           description:
-            "Parts of part_size bytes (5 MiB to 95 MiB, default 16 MiB; the last one smaller) are then PUT in order. The blob appears at its CAS URL only after complete, and only if the parts hash to sha256.",
+            "Parts of part_size bytes (5 MiB to 95 MiB, default 16 MiB; the last one smaller) are then PUT in order. The blob appears at its CAS URL only after complete, and only if the parts hash to sha256. The session belongs to the token's sub: any other token without the admin scope gets 404 for it, as for an unknown id.",
           requestBody: body("UploadCreate"),
           responses: {
             "200": ok("UploadExisting", "Already stored: nothing to send"),
