@@ -21,7 +21,7 @@ export const legacyRoutes = new Hono<AppEnv>().get("/attachments/:id/:variant", 
   const id = parseRowId(c.req.param("id"), "link");
   const variant = c.req.param("variant") as LegacyVariant;
   const sig = c.req.query("sig") ?? "";
-  if (!VARIANTS.has(variant) || !(await validLegacySignature(c.env.API_TOKEN, id, sig))) {
+  if (!VARIANTS.has(variant) || !(await validLegacySignature(c.env, id, sig))) {
     throw new AppError("not_found", "No such link.");
   }
   const db = database(c.env.DB);
