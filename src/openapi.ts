@@ -272,7 +272,13 @@ export function openApiDocument() {
         parameters: [idParam, { name: "variant", in: "path", required: true, schema: { enum: ["download", "view", "thumbnail"] } }],
         get: {
           summary: "A not-yet-migrated attachment's signed link: migrates it and redirects to its CAS URL",
-          responses: { "307": { description: "To the CAS URL" }, ...errors(404) },
+          description:
+            "In the ro storage mode nothing is migrated: download and view answer 200 with the legacy bytes (not cacheable), thumbnail 503 with Retry-After.",
+          responses: {
+            "200": { description: "ro mode: the legacy bytes" },
+            "307": { description: "To the CAS URL" },
+            ...errors(404, 503),
+          },
         },
       },
       "/api/admin/migration": {
