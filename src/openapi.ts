@@ -99,7 +99,7 @@ export function openApiDocument() {
           operationId: "CreateMultipartUpload",
           summary: "Start a resumable upload of a blob whose SHA-256 and size are known (200 at once if it is stored)",
           description:
-            "Parts of part_size bytes (5 MiB to 95 MiB, default 16 MiB; the last one smaller) are then PUT in order. The blob appears at its CAS URL only after complete, and only if the parts hash to sha256.",
+            "Parts of part_size bytes (5 MiB to 95 MiB, default 16 MiB; the last one smaller) are then PUT in order. The blob appears at its CAS URL only after complete, and only if the parts hash to sha256. The session belongs to the token's sub: any other token without the admin scope gets 404 for it, as for an unknown id.",
           requestBody: body("UploadCreate"),
           responses: {
             "200": ok("UploadExisting", "Already stored: nothing to send"),
@@ -272,7 +272,13 @@ export function openApiDocument() {
         parameters: [idParam, { name: "variant", in: "path", required: true, schema: { enum: ["download", "view", "thumbnail"] } }],
         get: {
           summary: "A not-yet-migrated attachment's signed link: migrates it and redirects to its CAS URL",
-          responses: { "307": { description: "To the CAS URL" }, ...errors(404) },
+          description:
+            "In the ro storage mode nothing is migrated: download and view answer 200 with the legacy bytes (not cacheable), thumbnail 503 with Retry-After.",
+          responses: {
+            "200": { description: "ro mode: the legacy bytes" },
+            "307": { description: "To the CAS URL" },
+            ...errors(404, 503),
+          },
         },
       },
       "/api/admin/migration": {

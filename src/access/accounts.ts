@@ -71,14 +71,19 @@ export async function createAccount(
   const clientId = `sa_${randomToken(12)}`;
   const secret = newSecret();
   const hash = await hashSecret(secret);
-  const db = database(env.DB);
-  if (deviceKey !== null && (await db.query.serviceAccounts.findFirst({ where: eq(serviceAccounts.deviceKey, deviceKey) }))) {
-    throw new AppError("conflict", `Device "${deviceKey}" already has an account.`);
-  }
-  await db.batch([
-    db.insert(serviceAccounts).values({ clientId, name: input.name, scopes: scopes.join(" "), deviceKey }),
-    db.insert(serviceAccountSecrets).values({ clientId, hash }),
+  // One transaction whose account insert carries the device check itself: a check and a
+  // separate insert let concurrent creations for one device all pass the check, and the
+  // losers then hit device_key's UNIQUE constraint (a 500) instead of a 409.
+  const [account] = await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO service_accounts (client_id, name, scopes, device_key)
+       SELECT ?1, ?2, ?3, ?4 WHERE ?4 IS NULL OR NOT EXISTS (SELECT 1 FROM service_accounts WHERE device_key = ?4)`,
+    ).bind(clientId, input.name, scopes.join(" "), deviceKey),
+    env.DB.prepare(
+      "INSERT INTO service_account_secrets (client_id, hash) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM service_accounts WHERE client_id = ?1)",
+    ).bind(clientId, hash),
   ]);
+  if (account!.meta.changes === 0) throw new AppError("conflict", `Device "${deviceKey}" already has an account.`);
   return { account: await getAccount(env, clientId), client_secret: secret };
 }
 

@@ -2,7 +2,7 @@ import { isContentHash } from "../cas/keys";
 import { isInlineSafe } from "../cas/presentation";
 import { casPath } from "../cas/urls";
 import type { Attachment, Part } from "../db/schema";
-import { legacyLink } from "../migration/legacy-links";
+import { type LegacyLinkSecrets, legacyLink } from "../migration/legacy-links";
 import type { AttachmentResponse, PartResponse } from "./schemas";
 
 /** The thumbnail size the inventory frontend shows. */
@@ -15,9 +15,10 @@ type BlobUrls = Pick<AttachmentResponse, "download_url" | "view_url" | "thumbnai
 /**
  * Rows become JSON here and only here: every URL is built by casPath, and
  * the storage columns (sha256's key, legacy_key) never leave the server.
- * A legacy row not migrated yet gets signed links that migrate it on demand.
+ * A legacy row not migrated yet gets signed links that migrate it on demand
+ * (null while no signing key is configured: see legacyLinkKey).
  */
-export async function attachmentJson(a: Attachment, secret: string): Promise<AttachmentResponse> {
+export async function attachmentJson(a: Attachment, secrets: LegacyLinkSecrets): Promise<AttachmentResponse> {
   return {
     id: a.id,
     part_key: a.partKey,
@@ -27,7 +28,7 @@ export async function attachmentJson(a: Attachment, secret: string): Promise<Att
     content_type: a.contentType,
     size: a.size,
     url: a.url,
-    ...(await blobUrls(a, secret)),
+    ...(await blobUrls(a, secrets)),
     thumbnail_srcset: thumbnailSrcset(a),
     attributes: a.attributes,
     attributes_schema_version: a.attributesSchemaVersion,
@@ -57,25 +58,25 @@ function thumbnailSrcset(a: Attachment): string | null {
   return `${small} 1x, ${casPath(a.sha256, { thumbnail: THUMBNAIL_SIZE_HIDPI })} 2x`;
 }
 
-async function blobUrls(a: Attachment, secret: string): Promise<BlobUrls> {
+async function blobUrls(a: Attachment, secrets: LegacyLinkSecrets): Promise<BlobUrls> {
   if (a.sha256 === null && a.legacyKey !== null) {
     const inline = a.contentType !== null && isInlineSafe(a.contentType);
     return {
-      download_url: await legacyLink(secret, a.id, "download"),
-      view_url: inline ? await legacyLink(secret, a.id, "view") : null,
-      thumbnail_url: a.attachmentType === "image" ? await legacyLink(secret, a.id, "thumbnail") : null,
+      download_url: await legacyLink(secrets, a.id, "download"),
+      view_url: inline ? await legacyLink(secrets, a.id, "view") : null,
+      thumbnail_url: a.attachmentType === "image" ? await legacyLink(secrets, a.id, "thumbnail") : null,
     };
   }
   return { download_url: casUrlFor(a, "download"), view_url: casUrlFor(a, "view"), thumbnail_url: casUrlFor(a, "thumbnail") };
 }
 
-export async function partJson(p: Part, cover: Attachment | undefined, secret: string): Promise<PartResponse> {
+export async function partJson(p: Part, cover: Attachment | undefined, secrets: LegacyLinkSecrets): Promise<PartResponse> {
   return {
     key: p.key,
     name: p.name,
     description: p.description,
     cover_attachment_id: p.coverAttachmentId,
-    cover_url: cover ? (await blobUrls(cover, secret)).thumbnail_url : null,
+    cover_url: cover ? (await blobUrls(cover, secrets)).thumbnail_url : null,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };

@@ -8,6 +8,7 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { claimBlob, stillStored, vanishedError } from "../housekeeping/claims";
 import { ensureThumbnail } from "../images/derived";
+import type { LegacyLinkSecrets } from "../migration/legacy-links";
 import { parseRowId, parseWith, readJson } from "../validation";
 import { validateAttributes, validateAttributesPatch } from "./attributes";
 import { ingest } from "./ingest";
@@ -21,8 +22,8 @@ function attachmentId(raw: string): number {
   return parseRowId(raw, "attachment");
 }
 
-async function partWithCover(db: Database, part: Part, secret: string) {
-  return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), secret);
+async function partWithCover(db: Database, part: Part, secrets: LegacyLinkSecrets) {
+  return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), secrets);
 }
 
 /**
@@ -59,25 +60,25 @@ for (const [path, replacement] of goneEndpoints) {
 partRoutes
   .post("/", async (c) => {
     const part = await service.createPart(database(c.env.DB), await readJson(c, schemas.partCreate));
-    return c.json(await partJson(part, undefined, c.env.API_TOKEN), 201, { Location: `/api/parts/${part.key}` });
+    return c.json(await partJson(part, undefined, c.env), 201, { Location: `/api/parts/${part.key}` });
   })
   .get("/", async (c) => {
     const db = database(c.env.DB);
     const query = parseWith(schemas.listQuery, c.req.query(), "invalid_parameter");
     const { page, nextCursor } = await service.listParts(db, query.limit, query.cursor, query.q || undefined);
     const covers = await service.coversOf(db, page);
-    const json = await Promise.all(page.map((p) => partJson(p, covers.get(p.coverAttachmentId ?? 0), c.env.API_TOKEN)));
+    const json = await Promise.all(page.map((p) => partJson(p, covers.get(p.coverAttachmentId ?? 0), c.env)));
     return c.json({ parts: json, next_cursor: nextCursor });
   })
   .get("/:key", async (c) => {
     const db = database(c.env.DB);
     const part = await service.getPart(db, partKeyOf(c.req.param("key")));
-    return c.json(await partWithCover(db, part, c.env.API_TOKEN));
+    return c.json(await partWithCover(db, part, c.env));
   })
   .patch("/:key", async (c) => {
     const db = database(c.env.DB);
     const part = await service.updatePart(db, partKeyOf(c.req.param("key")), await readJson(c, schemas.partUpdate));
-    return c.json(await partWithCover(db, part, c.env.API_TOKEN));
+    return c.json(await partWithCover(db, part, c.env));
   })
   .delete("/:key", async (c) => {
     await service.deletePart(database(c.env.DB), partKeyOf(c.req.param("key")));
@@ -87,11 +88,11 @@ partRoutes
     const db = database(c.env.DB);
     const { attachment_id } = await readJson(c, schemas.coverBody);
     const part = await service.setCover(db, partKeyOf(c.req.param("key")), attachment_id);
-    return c.json(await partWithCover(db, part, c.env.API_TOKEN));
+    return c.json(await partWithCover(db, part, c.env));
   })
   .get("/:key/attachments", async (c) => {
     const rows = await service.listAttachments(database(c.env.DB), partKeyOf(c.req.param("key")));
-    return c.json(await Promise.all(rows.map((row) => attachmentJson(row, c.env.API_TOKEN))));
+    return c.json(await Promise.all(rows.map((row) => attachmentJson(row, c.env))));
   })
   .post("/:key/attachments", async (c) => {
     const db = database(c.env.DB);
@@ -113,11 +114,11 @@ partRoutes
           await service.deleteAttachment(db, key, row.id);
           throw vanishedError(blob.hash);
         }
-        return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+        return c.json(await attachmentJson(row, c.env), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
       }
       const { url, title, attributes } = parseWith(schemas.urlAttachmentCreate, body, "invalid_body");
       const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url, attributes });
-      return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
+      return c.json(await attachmentJson(row, c.env), 201);
     }
     const upload = await readUpload(c);
     // An API rule, not a storage one: legacy files of zero bytes still migrate.
@@ -146,16 +147,16 @@ partRoutes
         }),
       );
     }
-    return c.json(await attachmentJson(row, c.env.API_TOKEN), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+    return c.json(await attachmentJson(row, c.env), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
   })
   .get("/:key/attachments/:id", async (c) => {
     const row = await service.getAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
-    return c.json(await attachmentJson(row, c.env.API_TOKEN));
+    return c.json(await attachmentJson(row, c.env));
   })
   .patch("/:key/attachments/:id", async (c) => {
     const changes = await readAttachmentJson(c, schemas.attachmentUpdate, validateAttributesPatch);
     const row = await service.updateAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")), changes);
-    return c.json(await attachmentJson(row, c.env.API_TOKEN));
+    return c.json(await attachmentJson(row, c.env));
   })
   .delete("/:key/attachments/:id", async (c) => {
     await service.deleteAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
@@ -164,5 +165,5 @@ partRoutes
   .post("/:key/attachments/:id/copy", async (c) => {
     const { target_part_key } = await readJson(c, schemas.copyBody);
     const row = await service.copyAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")), target_part_key);
-    return c.json(await attachmentJson(row, c.env.API_TOKEN), 201);
+    return c.json(await attachmentJson(row, c.env), 201);
   });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
+import { currentMode } from "../access/mode";
 import { casUrlFor } from "../attachments/responses";
 import { database } from "../db/client";
 import { partAttachments } from "../db/schema";
@@ -7,6 +8,7 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseRowId } from "../validation";
 import { type LegacyVariant, validLegacySignature } from "./legacy-links";
+import { serveLegacyObject } from "./legacy-serve";
 import { LegacyObjectMissing, migrateRow } from "./migrate-row";
 
 const VARIANTS = new Set<LegacyVariant>(["download", "view", "thumbnail"]);
@@ -15,13 +17,14 @@ const VARIANTS = new Set<LegacyVariant>(["download", "view", "thumbnail"]);
  * A not-yet-migrated row's link: migrates that one row now, by the same
  * rules as the batch (content-addressed, only while sha256 IS NULL), and
  * redirects to its CAS URL. The redirect itself is never cached: once the
- * row is migrated the API hands out the CAS URL directly.
+ * row is migrated the API hands out the CAS URL directly. In `ro` nothing is
+ * migrated: the legacy bytes are served as they are (legacy-serve.ts).
  */
 export const legacyRoutes = new Hono<AppEnv>().get("/attachments/:id/:variant", async (c) => {
   const id = parseRowId(c.req.param("id"), "link");
   const variant = c.req.param("variant") as LegacyVariant;
   const sig = c.req.query("sig") ?? "";
-  if (!VARIANTS.has(variant) || !(await validLegacySignature(c.env.API_TOKEN, id, sig))) {
+  if (!VARIANTS.has(variant) || !(await validLegacySignature(c.env, id, sig))) {
     throw new AppError("not_found", "No such link.");
   }
   const db = database(c.env.DB);
@@ -30,6 +33,9 @@ export const legacyRoutes = new Hono<AppEnv>().get("/attachments/:id/:variant", 
   if (!row) throw new AppError("not_found", "The attachment no longer exists.");
   if (row.sha256 === null) {
     if (row.legacyKey === null) throw new AppError("not_found", "The attachment has no file.");
+    if ((await currentMode(c.env)) === "ro") {
+      return serveLegacyObject(c.env.BUCKET, { key: row.legacyKey, contentType: row.contentType, filename: row.filename }, variant, c.req.method);
+    }
     try {
       await migrateRow(c.env, { id, legacyKey: row.legacyKey, contentType: row.contentType }, "on-demand");
     } catch (err) {

@@ -17,6 +17,23 @@ export function isExpired(session: Pick<UploadSession, "expiresAt">, now: number
   return Date.parse(session.expiresAt) <= now;
 }
 
+/** Who is acting on a session: the principal's `sub`, and whether it holds the admin scope. */
+export interface Actor {
+  sub: string;
+  admin: boolean;
+}
+
+/**
+ * The session if `actor` may act on it: its creator (`created_by` is the
+ * creator's `sub`) or an admin. Anyone else with cas:write could otherwise
+ * feed a session wrong bytes, making its owner's complete fail, or abort it;
+ * to them it is as unknown as an id that names nothing, so its existence,
+ * expiry and state stay hidden too.
+ */
+export function ownSession(session: UploadSession | undefined, actor: Actor): UploadSession | undefined {
+  return session && (actor.admin || session.createdBy === actor.sub) ? session : undefined;
+}
+
 /** The session, or the problem a request on it gets: unknown 404, expired 410, failed 409. */
 export function usableSession(session: UploadSession | undefined, now: number): UploadSession {
   if (!session) throw new AppError("not_found", "No such upload session.");

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { ContentHash } from "../cas/keys";
 import { casPath } from "../cas/urls";
 import { parseMediaType } from "../cas/view";
@@ -7,6 +7,7 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { readJson } from "../validation";
 import { MAX_PART_SIZE } from "./geometry";
+import type { Actor } from "./lifecycle";
 import { createUploadBody, toUploadResponse, uploadPath } from "./schemas";
 import { abortUpload, completeUpload, createUpload, getUpload, putPart } from "./service";
 
@@ -16,6 +17,12 @@ const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 function sessionId(value: string): string {
   if (!SESSION_ID.test(value)) throw new AppError("not_found", "No such upload session.");
   return value;
+}
+
+/** The caller as the guard authenticated it: sessions are bound to its `sub` (see ownSession). */
+function actor(c: Context<AppEnv>): Actor {
+  const principal = c.var.principal;
+  return { sub: principal?.sub ?? "anonymous", admin: principal?.scopes.has("admin") ?? false };
 }
 
 function partNumber(value: string): number {
@@ -43,7 +50,7 @@ export const uploadRoutes = new Hono<AppEnv>()
         contentType: body.content_type === undefined ? undefined : parseMediaType(body.content_type, "content_type"),
         partSize: body.part_size,
       },
-      c.var.principal?.sub ?? "anonymous",
+      actor(c).sub,
     );
     if (created.kind === "exists") {
       const url = casPath(body.sha256 as ContentHash);
@@ -52,9 +59,9 @@ export const uploadRoutes = new Hono<AppEnv>()
     return c.json(toUploadResponse(created.session), 201, { Location: uploadPath(created.session.id) });
   })
   .all("/", () => notAllowed("POST"))
-  .get("/:id", async (c) => c.json(toUploadResponse(await getUpload(c.env, sessionId(c.req.param("id"))))))
+  .get("/:id", async (c) => c.json(toUploadResponse(await getUpload(c.env, sessionId(c.req.param("id")), actor(c)))))
   .delete("/:id", async (c) => {
-    await abortUpload(c.env, sessionId(c.req.param("id")));
+    await abortUpload(c.env, sessionId(c.req.param("id")), actor(c));
     return c.body(null, 204);
   })
   .all("/:id", () => notAllowed("GET, DELETE"))
@@ -62,12 +69,12 @@ export const uploadRoutes = new Hono<AppEnv>()
     const id = sessionId(c.req.param("id"));
     const part = partNumber(c.req.param("part"));
     const length = declaredLength(c.req.header("Content-Length") ?? null, MAX_PART_SIZE);
-    const session = await putPart(c.env, id, { part, length, body: c.req.raw.body });
+    const session = await putPart(c.env, id, actor(c), { part, length, body: c.req.raw.body });
     return c.json(toUploadResponse(session));
   })
   .all("/:id/parts/:part", () => notAllowed("PUT"))
   .post("/:id/complete", async (c) => {
-    const { session, created } = await completeUpload(c.env, sessionId(c.req.param("id")));
+    const { session, created } = await completeUpload(c.env, sessionId(c.req.param("id")), actor(c));
     const response = toUploadResponse(session);
     return c.json(response, created ? 201 : 200, { Location: response.url! });
   })

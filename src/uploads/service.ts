@@ -3,7 +3,7 @@ import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
 import { claimBlob } from "../housekeeping/claims";
 import { choosePartSize, partCount, partLength } from "./geometry";
-import { abortMultipart, CLAIM_MS, multipartOf, nextExpiry, usableSession } from "./lifecycle";
+import { type Actor, abortMultipart, CLAIM_MS, multipartOf, nextExpiry, ownSession, usableSession } from "./lifecycle";
 import { receivePart } from "./parts";
 import { ResumableSha256 } from "./sha256";
 import { claimNext, commitPart, deleteSession, findSession, finishSession, insertSession, releaseClaim } from "./store";
@@ -66,8 +66,8 @@ export async function createUpload(env: Env, input: CreateUpload, createdBy: str
   }
 }
 
-export async function getUpload(env: Env, id: string, now = Date.now()): Promise<UploadSession> {
-  const session = await findSession(env.DB, id);
+export async function getUpload(env: Env, id: string, actor: Actor, now = Date.now()): Promise<UploadSession> {
+  const session = ownSession(await findSession(env.DB, id), actor);
   if (!session) throw new AppError("not_found", "No such upload session.");
   if (Date.parse(session.expiresAt) <= now) throw new AppError("gone", "This upload session has expired; start a new one.");
   return session;
@@ -85,8 +85,8 @@ export interface PartUpload {
  * A part already accepted is acknowledged without reading its body again
  * (a client retrying after a lost response), and never hashed twice.
  */
-export async function putPart(env: Env, id: string, input: PartUpload, now = Date.now()): Promise<UploadSession> {
-  const session = usableSession(await findSession(env.DB, id), now);
+export async function putPart(env: Env, id: string, actor: Actor, input: PartUpload, now = Date.now()): Promise<UploadSession> {
+  const session = usableSession(ownSession(await findSession(env.DB, id), actor), now);
   if (session.status === "completed") throw new AppError("conflict", "This upload is already complete.");
   const { part } = input;
   if (part < 1 || part > session.partCount) {
@@ -146,8 +146,8 @@ export type Completed = { session: UploadSession; created: boolean };
  * A blob that appeared under the hash meanwhile makes this upload moot: it
  * is aborted and the existing blob answered.
  */
-export async function completeUpload(env: Env, id: string, now = Date.now()): Promise<Completed> {
-  const session = usableSession(await findSession(env.DB, id), now);
+export async function completeUpload(env: Env, id: string, actor: Actor, now = Date.now()): Promise<Completed> {
+  const session = usableSession(ownSession(await findSession(env.DB, id), actor), now);
   if (session.status === "completed") return { session, created: false };
   await claimBlob(env.DB, session.sha256 as ContentHash);
   if ((await env.BUCKET.head(blobKey(session.sha256 as ContentHash))) !== null) {
@@ -199,8 +199,8 @@ async function fail(env: Env, session: UploadSession, failure: string, now: numb
 }
 
 /** Discards the upload's parts and forgets the session. A completed blob is not affected (409). */
-export async function abortUpload(env: Env, id: string): Promise<void> {
-  const session = await findSession(env.DB, id);
+export async function abortUpload(env: Env, id: string, actor: Actor): Promise<void> {
+  const session = ownSession(await findSession(env.DB, id), actor);
   if (!session) throw new AppError("not_found", "No such upload session.");
   if (session.status === "completed") throw new AppError("conflict", "This upload is complete; its blob is not removed by aborting.");
   if (session.status === "open") await abortMultipart(env.BUCKET, session);

@@ -30,3 +30,26 @@ export function recordingBucket(bucket: R2Bucket = env.BUCKET): { bucket: R2Buck
   });
   return { bucket: wrapped, calls };
 }
+
+/** The D1 binding, wrapped so that the SQL of every statement prepared or executed is recorded. */
+export function recordingDb(db: D1Database = env.DB): { db: D1Database; statements: string[] } {
+  const statements: string[] = [];
+  const wrapped = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if ((prop === "prepare" || prop === "exec") && typeof args[0] === "string") statements.push(args[0]);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { db: wrapped, statements };
+}
+
+/** The recorded calls that change R2 or D1. */
+export function writesIn(r2Calls: string[], sql: string[]): string[] {
+  const r2 = r2Calls.filter((call) => !/^(get|head|list)\b/.test(call));
+  const d1 = sql.filter((statement) => !/^\s*(select|with|pragma)\b/i.test(statement));
+  return [...r2, ...d1];
+}
