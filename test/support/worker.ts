@@ -30,3 +30,19 @@ export function recordingBucket(bucket: R2Bucket = env.BUCKET): { bucket: R2Buck
   });
   return { bucket: wrapped, calls };
 }
+
+/** The D1 binding, wrapped so that every statement prepared (and every batch, exec or session) is recorded before it reaches D1. */
+export function recordingDatabase(db: D1Database = env.DB): { db: D1Database; calls: string[] } {
+  const calls: string[] = [];
+  const wrapped = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        calls.push(`${String(prop)} ${typeof args[0] === "string" ? args[0] : ""}`.trim());
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { db: wrapped, calls };
+}
