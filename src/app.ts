@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { accountRoutes, modeRoutes } from "./access/admin-routes";
 import { accessGuard } from "./access/guard";
-import { jwksRoutes, oauthRoutes } from "./access/oauth-routes";
+import { oauthRoutes, wellKnownRoutes } from "./access/oauth-routes";
+import { routeLookup } from "./access/route-lookup";
 
 import { attachmentListRoutes } from "./attachments/list-route";
 import { partRoutes } from "./attachments/routes";
@@ -28,6 +29,9 @@ export function buildApp() {
   // First, so every response (errors, refusals and preflights included) gets its id, log line and metrics point.
   app.use(requestLog);
   app.use(drainUnreadBody);
+  // The policy table is read once (routeLookup); CORS picks its regime from that row and answers
+  // preflights; the guard then refuses anything without a row, or without the row's scope.
+  app.use(routeLookup);
   app.use(corsByRoute);
   app.use(accessGuard);
   app.route("/health", healthRoutes);
@@ -42,7 +46,7 @@ export function buildApp() {
   app.route("/api/admin", adminRoutes);
   app.route("/api/admin", housekeepingRoutes);
   app.route("/api/oauth", oauthRoutes);
-  app.route("/.well-known", jwksRoutes);
+  app.route("/.well-known", wellKnownRoutes);
   app.route("/api/legacy", legacyRoutes);
   app.route("/api/device-models", modelRoutes);
   app.route("/api/devices", deviceRoutes);

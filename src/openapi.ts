@@ -26,6 +26,10 @@ const idParam = { name: "id", in: "path", required: true, schema: { type: "integ
 const uploadIdParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const hashParam = { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } };
 const html = { description: "An HTML page with no data in it", content: { "text/html": { schema: { type: "string" } } } };
+const pageFile = (summary: string, named = false) => ({
+  ...(named ? { parameters: [{ name: "file", in: "path", required: true, schema: { type: "string" } }] } : {}),
+  get: { summary, security: [], responses: { "200": { description: "The file (revalidated by ETag)" }, ...errors(404) } },
+});
 const gone = (field: string) => ({ get: { summary: `Removed: use ${field}`, responses: errors(410) } });
 
 export function openApiDocument() {
@@ -259,6 +263,10 @@ export function openApiDocument() {
       "/": { get: { summary: "The parts page (HTML; it asks for a token in the browser)", security: [], responses: { "200": html } } },
       "/parts/{key}": { parameters: [keyParam], get: { summary: "The parts page, showing one part", security: [], responses: { "200": html } } },
       "/api/docs": { get: { summary: "This reference, rendered by Swagger UI served from the worker", security: [], responses: { "200": html } } },
+      "/app.css": pageFile("The page's styles"),
+      "/favicon.svg": pageFile("The page's icon"),
+      "/build/{file}": pageFile("The page's scripts, bundled by scripts/build-web.ts", true),
+      "/vendor/swagger-ui/{file}": pageFile("Swagger UI's files, for /api/docs", true),
       "/health/ready": {
         get: {
           summary: "Readiness: D1, R2 and the Durable Object, each with its latency",

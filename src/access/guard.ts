@@ -3,7 +3,6 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { accountActive } from "./account-status";
 import { assertAllowed, currentMode } from "./mode";
-import { policyFor } from "./policy";
 import { matchStaticToken } from "./static-tokens";
 import { InvalidToken, verifyToken } from "./tokens";
 
@@ -48,15 +47,26 @@ async function jwtPrincipal(env: Env, token: string): Promise<Principal> {
   return principal;
 }
 
+/** A request the policy table has no row for: 405 when its path exists for other methods (RFC 9110 §15.5.6), else 404. */
+function noSuchRoute(method: string, allow: readonly string[]): AppError {
+  if (allow.length === 0) return new AppError("not_found", "No such route.");
+  const list = allow.join(", ");
+  return new AppError("method_not_allowed", `This resource allows ${list}, not ${method}.`, { Allow: list });
+}
+
 /**
- * The one access check: looks the route up in the policy table, then
- * authenticates (a service account's JWT, or one of the legacy static
- * tokens), checks the scope, and checks the storage mode, in that order,
- * before any handler reads the body.
+ * The one access check, failing closed: a request the policy table has no
+ * row for (the route lookup found none) is refused before any handler runs;
+ * otherwise it authenticates (a service account's JWT, or one of the legacy
+ * static tokens), checks the scope, and checks the storage mode, in that
+ * order, before any handler reads the body. Hono runs GET handlers for HEAD,
+ * so HEAD is checked against GET's row (policyMethod), never waved through.
  */
 export const accessGuard = createMiddleware<AppEnv>(async (c, next) => {
-  const policy = policyFor(c.req.method, c.req.path);
-  if (policy === undefined || policy.scope === "public") return next();
+  const route = c.var.route;
+  if (route.policy === undefined) throw noSuchRoute(c.req.method, route.allow);
+  const { policy } = route;
+  if (policy.scope === "public") return next();
 
   const token = BEARER.exec(c.req.header("Authorization") ?? "")?.[1];
   if (!token) throw unauthorized();

@@ -5,6 +5,7 @@ import { readClientCredentials } from "./client-credentials";
 import { grantClientCredentials } from "./grant";
 import { keyring } from "./keyring";
 import { NO_STORE, OAuthError, oauthErrorResponse } from "./oauth-errors";
+import { authorizationServerMetadata } from "./oauth-metadata";
 
 /** POST /api/oauth/token: RFC 6749 §4.4 client credentials → a short-lived ES256 JWT. */
 export const oauthRoutes = new Hono<AppEnv>().post("/token", async (c) => {
@@ -19,9 +20,14 @@ export const oauthRoutes = new Hono<AppEnv>().post("/token", async (c) => {
   }
 });
 
-/** GET /.well-known/jwks.json: the public keys tokens are signed with (both during a key rotation). */
-export const jwksRoutes = new Hono<AppEnv>().get("/jwks.json", async (c) => {
-  const keys = await keyring(c.env);
-  // Short caching: a verifier must see a new key soon after it is added.
-  return c.json(keys ? keys.jwks : { keys: [] }, 200, { "Cache-Control": "public, max-age=300" });
-});
+// Short caching: a verifier must see a new key soon after it is added, a client a new scope soon after a deploy.
+const PUBLIC_FOR_5_MINUTES = { "Cache-Control": "public, max-age=300" };
+
+export const wellKnownRoutes = new Hono<AppEnv>()
+  /** GET /.well-known/jwks.json: the public keys tokens are signed with (both during a key rotation). */
+  .get("/jwks.json", async (c) => {
+    const keys = await keyring(c.env);
+    return c.json(keys ? keys.jwks : { keys: [] }, 200, PUBLIC_FOR_5_MINUTES);
+  })
+  /** GET /.well-known/oauth-authorization-server: RFC 8414 metadata, so OAuth clients find the token endpoint themselves. */
+  .get("/oauth-authorization-server", (c) => c.json(authorizationServerMetadata(c.env, c.req.url), 200, PUBLIC_FOR_5_MINUTES));

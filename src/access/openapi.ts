@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROUTE_POLICIES } from "./policy";
+import { policyMethod, ROUTE_POLICIES } from "./policy";
 import { accountCreate, accountResponse, accountWithSecret, modeResponse, modeUpdate, tokenResponse } from "./schemas";
 import { SCOPES } from "./scopes";
 
@@ -76,6 +76,12 @@ export const accessPaths = {
       responses: { "200": { description: "A JWK Set (RFC 7517)" } },
     },
   },
+  "/.well-known/oauth-authorization-server": {
+    get: {
+      summary: "Authorization server metadata (RFC 8414): issuer, token endpoint, JWKS, grant type, client auth methods, scopes",
+      responses: { "200": { description: "RFC 8414 §2 metadata" } },
+    },
+  },
   "/api/admin/accounts": {
     get: { summary: "Service accounts (never a secret)", responses: { "200": { description: "OK", ...json("AccountList") }, ...errors(401, 403) } },
     post: {
@@ -119,7 +125,7 @@ export function withPolicy<P extends Record<string, Record<string, unknown>>>(pa
     for (const method of METHODS) {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
-      const row = ROUTE_POLICIES.find(([m, p]) => m === method.toUpperCase() && p === routePath);
+      const row = ROUTE_POLICIES.find(([m, p]) => m === policyMethod(method.toUpperCase()) && p === routePath);
       if (!row) throw new Error(`OpenAPI documents ${method.toUpperCase()} ${docPath}, which has no row in the policy table`);
       const [, , scope, effect] = row;
       operation.security = scope === "public" ? [] : [{ bearer: [scope] }, { oauth2: [scope] }];

@@ -20,13 +20,17 @@ type Row = readonly [method: string, path: string, scope: Scope | "public", effe
 
 /**
  * Every route of the worker, the scope a token must carry to call it, and
- * what it changes. This table is the only place access is decided; a test
- * checks that every route the app mounts has a row here.
+ * what it changes. This table is the only place access is decided: a
+ * request whose method and path have no row is refused before any handler
+ * runs (see `matchRoute`), and a test checks that every route the app mounts
+ * has a row here. HEAD has no rows of its own: it is answered wherever GET
+ * is, with GET's policy (RFC 9110 §9.3.2: the same answer without the body).
+ * OPTIONS has none either: it only ever answers CORS preflights, looked up by
+ * the method they ask for.
  */
 export const ROUTE_POLICIES: readonly Row[] = [
   // Blobs: public reads of immutable content; writes need cas:write.
   ["GET", "/api/cas/:hash", "public", "read"],
-  ["HEAD", "/api/cas/:hash", "public", "read"],
   ["PUT", "/api/cas/:hash", "cas:write", "write"],
   ["POST", "/api/cas/exists", "cas:write", "read"],
 
@@ -102,6 +106,7 @@ export const ROUTE_POLICIES: readonly Row[] = [
   // Tokens: the client secret is the credential (checked by the endpoint itself).
   ["POST", "/api/oauth/token", "public", "setting"],
   ["GET", "/.well-known/jwks.json", "public", "read"],
+  ["GET", "/.well-known/oauth-authorization-server", "public", "read"],
 
   ["GET", "/api/openapi.json", "public", "read"],
 
@@ -113,13 +118,45 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["GET", "/", "public", "read"],
   ["GET", "/parts/:key", "public", "read"],
   ["GET", "/api/docs", "public", "read"],
+  // The page's files (src/web/assets, laid out by scripts/build-web.ts), served from ASSETS by the
+  // app's not-found handler: named here so that any other path is refused like every unknown route.
+  ["GET", "/app.css", "public", "read"],
+  ["GET", "/favicon.svg", "public", "read"],
+  ["GET", "/build/:file", "public", "read"],
+  ["GET", "/vendor/swagger-ui/:file", "public", "read"],
 ];
+
+/** The method whose row answers a request: HEAD is GET without the body, so it needs what GET needs. */
+export function policyMethod(method: string): string {
+  return method === "HEAD" ? "GET" : method;
+}
+
+/**
+ * The table's answer for one request: the policy of its row, or, when it has
+ * none, the methods its path does have (none at all: no such path, 404;
+ * some: 405 with them in Allow).
+ */
+export type RouteMatch = { policy: RoutePolicy } | { policy: undefined; allow: readonly string[] };
 
 const router = new TrieRouter<RoutePolicy>();
 for (const [method, path, scope, effect] of ROUTE_POLICIES) router.add(method, path, { scope, effect });
 
-/** The policy of a request, or undefined when no route has that method and path (the app answers 404/405). */
+// In the order an Allow header lists them; HEAD comes with GET.
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => ROUTE_POLICIES.some(([method]) => method === m));
+
+/**
+ * Looks a request up in the table. Methods are case-sensitive (RFC 9110
+ * §9.1): `get` or `PROPFIND` have no rows, so they are refused like any
+ * route the table does not name.
+ */
+export function matchRoute(method: string, path: string): RouteMatch {
+  const policy = router.match(policyMethod(method), path)[0][0]?.[0];
+  if (policy) return { policy };
+  const allow = METHODS.filter((m) => router.match(m, path)[0].length > 0).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]));
+  return { policy: undefined, allow };
+}
+
+/** The policy of a request, or undefined when the table has no row for its method and path. */
 export function policyFor(method: string, path: string): RoutePolicy | undefined {
-  const [matches] = router.match(method, path);
-  return matches[0]?.[0];
+  return matchRoute(method, path).policy;
 }

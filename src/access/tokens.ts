@@ -64,9 +64,19 @@ export class InvalidToken extends Error {}
  * Tokens this isolate has already verified, until they expire. A client
  * sends the same token for up to 15 minutes; checking its ES256 signature
  * again each time costs about 0.1 ms of CPU (ten times a static token's
- * check) and proves nothing new. Keyed by the exact token text and tied to
- * the keyring that verified it, so a changed key set verifies afresh.
+ * check) and proves nothing new. Each entry is tied to the keyring that
+ * verified it, so a changed key set verifies afresh.
  * Account status is not cached here (see account-status.ts).
+ *
+ * The key is the exact token text, never its claims: a hit then proves this
+ * very text was verified. Keyed by claims (jti, sub), a hit would let any
+ * text carrying them through, a forged signature included. ES256 signatures
+ * are malleable: jose accepts the high-S twin (r, n - s) of a valid one, so
+ * the same claims verify under two texts. Harmless here (the twin is a
+ * genuine signature over the same claims, verified and cached under its own
+ * text), and one more reason never to key this cache by claims. Anything that
+ * must recognise a token again (a revocation or replay list) goes by its jti,
+ * since its text is not unique.
  */
 const VERIFIED_MAX = 1000;
 const verified = new Map<string, { token: VerifiedToken; expiresAt: number; keys: object }>();

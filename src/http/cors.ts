@@ -1,6 +1,5 @@
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
-import { policyFor } from "../access/policy";
 import type { AppEnv } from "../env";
 
 /**
@@ -11,7 +10,10 @@ import type { AppEnv } from "../env";
  * - everything that needs a token: only the origins in CORS_ORIGINS (comma
  *   list; empty = same-origin only), with Vary: Origin.
  * Preflights are answered here, before the access guard, because browsers
- * never send credentials on them.
+ * never send credentials on them; only for a method and path the policy
+ * table has (the route lookup, mounted first, found it). A preflight for
+ * anything else, and any OPTIONS that is no preflight, goes on to the guard,
+ * which refuses it (404/405).
  */
 const publicCors = cors({
   origin: "*",
@@ -45,10 +47,8 @@ function allowedOrigins(list: string | undefined): Set<string> {
 }
 
 export const corsByRoute = createMiddleware<AppEnv>(async (c, next) => {
-  const preflightMethod = c.req.method === "OPTIONS" ? c.req.header("Access-Control-Request-Method") : undefined;
-  // An OPTIONS without Access-Control-Request-Method is no preflight: the routes answer it (405).
-  if (c.req.method === "OPTIONS" && !preflightMethod) return next();
-  const policy = policyFor(preflightMethod ?? c.req.method, c.req.path);
+  const { policy, preflight } = c.var.route;
+  if (c.req.method === "OPTIONS" && (!preflight || !policy)) return next();
   if (policy?.scope === "public" && policy.effect === "read") {
     c.header("Timing-Allow-Origin", "*");
     return publicCors(c, next);

@@ -31,20 +31,25 @@ export function recordingBucket(bucket: R2Bucket = env.BUCKET): { bucket: R2Buck
   return { bucket: wrapped, calls };
 }
 
-/** The D1 binding, wrapped so that the SQL of every statement prepared or executed is recorded. */
-export function recordingDb(db: D1Database = env.DB): { db: D1Database; statements: string[] } {
+/**
+ * The D1 binding, wrapped so that every call reaches `calls` (method and SQL: prepare, batch, exec, withSession…)
+ * and the SQL of every statement prepared or executed reaches `statements`, before D1 sees it.
+ */
+export function recordingDb(db: D1Database = env.DB): { db: D1Database; statements: string[]; calls: string[] } {
   const statements: string[] = [];
+  const calls: string[] = [];
   const wrapped = new Proxy(db, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => {
+        calls.push(`${String(prop)} ${typeof args[0] === "string" ? args[0] : ""}`.trim());
         if ((prop === "prepare" || prop === "exec") && typeof args[0] === "string") statements.push(args[0]);
         return value.apply(target, args);
       };
     },
   });
-  return { db: wrapped, statements };
+  return { db: wrapped, statements, calls };
 }
 
 /** The recorded calls that change R2 or D1. */
