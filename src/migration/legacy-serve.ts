@@ -1,6 +1,7 @@
 import { present } from "../cas/presentation";
-import { parseMediaType, sanitizeFilename } from "../cas/view";
+import { parseMediaType } from "../cas/view";
 import { AppError } from "../errors";
+import { sanitizeFilename } from "../http/filename";
 
 /** How long a client should wait before asking for a thumbnail `ro` cannot make: a frozen store is an operator's minutes, not seconds. */
 export const RO_RETRY_AFTER_SECONDS = 300;
