@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { migrationLock } from "../../src/migration/lock";
 import { type AttachmentJson, api } from "../support/api";
-import { ORIGIN, randomBytes, sha256, storeBytes } from "../support/blobs";
+import { ORIGIN, randomBytes, sha256 } from "../support/blobs";
 import { fixture } from "../support/fixtures";
 import { resetMigrationState, rowHash, seedLegacyPart } from "../support/legacy";
 
