@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { declaredLength } from "../cas/write";
+import { config } from "../config";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseWith, readJson } from "../validation";
 import { getDevice, putDevice } from "./catalog";
-import { listCoredumps, maxCoredumpBytes, receiveCoredump } from "./coredumps";
+import { listCoredumps, receiveCoredump } from "./coredumps";
 import { requireOwnDevice } from "./device-auth";
 import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
@@ -32,7 +33,7 @@ export const deviceRoutes = new Hono<AppEnv>()
   .post("/:device/coredumps", async (c) => {
     const key = c.req.param("device");
     requireOwnDevice(c, key);
-    const length = declaredLength(c.req.header("Content-Length") ?? null, maxCoredumpBytes(c.env));
+    const length = declaredLength(c.req.header("Content-Length") ?? null, config(c.env).maxCoredumpBytes);
     const dump = new Uint8Array(await c.req.arrayBuffer());
     if (dump.length !== length) throw new AppError("invalid_body", `Content-Length said ${length} bytes but ${dump.length} arrived.`);
     if (dump.length === 0) throw new AppError("invalid_body", "The coredump is empty.");
