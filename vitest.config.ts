@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
 import { buildWeb } from "./scripts/build-web.ts";
 
 // Generated with `npm run accounts -- keygen`; they sign nothing outside this suite.
@@ -26,6 +26,18 @@ const TEST_KEYS = [
   },
 ];
 
+// `npm run coverage`: the worker's code as the Workers-pool tests run it. Istanbul instruments the
+// source as it is transformed; the v8 provider cannot read coverage out of workerd.
+const coverage: NonNullable<ViteUserConfig["test"]>["coverage"] = {
+  provider: "istanbul",
+  include: ["src/**/*.ts"],
+  // The page's code runs in the browser tests, not in the Workers pool.
+  exclude: ["src/web/client/**", "src/**/*.d.ts"],
+  reporter: ["text-summary", ["text", { skipFull: true }], "json-summary"],
+  reportsDirectory: "coverage",
+  reportOnFailure: true,
+};
+
 export default defineConfig(async () => {
   // wrangler.toml's [assets] folder holds the page's built script; the worker tests load that config.
   await buildWeb();
@@ -35,6 +47,7 @@ export default defineConfig(async () => {
   const fixtures = Object.fromEntries(readdirSync(fixtureDir).map((f) => [f, readFileSync(path.join(fixtureDir, f)).toString("base64")]));
   return {
     test: {
+      coverage,
       projects: [
         {
           // Inside the Workers runtime, with real R2, D1, Durable Object and Cache bindings.

@@ -23,7 +23,7 @@ const SWAGGER_UI = ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"];
 export async function buildWeb(): Promise<void> {
   const out = join(ASSETS, "build");
   rmSync(out, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     entryPoints: { app: join(root, "src/web/client/main.ts"), "api-docs": join(root, "src/web/client/api-docs.ts") },
     outdir: out,
     bundle: true,
@@ -34,7 +34,12 @@ export async function buildWeb(): Promise<void> {
     legalComments: "none",
     chunkNames: "chunk-[hash]",
     logLevel: "warning",
+    metafile: true,
+    absWorkingDir: root,
   });
+  // The page may take types from the worker's code (erased here), never the code itself.
+  const workerCode = Object.keys(metafile.inputs).filter((input) => input.startsWith("src/") && !input.startsWith("src/web/client/"));
+  if (workerCode.length > 0) throw new Error(`src/web/client bundles worker code: ${workerCode.join(", ")}; import only types from it`);
   const vendor = join(ASSETS, "vendor/swagger-ui");
   mkdirSync(vendor, { recursive: true });
   for (const file of SWAGGER_UI) copyFileSync(join(root, "node_modules/swagger-ui-dist", file), join(vendor, file));

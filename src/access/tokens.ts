@@ -1,20 +1,16 @@
 import { errors, jwtVerify, SignJWT } from "jose";
+import { config } from "../config";
 import { type Keyring, keyring, TOKEN_ALG } from "./keyring";
 import { splitScopes } from "./scopes";
 
 /** RFC 9068's media type for JWT access tokens, checked on the way in so an ID token or other JWT is never taken for one. */
 const TOKEN_TYPE = "at+jwt";
-const DEFAULT_TTL_SECONDS = 15 * 60;
 
 export function issuer(env: Env): string {
   return env.TOKEN_ISSUER || "cas-edge";
 }
 export function audience(env: Env): string {
   return env.TOKEN_AUDIENCE || "cas-edge";
-}
-export function tokenTtlSeconds(env: Env): number {
-  const ttl = Number(env.ACCESS_TOKEN_TTL);
-  return Number.isSafeInteger(ttl) && ttl > 0 ? ttl : DEFAULT_TTL_SECONDS;
 }
 
 export interface TokenSubject {
@@ -36,7 +32,7 @@ export class TokenSigningUnavailable extends Error {}
 export async function issueToken(env: Env, subject: TokenSubject, now = Date.now()): Promise<IssuedToken> {
   const keys = await keyring(env);
   if (!keys) throw new TokenSigningUnavailable("JWT_PRIVATE_JWKS is not set");
-  const ttl = tokenTtlSeconds(env);
+  const ttl = config(env).accessTokenTtlSeconds;
   const iat = Math.floor(now / 1000);
   const scope = subject.scopes.join(" ");
   const token = await new SignJWT({ scope, client_id: subject.clientId })

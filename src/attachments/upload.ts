@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { type ContentHash, isContentHash } from "../cas/keys";
 import { parseMediaType } from "../cas/view";
-import { declaredLength, maxUploadBytes } from "../cas/write";
+import { declaredLength } from "../cas/write";
+import { config } from "../config";
 import type { Attributes } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
@@ -33,7 +34,7 @@ export interface UploadRequest extends IngestInput {
  * `attributes` fields. Attributes are checked here, before a byte is stored.
  */
 export async function readUpload(c: Context<AppEnv>): Promise<UploadRequest> {
-  const max = maxUploadBytes(c.env);
+  const max = config(c.env).maxUploadBytes;
   const length = declaredLength(c.req.header("Content-Length") ?? null, max);
   const type = c.req.header("Content-Type");
   if (type && /^multipart\/form-data\b/i.test(type)) {

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { thumbnailOrigin } from "../images/derived";
@@ -10,7 +11,7 @@ import { r2Origin } from "./origin";
 import { serveImmutable } from "./serve";
 import { casPath } from "./urls";
 import { parseBlobView, parseMediaType } from "./view";
-import { declaredLength, maxUploadBytes, storeBlob } from "./write";
+import { declaredLength, storeBlob } from "./write";
 
 export const MAX_EXISTS_BATCH = 1000;
 
@@ -48,7 +49,7 @@ export const casRoutes = new Hono<AppEnv>()
     // The runtime reports "Content-Length: 0" for a request sent with no body at all; only
     // the empty blob can be stored that way, anything else lacks its length (and its bytes).
     const sentNothing = c.req.raw.body === null && hash !== EMPTY_SHA256;
-    const length = declaredLength(sentNothing ? null : (c.req.header("Content-Length") ?? null), maxUploadBytes(c.env));
+    const length = declaredLength(sentNothing ? null : (c.req.header("Content-Length") ?? null), config(c.env).maxUploadBytes);
     const rawType = c.req.header("Content-Type");
     const contentType = rawType ? parseMediaType(rawType, "Content-Type") : undefined;
     const stored = await storeBlob(c.env.BUCKET, c.env.DB, hash, c.req.raw.body, length, contentType);

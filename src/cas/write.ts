@@ -4,13 +4,6 @@ import { contentLength } from "../http/bounded-body";
 import { exactLength, storing } from "./body";
 import { blobKey, type ContentHash } from "./keys";
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
-
-export function maxUploadBytes(env: Env): number {
-  const configured = Number(env.MAX_UPLOAD_BYTES);
-  return Number.isSafeInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_UPLOAD_BYTES;
-}
-
 /** Reads Content-Length the way a size limit must: present, a plain integer, and within `max`. */
 export function declaredLength(header: string | null, max: number): number {
   const length = contentLength(header);

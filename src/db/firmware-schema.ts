@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";
 
 // Mirrors migrations/0008_firmware.sql.
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -10,20 +10,28 @@ export const deviceModels = sqliteTable("device_models", {
   createdAt: text("created_at").notNull().default(now),
 });
 
-export const firmwareVersions = sqliteTable("firmware_versions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  modelKey: text("model_key")
-    .notNull()
-    .references(() => deviceModels.key, { onDelete: "cascade" }),
-  version: text("version").notNull(),
-  projectName: text("project_name").notNull(),
-  idfVer: text("idf_ver").notNull(),
-  buildDate: text("build_date").notNull(),
-  buildTime: text("build_time").notNull(),
-  appElfSha256: text("app_elf_sha256").notNull(),
-  downloads: integer("downloads").notNull().default(0),
-  uploadedAt: text("uploaded_at").notNull().default(now),
-});
+export const firmwareVersions = sqliteTable(
+  "firmware_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    modelKey: text("model_key")
+      .notNull()
+      .references(() => deviceModels.key, { onDelete: "cascade" }),
+    version: text("version").notNull(),
+    projectName: text("project_name").notNull(),
+    idfVer: text("idf_ver").notNull(),
+    buildDate: text("build_date").notNull(),
+    buildTime: text("build_time").notNull(),
+    appElfSha256: text("app_elf_sha256").notNull(),
+    downloads: integer("downloads").notNull().default(0),
+    uploadedAt: text("uploaded_at").notNull().default(now),
+  },
+  (t) => [
+    unique().on(t.modelKey, t.version),
+    index("firmware_versions_by_model").on(t.modelKey, t.id),
+    index("firmware_versions_by_elf").on(t.appElfSha256),
+  ],
+);
 
 export const firmwareArtifacts = sqliteTable(
   "firmware_artifacts",
@@ -36,7 +44,7 @@ export const firmwareArtifacts = sqliteTable(
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firmwareId, t.name] })],
+  (t) => [primaryKey({ columns: [t.firmwareId, t.name] }), index("firmware_artifacts_by_sha256").on(t.sha256)],
 );
 
 export const devices = sqliteTable("devices", {
@@ -52,25 +60,33 @@ export const devices = sqliteTable("devices", {
 
 export const coredumpStatuses = ["PENDING", "PARSED", "FAILED"] as const;
 
-export const coredumps = sqliteTable("coredumps", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  deviceKey: text("device_key")
-    .notNull()
-    .references(() => devices.key, { onDelete: "cascade" }),
-  receivedAt: text("received_at").notNull().default(now),
-  sha256: text("sha256").notNull(),
-  size: integer("size").notNull(),
-  firmwareVersion: text("firmware_version"),
-  elfSha256Prefix: text("elf_sha256_prefix"),
-  appElfSha256: text("app_elf_sha256"),
-  status: text("status", { enum: coredumpStatuses }).notNull().default("PENDING"),
-  parseResult: text("parse_result"),
-  parsedAt: text("parsed_at"),
-  leaseId: text("lease_id"),
-  leaseHolder: text("lease_holder"),
-  leaseExpiresAt: integer("lease_expires_at"),
-  attempts: integer("attempts").notNull().default(0),
-});
+export const coredumps = sqliteTable(
+  "coredumps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deviceKey: text("device_key")
+      .notNull()
+      .references(() => devices.key, { onDelete: "cascade" }),
+    receivedAt: text("received_at").notNull().default(now),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    firmwareVersion: text("firmware_version"),
+    elfSha256Prefix: text("elf_sha256_prefix"),
+    appElfSha256: text("app_elf_sha256"),
+    status: text("status", { enum: coredumpStatuses }).notNull().default("PENDING"),
+    parseResult: text("parse_result"),
+    parsedAt: text("parsed_at"),
+    leaseId: text("lease_id"),
+    leaseHolder: text("lease_holder"),
+    leaseExpiresAt: integer("lease_expires_at"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [
+    index("coredumps_by_device").on(t.deviceKey, t.id),
+    index("coredumps_pending").on(t.id).where(sql`status = 'PENDING'`),
+    index("coredumps_by_sha256").on(t.sha256),
+  ],
+);
 
 export type DeviceModel = typeof deviceModels.$inferSelect;
 export type FirmwareVersion = typeof firmwareVersions.$inferSelect;

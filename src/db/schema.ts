@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Mirrors migrations/*.sql, which wrangler applies; row types below come from here.
+// Mirrors migrations/*.sql, which build the database (test/db/schema.test.ts checks that the two agree);
+// row types and queries are typed from here.
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const parts = sqliteTable("parts", {
@@ -17,24 +18,34 @@ export const parts = sqliteTable("parts", {
 export const attachmentTypes = ["image", "pdf", "file", "url"] as const;
 export type AttachmentType = (typeof attachmentTypes)[number];
 
-export const partAttachments = sqliteTable("part_attachments", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  partKey: text("part_key")
-    .notNull()
-    .references(() => parts.key, { onDelete: "cascade" }),
-  attachmentType: text("attachment_type", { enum: attachmentTypes }).notNull(),
-  title: text("title").notNull(),
-  filename: text("filename"),
-  contentType: text("content_type"),
-  size: integer("size"),
-  sha256: text("sha256"),
-  legacyKey: text("legacy_key"),
-  url: text("url"),
-  casSize: integer("cas_size"),
-  createdAt: text("created_at").notNull().default(now),
-  attributes: text("attributes", { mode: "json" }).$type<Attributes>().notNull().default({}),
-  attributesSchemaVersion: integer("attributes_schema_version").notNull().default(1),
-});
+export const partAttachments = sqliteTable(
+  "part_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partKey: text("part_key")
+      .notNull()
+      .references(() => parts.key, { onDelete: "cascade" }),
+    attachmentType: text("attachment_type", { enum: attachmentTypes }).notNull(),
+    title: text("title").notNull(),
+    filename: text("filename"),
+    contentType: text("content_type"),
+    size: integer("size"),
+    sha256: text("sha256"),
+    legacyKey: text("legacy_key"),
+    url: text("url"),
+    casSize: integer("cas_size"),
+    createdAt: text("created_at").notNull().default(now),
+    attributes: text("attributes", { mode: "json" }).$type<Attributes>().notNull().default({}),
+    attributesSchemaVersion: integer("attributes_schema_version").notNull().default(1),
+  },
+  (t) => [
+    index("part_attachments_by_part").on(t.partKey, t.id),
+    index("part_attachments_by_sha256").on(t.sha256).where(sql`sha256 IS NOT NULL`),
+    index("part_attachments_pending").on(t.id).where(sql`sha256 IS NULL AND legacy_key IS NOT NULL`),
+    index("part_attachments_by_legacy_key").on(t.legacyKey).where(sql`legacy_key IS NOT NULL`),
+    index("part_attachments_by_content_type").on(t.contentType, t.id),
+  ],
+);
 
 /** Custom attributes of an attachment: a JSON object (rules in src/attachments/attributes.ts). */
 export type Attributes = { [key: string]: JsonValue };
@@ -101,14 +112,18 @@ export const serviceAccounts = sqliteTable("service_accounts", {
   lastUsedAt: text("last_used_at"),
 });
 
-export const serviceAccountSecrets = sqliteTable("service_account_secrets", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  clientId: text("client_id")
-    .notNull()
-    .references(() => serviceAccounts.clientId, { onDelete: "cascade" }),
-  hash: text("hash").notNull(),
-  createdAt: text("created_at").notNull().default(now),
-});
+export const serviceAccountSecrets = sqliteTable(
+  "service_account_secrets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => serviceAccounts.clientId, { onDelete: "cascade" }),
+    hash: text("hash").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("service_account_secrets_client").on(t.clientId, t.id)],
+);
 
 export type ServiceAccount = typeof serviceAccounts.$inferSelect;
 
@@ -121,26 +136,30 @@ export const settings = sqliteTable("settings", {
 export const uploadStatuses = ["open", "completed", "failed"] as const;
 export type UploadStatus = (typeof uploadStatuses)[number];
 
-export const uploadSessions = sqliteTable("upload_sessions", {
-  id: text("id").primaryKey(),
-  sha256: text("sha256").notNull(),
-  size: integer("size").notNull(),
-  contentType: text("content_type"),
-  partSize: integer("part_size").notNull(),
-  partCount: integer("part_count").notNull(),
-  r2UploadId: text("r2_upload_id").notNull(),
-  partsReceived: integer("parts_received").notNull().default(0),
-  partEtags: text("part_etags").notNull().default("[]"),
-  hashState: text("hash_state").notNull(),
-  status: text("status", { enum: uploadStatuses }).notNull().default("open"),
-  failure: text("failure"),
-  claim: text("claim"),
-  claimUntil: text("claim_until"),
-  createdBy: text("created_by").notNull(),
-  createdAt: text("created_at").notNull(),
-  updatedAt: text("updated_at").notNull(),
-  expiresAt: text("expires_at").notNull(),
-});
+export const uploadSessions = sqliteTable(
+  "upload_sessions",
+  {
+    id: text("id").primaryKey(),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    contentType: text("content_type"),
+    partSize: integer("part_size").notNull(),
+    partCount: integer("part_count").notNull(),
+    r2UploadId: text("r2_upload_id").notNull(),
+    partsReceived: integer("parts_received").notNull().default(0),
+    partEtags: text("part_etags").notNull().default("[]"),
+    hashState: text("hash_state").notNull(),
+    status: text("status", { enum: uploadStatuses }).notNull().default("open"),
+    failure: text("failure"),
+    claim: text("claim"),
+    claimUntil: text("claim_until"),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("upload_sessions_by_expiry").on(t.expiresAt)],
+);
 
 export type UploadSession = typeof uploadSessions.$inferSelect;
 export * from "./firmware-schema";

@@ -1,22 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
 import { type ContentHash, toHex } from "../cas/keys";
 import { storeBlob } from "../cas/write";
+import { config } from "../config";
 import type { Database } from "../db/client";
 import { type Coredump, coredumps } from "../db/schema";
 import { AppError } from "../errors";
 import { getDevice, noteRunningVersion } from "./catalog";
 import { elfShaPrefixOf } from "./coredump-format";
 import { matchElf } from "./elf-match";
-
-export const DEFAULT_MAX_COREDUMPS = 20;
-export const DEFAULT_MAX_COREDUMP_BYTES = 1024 * 1024;
-
-const positive = (value: string | undefined, fallback: number) => {
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
-};
-export const maxCoredumpBytes = (env: Env) => positive(env.MAX_COREDUMP_BYTES, DEFAULT_MAX_COREDUMP_BYTES);
-export const maxCoredumps = (env: Env) => positive(env.MAX_COREDUMPS, DEFAULT_MAX_COREDUMPS);
 
 /**
  * Stores a dump as a CAS blob and queues it for parsing, matched to its ELF
@@ -46,7 +37,7 @@ export async function receiveCoredump(
     `DELETE FROM coredumps WHERE device_key = ?1
        AND id NOT IN (SELECT id FROM coredumps WHERE device_key = ?1 ORDER BY id DESC LIMIT ?2)`,
   )
-    .bind(deviceKey, maxCoredumps(env))
+    .bind(deviceKey, config(env).maxCoredumps)
     .run();
   return row!;
 }

@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import { declaredLength } from "../cas/write";
+import { config } from "../config";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { readBoundedBody } from "../http/bounded-body";
 import { parseWith, readJson } from "../validation";
 import { getDevice, putDevice } from "./catalog";
-import { listCoredumps, maxCoredumpBytes, receiveCoredump } from "./coredumps";
+import { listCoredumps, receiveCoredump } from "./coredumps";
 import { requireOwnDevice } from "./device-auth";
 import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
@@ -34,7 +35,7 @@ export const deviceRoutes = new Hono<AppEnv>()
     const key = c.req.param("device");
     requireOwnDevice(c, key);
     // Length first (411 without one), then read no more than it: a dump is parsed in memory.
-    const max = maxCoredumpBytes(c.env);
+    const max = config(c.env).maxCoredumpBytes;
     declaredLength(c.req.header("Content-Length") ?? null, max);
     const dump = await readBoundedBody(c.req.raw, max);
     if (dump.length === 0) throw new AppError("invalid_body", "The coredump is empty.");

@@ -1,23 +1,19 @@
+import { config } from "../config";
 import type { Database } from "../db/client";
 import { checkBuild, contentTypeOf } from "./artifacts";
 import { getModel } from "./catalog";
 import { discardStaging, promote, type StagedEntry, stagingSink } from "./staging";
-import { findFirmware, maxFirmwares, pruneFirmware, recordFirmware, settleExisting } from "./versions";
+import { findFirmware, pruneFirmware, recordFirmware, settleExisting } from "./versions";
 import type { ZipLimits } from "./zip-reader";
 import { readZip } from "./zip-reader";
 
 const MiB = 1024 * 1024;
 const PROMOTE_CONCURRENCY = 4;
 
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
-}
-
 export function zipLimits(env: Env): ZipLimits {
   return {
-    maxArchiveBytes: positive(env.MAX_FIRMWARE_ZIP_BYTES, 64 * MiB),
-    maxTotalBytes: positive(env.MAX_FIRMWARE_UNZIPPED_BYTES, 256 * MiB),
+    maxArchiveBytes: config(env).maxFirmwareZipBytes,
+    maxTotalBytes: config(env).maxFirmwareUnzippedBytes,
     maxEntries: 64,
     maxRatio: 100,
     ratioFloor: MiB,
@@ -46,7 +42,7 @@ export async function uploadFirmware(env: Env, db: Database, modelKey: string, b
     };
     await Promise.all(Array.from({ length: PROMOTE_CONCURRENCY }, worker));
     const result = await recordFirmware(db, env.DB, modelKey, build);
-    const pruned = result.created ? await pruneFirmware(env.DB, modelKey, maxFirmwares(env)) : [];
+    const pruned = result.created ? await pruneFirmware(env.DB, modelKey, config(env).maxFirmwares) : [];
     return { ...result, pruned };
   } finally {
     await discardStaging(env.BUCKET, staged.values());

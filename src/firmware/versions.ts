@@ -4,8 +4,6 @@ import { type FirmwareArtifact, type FirmwareVersion, firmwareArtifacts, firmwar
 import { AppError } from "../errors";
 import type { CheckedBuild } from "./artifacts";
 
-export const DEFAULT_MAX_FIRMWARES = 5;
-
 export interface FirmwareWithArtifacts {
   version: FirmwareVersion;
   artifacts: FirmwareArtifact[];
@@ -97,12 +95,6 @@ export async function listFirmware(db: Database, modelKey: string): Promise<Firm
     )
     .orderBy(asc(firmwareArtifacts.name));
   return rows.map((version) => ({ version, artifacts: artifacts.filter((a) => a.firmwareId === version.id) }));
-}
-
-/** The variable MAX_FIRMWARES, or its default. */
-export function maxFirmwares(env: Env): number {
-  const configured = Number(env.MAX_FIRMWARES);
-  return Number.isSafeInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_FIRMWARES;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { maxUploadBytes } from "../cas/write";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 
 /** An error answer reads at most this much of a body nobody wanted before letting go of it. */
@@ -9,7 +9,7 @@ export const drainUnreadBody = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   const body = c.req.raw.body;
   if (body === null || c.req.raw.bodyUsed) return;
-  const limit = c.res.status < 400 ? maxUploadBytes(c.env) : ERROR_DRAIN_BYTES;
+  const limit = c.res.status < 400 ? config(c.env).maxUploadBytes : ERROR_DRAIN_BYTES;
   await drain(body, limit);
 });
 
