@@ -16,6 +16,7 @@ import { housekeepingRoutes } from "./housekeeping/routes";
 import { corsByRoute } from "./http/cors";
 import { drainUnreadBody } from "./http/drain";
 import { legacyRoutes } from "./migration/legacy-route";
+import { pingMigrationLock } from "./migration/lock";
 import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
 import { healthRoutes } from "./ops/health";
@@ -34,7 +35,7 @@ export function buildApp() {
   app.use(routeLookup);
   app.use(corsByRoute);
   app.use(accessGuard);
-  app.route("/health", healthRoutes);
+  app.route("/health", healthRoutes(pingMigrationLock));
   app.route("/api/cas", casRoutes);
   app.route("/api/parts", partRoutes);
   app.route("/api/admin/accounts", accountRoutes);

@@ -1,9 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { database } from "../db/client";
 import { type ServiceAccount, serviceAccountSecrets, serviceAccounts } from "../db/schema";
+import type { Scope } from "../env";
 import { AppError } from "../errors";
 import { forgetAccountStatus } from "./account-status";
-import { isScope, type Scope, splitScopes } from "./scopes";
+import { isScope, splitScopes } from "./scopes";
 import { decoyHash, hashSecret, newSecret, randomToken, verifySecret } from "./secrets";
 
 /** Live secrets per account: two let a client switch to a new secret before the old one is retired. */

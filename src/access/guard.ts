@@ -1,20 +1,10 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
+import type { AppEnv, Principal } from "../env";
 import { AppError } from "../errors";
 import { accountActive } from "./account-status";
 import { assertAllowed, currentMode } from "./mode";
 import { matchStaticToken } from "./static-tokens";
 import { InvalidToken, verifyToken } from "./tokens";
-
-export interface Principal {
-  /** Who is calling: `static:<TOKEN_NAME>`, a service account's client_id, or a device-bound account's device key. */
-  sub: string;
-  scopes: ReadonlySet<string>;
-  /** The service account behind a JWT (absent for static tokens). */
-  clientId?: string;
-  /** Set for a device-bound account: the device key its tokens stand for (also their `sub`). */
-  device?: string;
-}
 
 const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
 // A compact JWS: three base64url parts, the header starting with `{"`.

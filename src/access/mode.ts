@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { database } from "../db/client";
 import { settings } from "../db/schema";
+import type { Effect } from "../env";
 import { AppError } from "../errors";
-import type { Effect } from "./policy";
 
 /** edit: everything; rw: no deletes; ro: no writes at all. Reads are never refused. */
 export const STORAGE_MODES = ["edit", "rw", "ro"] as const;

@@ -1,20 +1,5 @@
 import { TrieRouter } from "hono/router/trie-router";
-import type { Scope } from "./scopes";
-
-/**
- * What each route changes: the storage mode decides which effects are allowed
- * (`ro` refuses write and delete, `rw` refuses delete). Reads are never
- * refused, nor are `setting`s: operator state (the mode itself, service
- * accounts) that must stay changeable while the store is frozen, or an
- * operator could neither unfreeze it nor disable a leaked account.
- */
-export type Effect = "read" | "write" | "delete" | "setting";
-
-export interface RoutePolicy {
-  /** "public" routes need no token at all. */
-  scope: Scope | "public";
-  effect: Effect;
-}
+import type { Effect, RouteMatch, RoutePolicy, Scope } from "../env";
 
 type Row = readonly [method: string, path: string, scope: Scope | "public", effect: Effect];
 
@@ -130,13 +115,6 @@ export const ROUTE_POLICIES: readonly Row[] = [
 export function policyMethod(method: string): string {
   return method === "HEAD" ? "GET" : method;
 }
-
-/**
- * The table's answer for one request: the policy of its row, or, when it has
- * none, the methods its path does have (none at all: no such path, 404;
- * some: 405 with them in Allow).
- */
-export type RouteMatch = { policy: RoutePolicy } | { policy: undefined; allow: readonly string[] };
 
 const router = new TrieRouter<RoutePolicy>();
 for (const [method, path, scope, effect] of ROUTE_POLICIES) router.add(method, path, { scope, effect });

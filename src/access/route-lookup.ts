@@ -1,16 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { matchRoute, type RouteMatch } from "./policy";
-
-/** What the policy table says about this request (`c.var.route`). */
-export type RequestRoute = RouteMatch & {
-  /**
-   * A CORS preflight: an OPTIONS with Access-Control-Request-Method (Fetch
-   * §3.2.2). It is looked up by the method it asks about, since it asks
-   * whether that request may be sent.
-   */
-  preflight: boolean;
-};
+import { matchRoute } from "./policy";
 
 /**
  * Looks the request up in the policy table once, for the CORS middleware

@@ -1,10 +1,21 @@
-/** The scopes a token can carry; each route needs one of them (policy.ts). */
-export const SCOPES = ["cas:write", "parts:read", "parts:write", "parts:delete", "admin", "device", "coredumps:parse"] as const;
+import type { Scope } from "../env";
 
-export type Scope = (typeof SCOPES)[number];
+// Keyed by the Scope type (env.ts), so a scope named there and missing here, or the other way round, does not compile.
+const EVERY_SCOPE: Record<Scope, true> = {
+  "cas:write": true,
+  "parts:read": true,
+  "parts:write": true,
+  "parts:delete": true,
+  admin: true,
+  device: true,
+  "coredumps:parse": true,
+};
+
+/** The scopes a token can carry, at run time; each route needs one of them (policy.ts). */
+export const SCOPES = Object.keys(EVERY_SCOPE) as readonly Scope[];
 
 export function isScope(value: string): value is Scope {
-  return (SCOPES as readonly string[]).includes(value);
+  return Object.hasOwn(EVERY_SCOPE, value);
 }
 
 /** A space-separated scope string (RFC 6749 §3.3) as a list; empty parts dropped. */

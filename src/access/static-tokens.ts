@@ -1,4 +1,4 @@
-import type { Scope } from "./scopes";
+import type { Scope } from "../env";
 
 /**
  * The three shared bearer tokens of the first release, each standing for a

@@ -72,3 +72,8 @@ export function migrationLock(env: Env): DurableObjectStub<MigrationLock> {
   const namespace = env.MIGRATION_LOCK as DurableObjectNamespace<MigrationLock>;
   return namespace.get(namespace.idFromName("legacy-to-cas"));
 }
+
+/** The readiness probe of the lock (handed to ops/health.ts by the app): one RPC, no storage touched. */
+export async function pingMigrationLock(env: Env): Promise<void> {
+  await migrationLock(env).ping();
+}

@@ -1,4 +1,23 @@
-import type { RequestRecord } from "./request-log";
+/** One line per request, as Workers Logs stores it: fields only, never a token, secret or query string. */
+export interface RequestRecord {
+  event: "request";
+  request_id: string;
+  method: string;
+  /** The matched route pattern (`/api/cas/:hash`), never the path: paths and queries carry signatures. */
+  route: string;
+  status: number;
+  duration_ms: number;
+  /** Content-Length of the response, when the response declares one. */
+  bytes: number | null;
+  /** From the Server-Timing the CAS path sets: hit, miss or revalidated; null elsewhere. */
+  cache: string | null;
+  /** Milliseconds spent making a thumbnail in this request, when one was made. */
+  thumbnail_ms: number | null;
+  /** Who called, as the access guard authenticated them; null for public routes. */
+  sub: string | null;
+  /** The problem code of an error response. */
+  error: string | null;
+}
 
 /**
  * Workers Analytics Engine points, one dataset for the whole worker. The

@@ -1,5 +1,3 @@
-import { migrationLock } from "../migration/lock";
-
 export interface CheckResult {
   ok: boolean;
   ms: number;
@@ -16,14 +14,20 @@ export const CHECK_TIMEOUT_MS = 2000;
 const PROBE_KEY = "health/ready";
 
 /**
+ * An RPC to the Durable Object requests depend on. Handed in by the app:
+ * the object belongs to a capability (migration/lock.ts) above ops/.
+ */
+export type PingDurableObject = (env: Env) => Promise<unknown>;
+
+/**
  * Each dependency a request may need, probed at once and timed on its own:
  * a D1 query, an R2 HEAD, and an RPC to the Durable Object.
  */
-export async function checkReadiness(env: Env, requestId: string): Promise<Readiness> {
+export async function checkReadiness(env: Env, requestId: string, pingDurableObject: PingDurableObject): Promise<Readiness> {
   const [d1, r2, durableObject] = await Promise.all([
     timed("d1", requestId, () => env.DB.prepare("SELECT 1").first()),
     timed("r2", requestId, () => env.BUCKET.head(PROBE_KEY)),
-    timed("durable_object", requestId, () => migrationLock(env).ping()),
+    timed("durable_object", requestId, () => pingDurableObject(env)),
   ]);
   return { ok: d1.ok && r2.ok && durableObject.ok, checks: { d1, r2, durable_object: durableObject } };
 }

@@ -3,29 +3,8 @@ import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "../env";
 import { toAppError } from "../errors";
-import { writeRequestPoint } from "./metrics";
+import { type RequestRecord, writeRequestPoint } from "./metrics";
 import { readServerTiming } from "./server-timing";
-
-/** One line per request, as Workers Logs stores it: fields only, never a token, secret or query string. */
-export interface RequestRecord {
-  event: "request";
-  request_id: string;
-  method: string;
-  /** The matched route pattern (`/api/cas/:hash`), never the path: paths and queries carry signatures. */
-  route: string;
-  status: number;
-  duration_ms: number;
-  /** Content-Length of the response, when the response declares one. */
-  bytes: number | null;
-  /** From the Server-Timing the CAS path sets: hit, miss or revalidated; null elsewhere. */
-  cache: string | null;
-  /** Milliseconds spent making a thumbnail in this request, when one was made. */
-  thumbnail_ms: number | null;
-  /** Who called, as the access guard authenticated them; null for public routes. */
-  sub: string | null;
-  /** The problem code of an error response. */
-  error: string | null;
-}
 
 // Cloudflare sets cf-ray on every request; anything else a client sends there must not reach the logs verbatim.
 const RAY = /^[A-Za-z0-9-]{1,64}$/;

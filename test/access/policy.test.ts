@@ -1,8 +1,9 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { policyFor, ROUTE_POLICIES } from "../../src/access/policy";
-import { SCOPES, type Scope } from "../../src/access/scopes";
+import { SCOPES } from "../../src/access/scopes";
 import { buildApp } from "../../src/app";
+import type { Scope } from "../../src/env";
 import { ORIGIN, WRITE_TOKEN } from "../support/blobs";
 import { concrete } from "../support/routes";
 import { bearer, tokenWith } from "../support/tokens";
