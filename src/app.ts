@@ -5,6 +5,7 @@ import { oauthRoutes, wellKnownRoutes } from "./access/oauth-routes";
 import { routeLookup } from "./access/route-lookup";
 
 import { attachmentListRoutes } from "./attachments/list-route";
+import { casUrlFor } from "./attachments/responses";
 import { partRoutes } from "./attachments/routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
@@ -15,6 +16,7 @@ import { modelRoutes } from "./firmware/model-routes";
 import { housekeepingRoutes } from "./housekeeping/routes";
 import { corsByRoute } from "./http/cors";
 import { drainUnreadBody } from "./http/drain";
+import { thumbnailRepresentation } from "./images/derived";
 import { legacyRoutes } from "./migration/legacy-route";
 import { pingMigrationLock } from "./migration/lock";
 import { adminRoutes } from "./migration/routes";
@@ -36,7 +38,7 @@ export function buildApp() {
   app.use(corsByRoute);
   app.use(accessGuard);
   app.route("/health", healthRoutes(pingMigrationLock));
-  app.route("/api/cas", casRoutes);
+  app.route("/api/cas", casRoutes(thumbnailRepresentation));
   app.route("/api/parts", partRoutes);
   app.route("/api/admin/accounts", accountRoutes);
   app.route("/api/admin/mode", modeRoutes);
@@ -48,7 +50,7 @@ export function buildApp() {
   app.route("/api/admin", housekeepingRoutes);
   app.route("/api/oauth", oauthRoutes);
   app.route("/.well-known", wellKnownRoutes);
-  app.route("/api/legacy", legacyRoutes);
+  app.route("/api/legacy", legacyRoutes(casUrlFor));
   app.route("/api/device-models", modelRoutes);
   app.route("/api/devices", deviceRoutes);
   app.route("/api/coredumps", coredumpRoutes);

@@ -1,14 +1,10 @@
 import { isContentHash } from "../cas/keys";
+import { type LegacyLinkSecrets, legacyLink } from "../cas/legacy-links";
 import { isInlineSafe } from "../cas/presentation";
 import { casPath } from "../cas/urls";
 import type { Attachment, Part } from "../db/schema";
-import { type LegacyLinkSecrets, legacyLink } from "../migration/legacy-links";
+import { thumbnailPath, thumbnailSrcset } from "../images/thumbnail-spec";
 import type { AttachmentResponse, PartResponse } from "./schemas";
-
-/** The thumbnail size the inventory frontend shows. */
-export const THUMBNAIL_SIZE = 150;
-/** The thumbnail a high-DPI screen gets for the same box (srcset 2x). */
-export const THUMBNAIL_SIZE_HIDPI = 512;
 
 type BlobUrls = Pick<AttachmentResponse, "download_url" | "view_url" | "thumbnail_url">;
 
@@ -29,14 +25,18 @@ export async function attachmentJson(a: Attachment, secrets: LegacyLinkSecrets):
     size: a.size,
     url: a.url,
     ...(await blobUrls(a, secrets)),
-    thumbnail_srcset: thumbnailSrcset(a),
+    thumbnail_srcset: srcset(a),
     attributes: a.attributes,
     attributes_schema_version: a.attributesSchemaVersion,
     created_at: a.createdAt,
   };
 }
 
-/** The CAS URL of one variant of a row whose blob is in CAS, or null where that variant does not apply. */
+/**
+ * The CAS URL of one variant of a row whose blob is in CAS, or null where
+ * that variant does not apply. The legacy route redirects to it too: the app
+ * hands it to migration/legacy-route.ts.
+ */
 export function casUrlFor(a: Attachment, variant: "download" | "view" | "thumbnail"): string | null {
   if (a.sha256 === null || !isContentHash(a.sha256)) return null;
   const contentType = a.contentType ?? "application/octet-stream";
@@ -47,15 +47,14 @@ export function casUrlFor(a: Attachment, variant: "download" | "view" | "thumbna
     case "view":
       return isInlineSafe(contentType) ? casPath(a.sha256, { contentType, disposition: "inline", filename }) : null;
     case "thumbnail":
-      return a.attachmentType === "image" ? casPath(a.sha256, { thumbnail: THUMBNAIL_SIZE }) : null;
+      return a.attachmentType === "image" ? thumbnailPath(a.sha256) : null;
   }
 }
 
-/** Both sizes built by casPath, so the 2x URL is exactly the one the edge caches. Legacy rows get thumbnail_url alone. */
-function thumbnailSrcset(a: Attachment): string | null {
-  const small = casUrlFor(a, "thumbnail");
-  if (small === null || a.sha256 === null || !isContentHash(a.sha256)) return null;
-  return `${small} 1x, ${casPath(a.sha256, { thumbnail: THUMBNAIL_SIZE_HIDPI })} 2x`;
+/** Beside a CAS thumbnail_url (casUrlFor) only: legacy rows get thumbnail_url alone. */
+function srcset(a: Attachment): string | null {
+  if (a.attachmentType !== "image" || a.sha256 === null || !isContentHash(a.sha256)) return null;
+  return thumbnailSrcset(a.sha256);
 }
 
 async function blobUrls(a: Attachment, secrets: LegacyLinkSecrets): Promise<BlobUrls> {

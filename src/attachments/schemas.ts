@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { attachmentTypes } from "../db/schema";
 import { sanitizeFilename } from "../http/filename";
+import { THUMBNAIL_SIZE, THUMBNAIL_SIZE_HIDPI, THUMBNAIL_TYPE } from "../images/thumbnail-spec";
 import { attributesObject, attributesPatch } from "./attributes";
 
 /**
@@ -98,11 +99,13 @@ export const attachmentResponse = z.object({
   url: z.string().nullable().describe("The link of a URL attachment; null for files"),
   download_url: z.string().nullable().describe("CAS URL that downloads the file"),
   view_url: z.string().nullable().describe("CAS URL that shows the file inline, where that is safe"),
-  thumbnail_url: z.string().nullable().describe("CAS URL of a JPEG thumbnail, for images"),
+  thumbnail_url: z.string().nullable().describe(`CAS URL of a ${THUMBNAIL_SIZE} px thumbnail (${THUMBNAIL_TYPE}), for images`),
   thumbnail_srcset: z
     .string()
     .nullable()
-    .describe("An <img srcset> value: the thumbnail_url at 1x and a 512 px thumbnail at 2x, for high-DPI screens; null where thumbnail_url is"),
+    .describe(
+      `An <img srcset> value: the thumbnail_url at 1x and a ${THUMBNAIL_SIZE_HIDPI} px thumbnail at 2x, for high-DPI screens; null where thumbnail_url is`,
+    ),
   attributes: attributesObject,
   attributes_schema_version: z.number().int().describe("Layout version of attributes; 1 is a flat JSON object"),
   created_at: z.string(),

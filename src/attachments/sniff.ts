@@ -1,5 +1,6 @@
-import { essence } from "../cas/view";
 import type { AttachmentType } from "../db/schema";
+import { essence } from "../http/media-type";
+import { canMakeThumbnail } from "../images/thumbnail-spec";
 
 /** Bytes needed to recognise every signature below. */
 export const SNIFF_BYTES = 16;
@@ -33,11 +34,9 @@ export function resolveContentType(declared: string | undefined, head: Uint8Arra
   return type.startsWith("image/") || type === "application/pdf" ? "application/octet-stream" : declared;
 }
 
-/** Images a thumbnail can be made from (HEIC/HEIF/AVIF through the Images binding). */
-const THUMBNAILABLE = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif", "image/avif"]);
-
+/** An image is what a thumbnail can be made from: its row gets a thumbnail_url. */
 export function attachmentTypeFor(contentType: string): AttachmentType {
   const type = essence(contentType);
   if (type === "application/pdf") return "pdf";
-  return THUMBNAILABLE.has(type) ? "image" : "file";
+  return canMakeThumbnail(type) ? "image" : "file";
 }

@@ -1,13 +1,13 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { type ContentHash, isContentHash } from "../cas/keys";
-import { parseMediaType } from "../cas/view";
 import { declaredLength } from "../cas/write";
 import { config } from "../config";
 import type { Attributes } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { sanitizeFilename } from "../http/filename";
+import { parseMediaType } from "../http/media-type";
 import { parseWith } from "../validation";
 import { parseAttributesText } from "./attributes";
 import type { IngestInput } from "./ingest";

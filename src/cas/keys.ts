@@ -24,14 +24,9 @@ export function parseContentHash(value: string): ContentHash {
 export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" as ContentHash;
 
 export const CAS_PREFIX = "cas/";
-export const THUMBNAIL_PREFIX = "thumbnails/";
 
 export function blobKey(hash: ContentHash): string {
   return `${CAS_PREFIX}${hash}`;
-}
-
-export function thumbnailKey(hash: ContentHash, size: number): string {
-  return `${THUMBNAIL_PREFIX}${hash}_${size}.jpg`;
 }
 
 /** The hash a `cas/<hash>` key names, or null for any other key. */

@@ -1,4 +1,5 @@
-import { type BlobView, type Disposition, essence } from "./view";
+import { essence } from "../http/media-type";
+import type { BlobView, Disposition } from "./view";
 
 /**
  * Everything about how a browser will treat a blob: its Content-Type,
@@ -38,15 +39,18 @@ export interface Presentation {
   contentSecurityPolicy: string;
 }
 
+/**
+ * `view` is what the URL asked for; for a thumbnail, images/ has already set
+ * its type and its filename's ending (derived.ts, thumbnailRepresentation).
+ */
 export function present(view: BlobView, storedType: string | undefined): Presentation {
-  const contentType = view.thumbnail !== undefined ? "image/jpeg" : (view.contentType ?? storedType ?? "application/octet-stream");
+  const contentType = view.contentType ?? storedType ?? "application/octet-stream";
   const safe = isInlineSafe(contentType);
   const disposition: Disposition = safe && view.disposition !== "attachment" ? "inline" : "attachment";
-  const filename = view.filename && view.thumbnail !== undefined ? withJpgEnding(view.filename) : view.filename;
   return {
     contentType,
     disposition,
-    contentDisposition: contentDisposition(disposition, filename),
+    contentDisposition: contentDisposition(disposition, view.filename),
     contentSecurityPolicy: disposition === "inline" ? inlinePolicy(essence(contentType)) : SANDBOXED,
   };
 }
@@ -55,10 +59,6 @@ function inlinePolicy(type: string): string {
   if (type === "application/pdf") return PDF_INLINE;
   if (type.startsWith("audio/") || type.startsWith("video/")) return MEDIA_INLINE;
   return SANDBOXED;
-}
-
-function withJpgEnding(filename: string): string {
-  return /\.jpe?g$/i.test(filename) ? filename : `${filename.replace(/\.[^.]{1,16}$/, "")}.jpg`;
 }
 
 /**

@@ -3,14 +3,14 @@ import { z } from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { thumbnailOrigin } from "../images/derived";
+import { parseMediaType } from "../http/media-type";
 import { readJson } from "../validation";
 import { partitionByPresence } from "./exists";
-import { blobKey, EMPTY_SHA256, isContentHash, parseContentHash } from "./keys";
+import { blobKey, type ContentHash, EMPTY_SHA256, isContentHash, parseContentHash } from "./keys";
 import { r2Origin } from "./origin";
-import { serveImmutable } from "./serve";
+import { type Representation, serveImmutable } from "./serve";
 import { casPath } from "./urls";
-import { parseBlobView, parseMediaType } from "./view";
+import { type BlobView, parseBlobView } from "./view";
 import { declaredLength, storeBlob } from "./write";
 
 export const MAX_EXISTS_BATCH = 1000;
@@ -26,24 +26,13 @@ function notAllowed(allow: string): never {
   throw new AppError("method_not_allowed", `This resource allows ${allow}.`, { Allow: allow });
 }
 
-export const casRoutes = new Hono<AppEnv>()
+/** The body routes; casRoutes mounts them before the reads, so GET /exists is refused like any other method on it. */
+const writeRoutes = new Hono<AppEnv>()
   .post("/exists", async (c) => {
     const { hashes } = await readJson(c, existsBody, { maxBytes: EXISTS_BODY_BYTES });
     return c.json(await partitionByPresence(c.env.BUCKET, hashes as never));
   })
   .all("/exists", () => notAllowed("POST"))
-  .on(["GET", "HEAD"], "/:hash", async (c) => {
-    const hash = parseContentHash(c.req.param("hash"));
-    const url = new URL(c.req.url);
-    const view = parseBlobView(url.searchParams);
-    const thumbnail = view.thumbnail;
-    return serveImmutable(c.req.raw, c.executionCtx, {
-      etag: thumbnail === undefined ? `"${hash}"` : `"${hash}-t${thumbnail}"`,
-      cacheKey: new URL(casPath(hash, view), url.origin).href,
-      view,
-      origin: thumbnail === undefined ? r2Origin(c.env.BUCKET, blobKey(hash)) : thumbnailOrigin(c.env.BUCKET, hash, thumbnail, c.env.IMAGES),
-    });
-  })
   .put("/:hash", async (c) => {
     const hash = parseContentHash(c.req.param("hash"));
     // The runtime reports "Content-Length: 0" for a request sent with no body at all; only
@@ -55,5 +44,34 @@ export const casRoutes = new Hono<AppEnv>()
     const stored = await storeBlob(c.env.BUCKET, c.env.DB, hash, c.req.raw.body, length, contentType);
     const location = casPath(hash);
     return c.json({ hash, size: stored.size, url: location }, stored.created ? 201 : 200, { Location: location });
-  })
-  .all("/:hash", () => notAllowed("GET, HEAD, PUT"));
+  });
+
+/**
+ * How a `?thumbnail=N` view is served: its validator, its origin, and the
+ * type and filename it is presented with. Thumbnails are images/ work, and
+ * images/ builds on cas/, so the app hands this in (images/derived.ts).
+ */
+export type ThumbnailRepresentation = (env: Env, hash: ContentHash, size: number, view: BlobView) => Omit<Representation, "cacheKey">;
+
+/**
+ * GET and HEAD are the hot path: no database read, and a plain blob (no
+ * `?thumbnail`) costs nothing the handed-in thumbnail code would add.
+ */
+export function casRoutes(thumbnail: ThumbnailRepresentation) {
+  return new Hono<AppEnv>()
+    .route("/", writeRoutes)
+    .on(["GET", "HEAD"], "/:hash", async (c) => {
+      const hash = parseContentHash(c.req.param("hash"));
+      const url = new URL(c.req.url);
+      const view = parseBlobView(url.searchParams);
+      const cacheKey = new URL(casPath(hash, view), url.origin).href;
+      return serveImmutable(
+        c.req.raw,
+        c.executionCtx,
+        view.thumbnail === undefined
+          ? { etag: `"${hash}"`, cacheKey, view, origin: r2Origin(c.env.BUCKET, blobKey(hash)) }
+          : { ...thumbnail(c.env, hash, view.thumbnail, view), cacheKey },
+      );
+    })
+    .all("/:hash", () => notAllowed("GET, HEAD, PUT"));
+}

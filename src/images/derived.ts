@@ -1,17 +1,27 @@
 import { resolveRange } from "../cas/conditional";
-import { blobKey, type ContentHash, THUMBNAIL_PREFIX, thumbnailKey } from "../cas/keys";
+import { blobKey, type ContentHash } from "../cas/keys";
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
+import type { ThumbnailRepresentation } from "../cas/routes";
 import { AppError } from "../errors";
 import type { ImagesService } from "./binding";
 import { imageBudget } from "./budget";
 import { planThumbnail } from "./plan";
 import { corrupt, type ImageInfo, probeHeader, probeImage } from "./probe";
 import { makeThumbnail, type Thumbnail } from "./thumbnail";
-
-export const THUMBNAIL_TYPE = "image/jpeg";
+import { THUMBNAIL_TYPE, thumbnailEtag, thumbnailFilename, thumbnailKey, undecodableKey } from "./thumbnail-spec";
 
 // Concurrent first requests for one thumbnail in this isolate share one generation.
 const inFlight = new Map<string, Promise<{ jpeg: Uint8Array; timing: string }>>();
+
+/**
+ * `GET /api/cas/<hash>?thumbnail=N`, as cas/routes.ts serves it: a JPEG with
+ * its own validator, whose filename (when one is asked for) ends in .jpg.
+ */
+export const thumbnailRepresentation: ThumbnailRepresentation = (env, hash, size, view) => ({
+  etag: thumbnailEtag(hash, size),
+  view: { ...view, contentType: THUMBNAIL_TYPE, filename: thumbnailFilename(view.filename) },
+  origin: thumbnailOrigin(env.BUCKET, hash, size, env.IMAGES),
+});
 
 /**
  * Thumbnails are made once: the first request decodes the source and keeps
@@ -55,13 +65,6 @@ export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: numbe
     },
   );
 }
-
-/**
- * Marks a source that could not be decoded. A blob never changes, so neither
- * does that verdict: a corrupt image is decoded once, not once per request
- * (a photon trap also leaks the memory that call had taken).
- */
-const undecodableKey = (hash: ContentHash) => `${THUMBNAIL_PREFIX}${hash}.undecodable`;
 
 /**
  * Header reads grow until the header is found: most sit in the first 64 KB, a

@@ -1,7 +1,8 @@
+import type { LegacyVariant } from "../cas/legacy-links";
 import { present } from "../cas/presentation";
-import { parseMediaType } from "../cas/view";
 import { AppError } from "../errors";
 import { sanitizeFilename } from "../http/filename";
+import { parseMediaType } from "../http/media-type";
 
 /** How long a client should wait before asking for a thumbnail `ro` cannot make: a frozen store is an operator's minutes, not seconds. */
 export const RO_RETRY_AFTER_SECONDS = 300;
@@ -31,7 +32,7 @@ function mediaType(value: string | null): string | undefined {
  * cache may keep this answer. A thumbnail cannot be made without storing
  * it: 503 until the store takes writes again.
  */
-export async function serveLegacyObject(bucket: R2Bucket, file: LegacyFile, variant: "download" | "view" | "thumbnail", method: string) {
+export async function serveLegacyObject(bucket: R2Bucket, file: LegacyFile, variant: LegacyVariant, method: string) {
   if (variant === "thumbnail") {
     throw new AppError("storage_unavailable", `The store is in "ro" mode; this attachment's thumbnail is made once it takes writes again.`, {
       "Retry-After": String(RO_RETRY_AFTER_SECONDS),

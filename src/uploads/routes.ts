@@ -1,10 +1,10 @@
 import { type Context, Hono } from "hono";
 import type { ContentHash } from "../cas/keys";
 import { casPath } from "../cas/urls";
-import { parseMediaType } from "../cas/view";
 import { declaredLength } from "../cas/write";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { parseMediaType } from "../http/media-type";
 import { readJson } from "../validation";
 import { MAX_PART_SIZE } from "./geometry";
 import type { Actor } from "./lifecycle";

@@ -1,9 +1,11 @@
-import { toHex } from "../cas/keys";
+import { toHex } from "./keys";
 
 /**
  * Links for rows not migrated yet. Browsers load them without a token (as
  * <img src>), so each carries an HMAC of the attachment id: ids are
- * sequential, and an unsigned link would let anyone walk them.
+ * sequential, and an unsigned link would let anyone walk them. Built here,
+ * with the CAS URLs (urls.ts), because two capabilities share them:
+ * attachments/ hands them out and migration/ answers them.
  */
 export type LegacyVariant = "download" | "view" | "thumbnail";
 
