@@ -1,16 +1,12 @@
 import { z } from "zod";
+import { errors, json, pathParam, schema } from "../http/openapi";
 import { policyMethod, ROUTE_POLICIES } from "./policy";
 import { accountCreate, accountResponse, accountWithSecret, modeResponse, modeUpdate, tokenResponse } from "./schemas";
 import { SCOPES } from "./scopes";
 
 /** The access part of the OpenAPI document: schemas, security schemes, paths, and each operation's scope from the policy table. */
-const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
-const problem = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: ref("Problem") } } };
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
 const oauthError = { description: "RFC 6749 §5.2 error", ...json("OAuthError") };
-const clientIdParam = { name: "clientId", in: "path", required: true, schema: { type: "string" } };
+const clientIdParam = pathParam("clientId");
 
 export const accessSchemas = {
   AccountCreate: schema(accountCreate, "input"),

@@ -1,18 +1,11 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { errors, pathParam, schema } from "../http/openapi";
 import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from "./schemas";
 
 /** The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators. */
-const input = (type: z.ZodType) => ({
-  required: true,
-  content: { "application/json": { schema: z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) } },
-});
-const problem = {
-  description: "Problem details (RFC 9457)",
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-};
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
+const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(type, "input") } } });
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
-const param = (name: string, type = "string") => ({ name, in: "path", required: true, schema: { type } });
+const param = (name: string, type = "string") => pathParam(name, { type });
 const versionParam = {
   name: "version",
   in: "path",

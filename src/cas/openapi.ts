@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { binaryBody, body, errors, ok, pathParam, schema } from "../http/openapi";
+import { existsBody } from "./routes";
+
+/** The blob paths of the OpenAPI document (src/openapi.ts). */
+export const casSchemas = {
+  ExistsRequest: schema(existsBody, "input"),
+  ExistsResponse: schema(z.object({ present: z.array(z.string()), missing: z.array(z.string()) })),
+};
+
+export const casPaths = {
+  "/api/cas/{hash}": {
+    parameters: [pathParam("hash", { type: "string", pattern: "^[0-9a-f]{64}$" })],
+    get: {
+      summary: "The blob's bytes (or, with ?thumbnail=N, a thumbnail of an image); immutable, no database read",
+      parameters: ["content_type", "disposition", "filename", "thumbnail"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+      responses: {
+        "200": { description: "The bytes" },
+        "206": { description: "A byte range" },
+        "304": { description: "Not modified" },
+        ...errors(400, 404, 416),
+      },
+    },
+    head: {
+      summary: "The headers GET would send",
+      responses: { "200": { description: "OK" }, "304": { description: "Not modified" }, ...errors(400, 404) },
+    },
+    put: {
+      summary: "Store a blob under its SHA-256",
+      requestBody: binaryBody,
+      responses: { "200": { description: "Already stored" }, "201": { description: "Stored" }, ...errors(400, 401, 411, 413) },
+    },
+  },
+  "/api/cas/exists": {
+    post: {
+      summary: "Which hashes are stored",
+      requestBody: body("ExistsRequest"),
+      responses: { "200": ok("ExistsResponse"), ...errors(400, 401) },
+    },
+  },
+};

@@ -1,0 +1,24 @@
+import { errors, pathParam } from "../http/openapi";
+
+/** The legacy-link and migration paths of the OpenAPI document (src/openapi.ts). */
+export const migrationPaths = {
+  "/api/legacy/attachments/{id}/{variant}": {
+    parameters: [pathParam("id", { type: "integer" }), pathParam("variant", { enum: ["download", "view", "thumbnail"] })],
+    get: {
+      summary: "A not-yet-migrated attachment's signed link: migrates it and redirects to its CAS URL",
+      description:
+        "In the ro storage mode nothing is migrated: download and view answer 200 with the legacy bytes (not cacheable), thumbnail 503 with Retry-After.",
+      responses: {
+        "200": { description: "ro mode: the legacy bytes" },
+        "307": { description: "To the CAS URL" },
+        ...errors(404, 503),
+      },
+    },
+  },
+  "/api/admin/migration": {
+    get: { summary: "Legacy-to-CAS migration status", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
+  },
+  "/api/admin/migration/run": {
+    post: { summary: "One migration batch now (?dry_run, ?batch_size)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } },
+  },
+};
