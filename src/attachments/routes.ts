@@ -1,23 +1,15 @@
-import { type Context, Hono } from "hono";
-import { z } from "zod";
-import type { ContentHash } from "../cas/keys";
+import { Hono } from "hono";
 import type { LegacyLinkSecrets } from "../cas/legacy-links";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { claimBlob, stillStored, vanishedError } from "../housekeeping/claims";
-import { parseMediaType } from "../http/media-type";
-import { ensureThumbnail } from "../images/derived";
-import { THUMBNAIL_SIZE } from "../images/thumbnail-spec";
 import { parseRowId, parseWith, readJson } from "../validation";
-import { validateAttributes, validateAttributesPatch } from "./attributes";
-import { ingest } from "./ingest";
+import { createAttachment } from "./create";
+import { readAttachmentCreate, readAttachmentUpdate } from "./requests";
 import { attachmentJson, partJson } from "./responses";
 import * as schemas from "./schemas";
 import * as service from "./service";
-import { describeStoredBlob } from "./stored";
-import { readUpload } from "./upload";
 
 function attachmentId(raw: string): number {
   return parseRowId(raw, "attachment");
@@ -25,16 +17,6 @@ function attachmentId(raw: string): number {
 
 async function partWithCover(db: Database, part: Part, secrets: LegacyLinkSecrets) {
   return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), secrets);
-}
-
-/**
- * Reads an attachment's JSON body: a broken `attributes` member is a 422
- * naming its path (the issue's rule), anything else wrong a 400 from zod.
- */
-async function readAttachmentJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S, validate: (value: unknown) => unknown): Promise<z.infer<S>> {
-  const body = await readJson(c, z.unknown());
-  if (typeof body === "object" && body !== null && "attributes" in body) validate(body.attributes);
-  return parseWith(schema, body, "invalid_body");
 }
 
 function partKeyOf(raw: string): string {
@@ -96,58 +78,10 @@ partRoutes
     return c.json(await Promise.all(rows.map((row) => attachmentJson(row, c.env))));
   })
   .post("/:key/attachments", async (c) => {
-    const db = database(c.env.DB);
     const key = partKeyOf(c.req.param("key"));
     // Unknown part: refuse before a byte of the body is read.
-    await service.getPart(db, key);
-    if (/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
-      const body = await readJson(c, z.unknown());
-      const fields = typeof body === "object" && body !== null ? body : {};
-      if ("attributes" in fields) validateAttributes(fields.attributes);
-      if ("sha256" in fields) {
-        const named = parseWith(schemas.storedBlobAttachmentCreate, body, "invalid_body");
-        const type = named.content_type ? parseMediaType(named.content_type, "content_type") : undefined;
-        // Claimed first and checked again after the row is written, like any deduplicated upload (GC race).
-        await claimBlob(c.env.DB, named.sha256 as ContentHash);
-        const blob = await describeStoredBlob(c.env.BUCKET, named.sha256 as ContentHash, type);
-        const row = await service.insertBlobAttachment(db, key, blob, { filename: named.filename, title: named.title, attributes: named.attributes });
-        if (!(await stillStored(c.env.BUCKET, blob.hash))) {
-          await service.deleteAttachment(db, key, row.id);
-          throw vanishedError(blob.hash);
-        }
-        return c.json(await attachmentJson(row, c.env), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
-      }
-      const { url, title, attributes } = parseWith(schemas.urlAttachmentCreate, body, "invalid_body");
-      const row = await service.insertAttachment(db, { partKey: key, attachmentType: "url", title: title ?? url, url, attributes });
-      return c.json(await attachmentJson(row, c.env), 201);
-    }
-    const upload = await readUpload(c);
-    // An API rule, not a storage one: legacy files of zero bytes still migrate.
-    if (upload.length === 0) throw new AppError("invalid_body", "The upload is empty.");
-    const blob = await ingest(c.env.BUCKET, c.env.DB, upload).catch(async (err: unknown) => {
-      await upload.settle(true);
-      throw err;
-    });
-    await upload.settle(false);
-    const row = await service.insertBlobAttachment(db, key, blob, {
-      filename: upload.filename ?? null,
-      title: upload.title,
-      attributes: upload.attributes,
-    });
-    if (!blob.created && !(await stillStored(c.env.BUCKET, blob.hash))) {
-      await service.deleteAttachment(db, key, row.id);
-      throw vanishedError(blob.hash);
-    }
-    if (row.attachmentType === "image") {
-      // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
-      // An image the decoder refuses is the uploader's data, not a fault: its thumbnail URL
-      // answers the problem (413/415/422) when asked; only unexpected failures are logged.
-      c.executionCtx.waitUntil(
-        ensureThumbnail(c.env.BUCKET, blob.hash, THUMBNAIL_SIZE, c.env.IMAGES).catch((err: unknown) => {
-          if (!(err instanceof AppError)) console.warn("thumbnail warm-up failed", blob.hash, String(err));
-        }),
-      );
-    }
+    await service.getPart(database(c.env.DB), key);
+    const row = await createAttachment(c.env, c.executionCtx, key, await readAttachmentCreate(c));
     return c.json(await attachmentJson(row, c.env), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
   })
   .get("/:key/attachments/:id", async (c) => {
@@ -155,7 +89,7 @@ partRoutes
     return c.json(await attachmentJson(row, c.env));
   })
   .patch("/:key/attachments/:id", async (c) => {
-    const changes = await readAttachmentJson(c, schemas.attachmentUpdate, validateAttributesPatch);
+    const changes = await readAttachmentUpdate(c);
     const row = await service.updateAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")), changes);
     return c.json(await attachmentJson(row, c.env));
   })
