@@ -1,8 +1,8 @@
-import { discardRest, exactLength, readExactly, storing } from "../cas/body";
-import { blobKey, type ContentHash, toHex } from "../cas/keys";
+import { discardRest, exactLength, readExactly, storing } from "../blobs/body";
+import { claimBlob } from "../blobs/claims";
+import { blobKey, type ContentHash, toHex } from "../blobs/keys";
 import { putBlob, storeBlob } from "../cas/write";
 import { AppError } from "../errors";
-import { claimBlob } from "../housekeeping/claims";
 import { resolveContentType, SNIFF_BYTES } from "./sniff";
 
 /**

@@ -1,4 +1,4 @@
-import { isContentHash } from "../cas/keys";
+import { isContentHash } from "../blobs/keys";
 import { isInlineSafe } from "../cas/presentation";
 import { casPath } from "../cas/urls";
 import type { Attachment, Part } from "../db/schema";

@@ -1,12 +1,12 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import type { ContentHash } from "../cas/keys";
+import { claimBlob, stillStored, vanishedError } from "../blobs/claims";
+import type { ContentHash } from "../blobs/keys";
 import { parseMediaType } from "../cas/view";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { claimBlob, stillStored, vanishedError } from "../housekeeping/claims";
 import { ensureThumbnail } from "../images/derived";
 import type { LegacyLinkSecrets } from "../migration/legacy-links";
 import { parseRowId, parseWith, readJson } from "../validation";

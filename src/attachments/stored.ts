@@ -1,4 +1,4 @@
-import { blobKey, type ContentHash } from "../cas/keys";
+import { blobKey, type ContentHash } from "../blobs/keys";
 import { AppError } from "../errors";
 import type { Ingested } from "./ingest";
 import { resolveContentType, SNIFF_BYTES } from "./sniff";

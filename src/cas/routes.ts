@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { blobKey, EMPTY_SHA256, isContentHash, parseContentHash } from "../blobs/keys";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { thumbnailOrigin } from "../images/derived";
 import { readJson } from "../validation";
 import { partitionByPresence } from "./exists";
-import { blobKey, EMPTY_SHA256, isContentHash, parseContentHash } from "./keys";
 import { r2Origin } from "./origin";
 import { serveImmutable } from "./serve";
 import { casPath } from "./urls";

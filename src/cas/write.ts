@@ -1,8 +1,8 @@
+import { exactLength, storing } from "../blobs/body";
+import { claimBlob } from "../blobs/claims";
+import { blobKey, type ContentHash } from "../blobs/keys";
 import { AppError } from "../errors";
-import { claimBlob } from "../housekeeping/claims";
 import { contentLength } from "../http/bounded-body";
-import { exactLength, storing } from "./body";
-import { blobKey, type ContentHash } from "./keys";
 
 /** Reads Content-Length the way a size limit must: present, a plain integer, and within `max`. */
 export function declaredLength(header: string | null, max: number): number {

@@ -1,9 +1,9 @@
-import type { ContentHash } from "../cas/keys";
+import type { ContentHash } from "../blobs/keys";
 import { AppError } from "../errors";
-import { type AppDescriptor, readAppDescriptor } from "./app-image";
+import { type AppDescriptor, readAppDescriptor } from "./esp-idf/app-image";
 import { FIRMWARE_VERSION_RULE, isFirmwareVersion } from "./schemas";
 import type { StagedEntry } from "./staging";
-import { baseName } from "./zip-names";
+import { baseName } from "./zip/names";
 
 export const ARTIFACT_KINDS = ["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];

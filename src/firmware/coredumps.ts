@@ -1,13 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
-import { type ContentHash, toHex } from "../cas/keys";
+import { type ContentHash, toHex } from "../blobs/keys";
 import { storeBlob } from "../cas/write";
 import { config } from "../config";
 import type { Database } from "../db/client";
 import { type Coredump, coredumps } from "../db/schema";
 import { AppError } from "../errors";
 import { getDevice, noteRunningVersion } from "./catalog";
-import { elfShaPrefixOf } from "./coredump-format";
-import { matchElf } from "./elf-match";
+import { elfShaPrefixOf } from "./esp-idf/coredump-format";
+import { matchElf } from "./esp-idf/elf-match";
 
 /**
  * Stores a dump as a CAS blob and queues it for parsing, matched to its ELF

@@ -1,8 +1,8 @@
-import type { ContentHash } from "../cas/keys";
+import type { ContentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 import type { Coredump } from "../db/schema";
 import { AppError } from "../errors";
-import { matchElf } from "./elf-match";
+import { matchElf } from "./esp-idf/elf-match";
 
 export const DEFAULT_LEASE_SECONDS = 300;
 

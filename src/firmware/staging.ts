@@ -1,8 +1,8 @@
-import { blobKey, type ContentHash, toHex } from "../cas/keys";
+import { claimBlob } from "../blobs/claims";
+import { blobKey, type ContentHash, toHex } from "../blobs/keys";
 import { putBlob } from "../cas/write";
-import { claimBlob } from "../housekeeping/claims";
-import { APP_HEAD_BYTES } from "./app-image";
-import type { EntrySink, ZipEntry } from "./zip-reader";
+import { APP_HEAD_BYTES } from "./esp-idf/app-image";
+import type { EntrySink, ZipEntry } from "./zip/reader";
 
 /** Entries up to this size are kept in memory; larger ones stream into an R2 staging object. */
 const IN_MEMORY_LIMIT = 64 * 1024;

@@ -4,8 +4,8 @@ import { checkBuild, contentTypeOf } from "./artifacts";
 import { getModel } from "./catalog";
 import { discardStaging, promote, type StagedEntry, stagingSink } from "./staging";
 import { findFirmware, pruneFirmware, recordFirmware, settleExisting } from "./versions";
-import type { ZipLimits } from "./zip-reader";
-import { readZip } from "./zip-reader";
+import type { ZipLimits } from "./zip/reader";
+import { readZip } from "./zip/reader";
 
 const MiB = 1024 * 1024;
 const PROMOTE_CONCURRENCY = 4;

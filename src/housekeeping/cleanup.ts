@@ -1,4 +1,4 @@
-import { blobKey, isContentHash } from "../cas/keys";
+import { blobKey, isContentHash } from "../blobs/keys";
 import { deleteKeys } from "./gc";
 import { type PassOptions, type PassProgress, runPass } from "./pass";
 

@@ -1,4 +1,5 @@
-import { blobKey, CAS_PREFIX, type ContentHash, hashFromBlobKey, THUMBNAIL_PREFIX } from "../cas/keys";
+import { blobKey, CAS_PREFIX, type ContentHash, hashFromBlobKey } from "../blobs/keys";
+import { THUMBNAIL_PREFIX } from "../cas/keys";
 import { type PassOptions, type PassProgress, runPass } from "./pass";
 
 /** D1 binds at most 100 parameters: the pass's cutoff and 99 hashes. */

@@ -1,5 +1,6 @@
+import { blobKey, type ContentHash } from "../blobs/keys";
 import { resolveRange } from "../cas/conditional";
-import { blobKey, type ContentHash, THUMBNAIL_PREFIX, thumbnailKey } from "../cas/keys";
+import { THUMBNAIL_PREFIX, thumbnailKey } from "../cas/keys";
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
 import { AppError } from "../errors";
 import type { ImagesService } from "./binding";

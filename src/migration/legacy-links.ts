@@ -1,4 +1,4 @@
-import { toHex } from "../cas/keys";
+import { toHex } from "../blobs/keys";
 
 /**
  * Links for rows not migrated yet. Browsers load them without a token (as

@@ -1,6 +1,6 @@
 import { BUFFER_LIMIT, ingest } from "../attachments/ingest";
-import { toHex } from "../cas/keys";
-import { stillStored } from "../housekeeping/claims";
+import { stillStored } from "../blobs/claims";
+import { toHex } from "../blobs/keys";
 
 export interface LegacyRow {
   id: number;

@@ -1,4 +1,4 @@
-import { blobKey, type ContentHash } from "../cas/keys";
+import { blobKey, type ContentHash } from "../blobs/keys";
 import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
 

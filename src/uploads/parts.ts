@@ -1,4 +1,4 @@
-import { exactLength, storing } from "../cas/body";
+import { exactLength, storing } from "../blobs/body";
 import { AppError } from "../errors";
 import { ResumableSha256 } from "./sha256";
 

@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import type { ContentHash } from "../cas/keys";
+import type { ContentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 import { parseMediaType } from "../cas/view";
 import { declaredLength } from "../cas/write";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ContentHash, isContentHash } from "../cas/keys";
+import { type ContentHash, isContentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 import type { UploadSession } from "../db/schema";
 import { partLength } from "./geometry";

@@ -1,7 +1,7 @@
-import { blobKey, type ContentHash } from "../cas/keys";
+import { claimBlob } from "../blobs/claims";
+import { blobKey, type ContentHash } from "../blobs/keys";
 import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
-import { claimBlob } from "../housekeeping/claims";
 import { choosePartSize, partCount, partLength } from "./geometry";
 import { type Actor, abortMultipart, CLAIM_MS, multipartOf, nextExpiry, ownSession, usableSession } from "./lifecycle";
 import { receivePart } from "./parts";

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ContentHash } from "../../src/cas/keys";
+import type { ContentHash } from "../../src/blobs/keys";
 import { putBlob } from "../../src/cas/write";
 import { putRequest, randomBytes, sha256 } from "../support/blobs";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { EMPTY_SHA256 } from "../../src/cas/keys";
+import { EMPTY_SHA256 } from "../../src/blobs/keys";
 import { API_TOKEN, createPart } from "../support/api";
 import { ORIGIN, randomBytes, sha256, WRITE_TOKEN } from "../support/blobs";
 import { fetchWith } from "../support/worker";

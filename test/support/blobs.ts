@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import { toHex } from "../../src/cas/keys";
+import { toHex } from "../../src/blobs/keys";
 
 export const ORIGIN = "https://cas.test";
 export const WRITE_TOKEN = "test-cas-write-token";

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { blobKey, type ContentHash } from "../../src/cas/keys";
+import { blobKey, type ContentHash } from "../../src/blobs/keys";
 import { bodyBytes, casGet, ORIGIN, randomBytes, sha256, storeBytes } from "../support/blobs";
 import { complete, createUpload, MiB, PART, partOf, partRequest, putAllParts, putPart, session, uploads } from "../support/uploads";
 import { fetchWith } from "../support/worker";

@@ -1,6 +1,6 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { blobKey, type ContentHash } from "../../src/cas/keys";
+import { blobKey, type ContentHash } from "../../src/blobs/keys";
 import worker from "../../src/index";
 import { sweepExpiredUploads } from "../../src/uploads/sweep";
 import { bodyBytes, casGet, randomBytes, sha256, storeBytes } from "../support/blobs";

@@ -1,9 +1,9 @@
 import { UnzipInflate } from "fflate";
-import { AppError } from "../errors";
-import type { ByteReader } from "./byte-reader";
-import { crc32 } from "./crc32";
-import type { LocalEntry } from "./zip-format";
-import type { EntrySink, ZipEntry, ZipLimits } from "./zip-reader";
+import type { ByteReader } from "../../blobs/byte-reader";
+import { crc32 } from "../../blobs/crc32";
+import { AppError } from "../../errors";
+import type { LocalEntry } from "./format";
+import type { EntrySink, ZipEntry, ZipLimits } from "./reader";
 
 /**
  * Compressed bytes inflated per step. Deflate expands at most ~1032:1, so a

@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "../../errors";
 
 /**
  * Reads the application descriptor of an ESP-IDF app image (esp_app_format.h,

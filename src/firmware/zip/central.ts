@@ -1,6 +1,6 @@
-import { AppError } from "../errors";
-import { CENTRAL_HEADER, END_OF_CENTRAL, type LocalEntry, sameBytes, u16, u32, unicodePathOf } from "./zip-format";
-import { shownName } from "./zip-names";
+import { AppError } from "../../errors";
+import { CENTRAL_HEADER, END_OF_CENTRAL, type LocalEntry, sameBytes, u16, u32, unicodePathOf } from "./format";
+import { shownName } from "./names";
 
 const hex = (n: number, digits: number) => `0x${n.toString(16).padStart(digits, "0")}`;
 

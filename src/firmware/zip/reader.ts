@@ -1,9 +1,9 @@
-import { AppError } from "../errors";
-import { ByteReader } from "./byte-reader";
-import { checkCentralDirectory } from "./zip-central";
-import { CENTRAL_HEADER, END_OF_CENTRAL, LOCAL_HEADER, type LocalEntry, u16, u32, unicodePathOf } from "./zip-format";
-import { inflateEntry } from "./zip-inflate";
-import { checkEntryName, nameIdentity, shownName } from "./zip-names";
+import { ByteReader } from "../../blobs/byte-reader";
+import { AppError } from "../../errors";
+import { checkCentralDirectory } from "./central";
+import { CENTRAL_HEADER, END_OF_CENTRAL, LOCAL_HEADER, type LocalEntry, u16, u32, unicodePathOf } from "./format";
+import { inflateEntry } from "./inflate";
+import { checkEntryName, nameIdentity, shownName } from "./names";
 
 export interface ZipLimits {
   /** The archive itself, in bytes. */
