@@ -1,5 +1,6 @@
 import { UnzipInflate } from "fflate";
 import type { ByteReader } from "../../blobs/byte-reader";
+import { concat } from "../../blobs/bytes";
 import { crc32 } from "../../blobs/crc32";
 import { AppError } from "../../errors";
 import type { LocalEntry } from "./format";
@@ -115,12 +116,7 @@ class Batcher {
 
   async flush(): Promise<void> {
     if (this.size === 0) return;
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const part of this.parts) {
-      out.set(part, at);
-      at += part.length;
-    }
+    const out = concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
     await this.sink(out);
