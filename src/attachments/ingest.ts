@@ -1,6 +1,6 @@
 import { discardRest, exactLength, readExactly, storing } from "../blobs/body";
 import { claimBlob } from "../blobs/claims";
-import { blobKey, type ContentHash, toHex } from "../blobs/keys";
+import { blobKey, type ContentHash, hashOf, sha256 } from "../blobs/keys";
 import { putBlob, storeBlob } from "../cas/write";
 import { AppError } from "../errors";
 import { resolveContentType, SNIFF_BYTES } from "./sniff";
@@ -59,7 +59,7 @@ async function ingestDeclared(bucket: R2Bucket, db: D1Database, body: ReadableSt
 
 async function ingestBuffered(bucket: R2Bucket, db: D1Database, body: ReadableStream, length: number, declaredType?: string) {
   const bytes = await readExactly(body, length);
-  const hash = toHex(await crypto.subtle.digest("SHA-256", bytes));
+  const hash = await sha256(bytes);
   const contentType = resolveContentType(declaredType, bytes.subarray(0, SNIFF_BYTES));
   const stored = await storeBlob(bucket, db, hash, asStream(bytes), length, contentType);
   return { hash, size: length, contentType, created: stored.created };
@@ -81,7 +81,7 @@ async function stageAndHash(bucket: R2Bucket, db: D1Database, body: ReadableStre
     const exact = exactLength(body, length, (chunk) => digestWriter.write(chunk));
     await storing(exact, bucket.put(staging, exact.stream));
     await digestWriter.close();
-    const hash = toHex(await digest.digest);
+    const hash = hashOf(await digest.digest);
     const contentType = resolveContentType(declaredType, await firstBytes(bucket, staging));
     const staged = await bucket.get(staging);
     if (!staged) throw new Error(`staging object ${staging} vanished`);

@@ -1,7 +1,6 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { claimBlob, stillStored, vanishedError } from "../blobs/claims";
-import type { ContentHash } from "../blobs/keys";
 import { parseMediaType } from "../cas/view";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
@@ -107,8 +106,8 @@ partRoutes
         const named = parseWith(schemas.storedBlobAttachmentCreate, body, "invalid_body");
         const type = named.content_type ? parseMediaType(named.content_type, "content_type") : undefined;
         // Claimed first and checked again after the row is written, like any deduplicated upload (GC race).
-        await claimBlob(c.env.DB, named.sha256 as ContentHash);
-        const blob = await describeStoredBlob(c.env.BUCKET, named.sha256 as ContentHash, type);
+        await claimBlob(c.env.DB, named.sha256);
+        const blob = await describeStoredBlob(c.env.BUCKET, named.sha256, type);
         const row = await service.insertBlobAttachment(db, key, blob, { filename: named.filename, title: named.title, attributes: named.attributes });
         if (!(await stillStored(c.env.BUCKET, blob.hash))) {
           await service.deleteAttachment(db, key, row.id);

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { blobKey, EMPTY_SHA256, isContentHash, parseContentHash } from "../blobs/keys";
+import { blobKey, contentHash, EMPTY_SHA256, parseContentHash } from "../blobs/keys";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
@@ -19,7 +19,7 @@ export const MAX_EXISTS_BATCH = 1000;
 export const EXISTS_BODY_BYTES = 96 * MAX_EXISTS_BATCH + 1024;
 
 export const existsBody = z.object({
-  hashes: z.array(z.string().refine(isContentHash, "must be 64 lowercase hex characters")).min(1).max(MAX_EXISTS_BATCH),
+  hashes: z.array(contentHash).min(1).max(MAX_EXISTS_BATCH),
 });
 
 function notAllowed(allow: string): never {
@@ -29,7 +29,7 @@ function notAllowed(allow: string): never {
 export const casRoutes = new Hono<AppEnv>()
   .post("/exists", async (c) => {
     const { hashes } = await readJson(c, existsBody, { maxBytes: EXISTS_BODY_BYTES });
-    return c.json(await partitionByPresence(c.env.BUCKET, hashes as never));
+    return c.json(await partitionByPresence(c.env.BUCKET, hashes));
   })
   .all("/exists", () => notAllowed("POST"))
   .on(["GET", "HEAD"], "/:hash", async (c) => {

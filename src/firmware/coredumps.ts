@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { type ContentHash, toHex } from "../blobs/keys";
+import { sha256 } from "../blobs/keys";
 import { storeBlob } from "../cas/write";
 import { config } from "../config";
 import type { Database } from "../db/client";
@@ -27,7 +27,7 @@ export async function receiveCoredump(
   const version = reportedVersion ?? device.firmwareVersion;
   const prefix = elfShaPrefixOf(dump);
   const appElfSha256 = await matchElf(env.DB, { modelKey: device.modelKey, prefix, reportedVersion: version });
-  const hash = toHex(await crypto.subtle.digest("SHA-256", dump)) as ContentHash;
+  const hash = await sha256(dump);
   await storeBlob(env.BUCKET, env.DB, hash, new Response(dump).body, dump.length, "application/octet-stream");
   const [row] = await db
     .insert(coredumps)

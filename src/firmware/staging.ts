@@ -1,5 +1,6 @@
+import { concat } from "../blobs/bytes";
 import { claimBlob } from "../blobs/claims";
-import { blobKey, type ContentHash, toHex } from "../blobs/keys";
+import { blobKey, type ContentHash, hashOf, sha256 } from "../blobs/keys";
 import { putBlob } from "../cas/write";
 import { APP_HEAD_BYTES } from "./esp-idf/app-image";
 import type { EntrySink, ZipEntry } from "./zip/reader";
@@ -44,7 +45,7 @@ export function stagingSink(bucket: R2Bucket, entry: ZipEntry, done: (staged: St
       },
       async close() {
         const bytes = concat(parts, entry.size);
-        const hash = toHex(await crypto.subtle.digest("SHA-256", bytes));
+        const hash = await sha256(bytes);
         done({ name: entry.name, size: entry.size, hash, head: head(), stagingKey: null, bytes });
       },
       abort() {},
@@ -70,7 +71,7 @@ export function stagingSink(bucket: R2Bucket, entry: ZipEntry, done: (staged: St
     async close() {
       await Promise.all([toR2.close(), toDigest.close()]);
       await put;
-      done({ name: entry.name, size: entry.size, hash: toHex(await digest.digest), head: head(), stagingKey, bytes: null });
+      done({ name: entry.name, size: entry.size, hash: hashOf(await digest.digest), head: head(), stagingKey, bytes: null });
     },
     abort(reason) {
       toR2.abort(reason).catch(() => {});
@@ -99,15 +100,4 @@ export async function promote(bucket: R2Bucket, db: D1Database, staged: StagedEn
 export async function discardStaging(bucket: R2Bucket, staged: Iterable<StagedEntry>): Promise<void> {
   const keys = [...staged].flatMap((s) => (s.stagingKey ? [s.stagingKey] : []));
   for (let i = 0; i < keys.length; i += 1000) await bucket.delete(keys.slice(i, i + 1000));
-}
-
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1 && parts[0]!.length === length) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { blobKey, type ContentHash } from "../blobs/keys";
+import { blobKey, type ContentHash, contentHash } from "../blobs/keys";
 import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
 
@@ -44,8 +44,13 @@ export function usableSession(session: UploadSession | undefined, now: number): 
   return session;
 }
 
+/** The blob a session uploads: its row holds the hash the create request was validated with. */
+export function sessionHash(session: Pick<UploadSession, "sha256">): ContentHash {
+  return contentHash.parse(session.sha256);
+}
+
 export function multipartOf(bucket: R2Bucket, session: Pick<UploadSession, "sha256" | "r2UploadId">): R2MultipartUpload {
-  return bucket.resumeMultipartUpload(blobKey(session.sha256 as ContentHash), session.r2UploadId);
+  return bucket.resumeMultipartUpload(blobKey(sessionHash(session)), session.r2UploadId);
 }
 
 /**

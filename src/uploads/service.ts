@@ -3,7 +3,7 @@ import { blobKey, type ContentHash } from "../blobs/keys";
 import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
 import { choosePartSize, partCount, partLength } from "./geometry";
-import { type Actor, abortMultipart, CLAIM_MS, multipartOf, nextExpiry, ownSession, usableSession } from "./lifecycle";
+import { type Actor, abortMultipart, CLAIM_MS, multipartOf, nextExpiry, ownSession, sessionHash, usableSession } from "./lifecycle";
 import { receivePart } from "./parts";
 import { ResumableSha256 } from "./sha256";
 import { claimNext, commitPart, deleteSession, findSession, finishSession, insertSession, releaseClaim } from "./store";
@@ -149,8 +149,8 @@ export type Completed = { session: UploadSession; created: boolean };
 export async function completeUpload(env: Env, id: string, actor: Actor, now = Date.now()): Promise<Completed> {
   const session = usableSession(ownSession(await findSession(env.DB, id), actor), now);
   if (session.status === "completed") return { session, created: false };
-  await claimBlob(env.DB, session.sha256 as ContentHash);
-  if ((await env.BUCKET.head(blobKey(session.sha256 as ContentHash))) !== null) {
+  await claimBlob(env.DB, sessionHash(session));
+  if ((await env.BUCKET.head(blobKey(sessionHash(session)))) !== null) {
     await abortMultipart(env.BUCKET, session);
     await finishSession(env.DB, id, { status: "completed" }, nextExpiry(session, now), now);
     return { session: (await findSession(env.DB, id))!, created: false };

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ContentHash } from "../../src/blobs/keys";
+import { contentHash } from "../../src/blobs/keys";
 import { putBlob } from "../../src/cas/write";
 import { putRequest, randomBytes, sha256 } from "../support/blobs";
 
@@ -20,7 +20,7 @@ describe("concurrent writers of one blob", () => {
 
   it("decide a race across isolates with R2's create-only condition", async () => {
     const bytes = randomBytes(50_000);
-    const hash = (await sha256(bytes)) as ContentHash;
+    const hash = contentHash.parse(await sha256(bytes));
     const body = () => new Response(bytes).body!;
 
     // Two writes that do not know of each other, as in two isolates.
