@@ -1,7 +1,7 @@
 import { concat } from "../blobs/bytes";
+import { BUFFER_LIMIT } from "../blobs/store";
 import { AppError } from "../errors";
 import { ERROR_DRAIN_BYTES } from "../http/drain";
-import { BUFFER_LIMIT } from "./ingest";
 import { boundaryOf, MAX_FIELDS, MultipartReader, type PartHead } from "./multipart";
 
 export interface FormUpload {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { blobKey, contentHash, EMPTY_SHA256, parseContentHash } from "../blobs/keys";
+import { store } from "../blobs/store";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
@@ -11,7 +12,7 @@ import { r2Origin } from "./origin";
 import { serveImmutable } from "./serve";
 import { casPath } from "./urls";
 import { parseBlobView, parseMediaType } from "./view";
-import { declaredLength, storeBlob } from "./write";
+import { declaredLength } from "./write";
 
 export const MAX_EXISTS_BATCH = 1000;
 
@@ -49,10 +50,11 @@ export const casRoutes = new Hono<AppEnv>()
     // The runtime reports "Content-Length: 0" for a request sent with no body at all; only
     // the empty blob can be stored that way, anything else lacks its length (and its bytes).
     const sentNothing = c.req.raw.body === null && hash !== EMPTY_SHA256;
-    const length = declaredLength(sentNothing ? null : (c.req.header("Content-Length") ?? null), config(c.env).maxUploadBytes);
+    const maxBytes = config(c.env).maxUploadBytes;
+    const length = declaredLength(sentNothing ? null : (c.req.header("Content-Length") ?? null), maxBytes);
     const rawType = c.req.header("Content-Type");
     const contentType = rawType ? parseMediaType(rawType, "Content-Type") : undefined;
-    const stored = await storeBlob(c.env.BUCKET, c.env.DB, hash, c.req.raw.body, length, contentType);
+    const stored = await store(c.env.BUCKET, c.env.DB, { body: c.req.raw.body, length, hash, contentType, maxBytes });
     const location = casPath(hash);
     return c.json({ hash, size: stored.size, url: location }, stored.created ? 201 : 200, { Location: location });
   })

@@ -1,6 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { sha256 } from "../blobs/keys";
-import { storeBlob } from "../cas/write";
+import { store } from "../blobs/store";
 import { config } from "../config";
 import type { Database } from "../db/client";
 import { type Coredump, coredumps } from "../db/schema";
@@ -27,8 +26,7 @@ export async function receiveCoredump(
   const version = reportedVersion ?? device.firmwareVersion;
   const prefix = elfShaPrefixOf(dump);
   const appElfSha256 = await matchElf(env.DB, { modelKey: device.modelKey, prefix, reportedVersion: version });
-  const hash = await sha256(dump);
-  await storeBlob(env.BUCKET, env.DB, hash, new Response(dump).body, dump.length, "application/octet-stream");
+  const { hash } = await store(env.BUCKET, env.DB, { body: dump, contentType: "application/octet-stream" });
   const [row] = await db
     .insert(coredumps)
     .values({ deviceKey, sha256: hash, size: dump.length, firmwareVersion: version, elfSha256Prefix: prefix, appElfSha256 })

@@ -1,3 +1,4 @@
+import { putDerived } from "../blobs/derived";
 import { blobKey, type ContentHash } from "../blobs/keys";
 import { resolveRange } from "../cas/conditional";
 import { THUMBNAIL_PREFIX, thumbnailKey } from "../cas/keys";
@@ -117,14 +118,14 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number, image
     };
     thumb = await makeThumbnail(source, info, size, plan, images);
   } catch (err) {
-    if (err instanceof AppError && err.code === "corrupt_image") await bucket.put(undecodableKey(hash), err.message);
+    if (err instanceof AppError && err.code === "corrupt_image") await putDerived(bucket, undecodableKey(hash), err.message);
     throw err;
   } finally {
     release();
   }
 
   t = Date.now();
-  await bucket.put(thumbnailKey(hash, size), thumb.jpeg, { httpMetadata: { contentType: THUMBNAIL_TYPE } });
+  await putDerived(bucket, thumbnailKey(hash, size), thumb.jpeg, THUMBNAIL_TYPE);
   const r2Write = Date.now() - t;
   const { decode, resize, encode } = thumb.timings;
   return {

@@ -1,6 +1,7 @@
-import { BUFFER_LIMIT, ingest } from "../attachments/ingest";
 import { stillStored } from "../blobs/claims";
 import { type ContentHash, hashOf } from "../blobs/keys";
+import { BUFFER_LIMIT, store } from "../blobs/store";
+import { contentSniffer } from "../cas/sniff";
 
 export interface LegacyRow {
   id: number;
@@ -41,11 +42,12 @@ export async function migrateRow(env: Env, row: LegacyRow, fence: Fence): Promis
     if (second === null) throw new LegacyObjectMissing(`legacy object for attachment ${row.id} vanished while it was read`);
     body = second.body;
   }
-  const blob = await ingest(env.BUCKET, env.DB, {
+  const blob = await store(env.BUCKET, env.DB, {
     body,
     length: first.size,
-    declaredHash,
-    declaredType: row.contentType ?? first.httpMetadata?.contentType,
+    hash: declaredHash,
+    contentType: row.contentType ?? first.httpMetadata?.contentType,
+    sniff: contentSniffer,
   });
   const statement = env.DB.prepare(fence === "on-demand" ? POINT_ROW_AT_BLOB : POINT_ROW_AT_BLOB_FENCED);
   const args = [blob.hash, blob.size, blob.contentType, row.id];
