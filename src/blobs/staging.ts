@@ -1,5 +1,5 @@
 import { exactLength, storing } from "./body";
-import { type ContentHash, hashOf, stagingKey } from "./keys";
+import { type ContentHash, hashOf, OLD_STAGING_PREFIX, STAGING_PREFIX, stagingKey } from "./keys";
 
 /** Bytes written to a staging object and hashed on the way: ready to be stored under their name. */
 export interface Staged {
@@ -86,4 +86,54 @@ export async function stageBody(
 
 export async function deleteStaged(bucket: R2Bucket, keys: string[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 1000) await bucket.delete(keys.slice(i, i + 1000));
+}
+
+/**
+ * A staging object lives for one request: a large upload or firmware ZIP
+ * streams for minutes, not hours. One older than this was left by a request
+ * that died between writing and deleting it. A day leaves room for the
+ * slowest client on the longest upload the limits allow.
+ */
+export const STAGING_GRACE_HOURS = 24;
+
+/** The prefixes the sweep walks, in key order ("staging/" < "uploads/"), as one walk. */
+const SWEPT = [STAGING_PREFIX, OLD_STAGING_PREFIX].sort();
+
+export interface SweepPage {
+  lastKey: string | null;
+  more: boolean;
+  scanned: number;
+  deleted: number;
+  kept: number;
+}
+
+/**
+ * One page of the staging sweep: lists up to `limit` staging objects after
+ * `startAfter` and deletes those uploaded before `cutoff` (epoch ms). The
+ * two prefixes are walked as one: when the first ends, the cursor moves to
+ * the second.
+ */
+export async function sweepStagingPage(
+  bucket: R2Bucket,
+  page: { startAfter: string | null; limit: number; cutoff: number; dryRun: boolean },
+): Promise<SweepPage> {
+  const index = Math.max(
+    0,
+    SWEPT.findIndex((prefix) => page.startAfter?.startsWith(prefix)),
+  );
+  const prefix = SWEPT[index]!;
+  const listed = await bucket.list({ prefix, startAfter: page.startAfter?.startsWith(prefix) ? page.startAfter : undefined, limit: page.limit });
+  const doomed = listed.objects.filter((o) => o.uploaded.getTime() < page.cutoff).map((o) => o.key);
+  if (!page.dryRun) await deleteStaged(bucket, doomed);
+  const next = SWEPT[index + 1];
+  const lastKey = listed.objects.at(-1)?.key ?? null;
+  // The first prefix is done: the next page starts the second (its bare prefix sorts before every key in it).
+  const cursor = listed.truncated ? lastKey : (next ?? null);
+  return {
+    lastKey: cursor,
+    more: listed.truncated || next !== undefined,
+    scanned: listed.objects.length,
+    deleted: doomed.length,
+    kept: listed.objects.length - doomed.length,
+  };
 }
