@@ -7,6 +7,31 @@ export const END_OF_CENTRAL = 0x06054b50;
 /** Info-ZIP Unicode Path extra field: a second name that unzip tools show instead of the header's (APPNOTE 4.6.9). */
 const UNICODE_PATH_EXTRA = 0x7075;
 
+export interface ZipLimits {
+  /** The archive itself, in bytes. */
+  maxArchiveBytes: number;
+  maxEntries: number;
+  /** Sum of every entry's inflated size. */
+  maxTotalBytes: number;
+  /** Inflated : compressed, per entry (a zip bomb's tell). */
+  maxRatio: number;
+  /** Small entries may compress very well (padding); the ratio counts once an entry passes this size. */
+  ratioFloor: number;
+}
+
+export interface ZipEntry {
+  name: string;
+  size: number;
+  compressedSize: number;
+}
+
+/** Where one entry's inflated bytes go; write() resolving is the backpressure. */
+export interface EntrySink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(reason: unknown): void;
+}
+
 /** An entry as its local header describes it, and where that header starts in the archive. */
 export interface LocalEntry {
   name: string;

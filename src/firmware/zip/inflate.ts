@@ -3,8 +3,7 @@ import type { ByteReader } from "../../blobs/byte-reader";
 import { concat } from "../../blobs/bytes";
 import { crc32 } from "../../blobs/crc32";
 import { AppError } from "../../errors";
-import type { LocalEntry } from "./format";
-import type { EntrySink, ZipEntry, ZipLimits } from "./reader";
+import type { EntrySink, LocalEntry, ZipEntry, ZipLimits } from "./format";
 
 /**
  * Compressed bytes inflated per step. Deflate expands at most ~1032:1, so a

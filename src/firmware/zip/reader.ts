@@ -2,34 +2,20 @@ import { ByteReader } from "../../blobs/byte-reader";
 import { u16le, u32le } from "../../blobs/bytes";
 import { AppError } from "../../errors";
 import { checkCentralDirectory } from "./central";
-import { CENTRAL_HEADER, END_OF_CENTRAL, LOCAL_HEADER, type LocalEntry, unicodePathOf } from "./format";
+import {
+  CENTRAL_HEADER,
+  END_OF_CENTRAL,
+  type EntrySink,
+  LOCAL_HEADER,
+  type LocalEntry,
+  unicodePathOf,
+  type ZipEntry,
+  type ZipLimits,
+} from "./format";
 import { inflateEntry } from "./inflate";
 import { checkEntryName, nameIdentity, shownName } from "./names";
 
-export interface ZipLimits {
-  /** The archive itself, in bytes. */
-  maxArchiveBytes: number;
-  maxEntries: number;
-  /** Sum of every entry's inflated size. */
-  maxTotalBytes: number;
-  /** Inflated : compressed, per entry (a zip bomb's tell). */
-  maxRatio: number;
-  /** Small entries may compress very well (padding); the ratio counts once an entry passes this size. */
-  ratioFloor: number;
-}
-
-export interface ZipEntry {
-  name: string;
-  size: number;
-  compressedSize: number;
-}
-
-/** Where one entry's inflated bytes go; write() resolving is the backpressure. */
-export interface EntrySink {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  abort(reason: unknown): void;
-}
+export type { EntrySink, ZipEntry, ZipLimits } from "./format";
 
 /** 64 entries with 255-byte names and extras fit well within this. */
 const MAX_CENTRAL_BYTES = 256 * 1024;
