@@ -1,8 +1,8 @@
-import type { ContentHash } from "../cas/keys";
+import { claimBlob, stillStored, vanishedError } from "../blobs/claims";
+import type { ContentHash } from "../blobs/keys";
 import { type Database, database } from "../db/client";
 import type { Attachment } from "../db/schema";
 import { AppError } from "../errors";
-import { claimBlob, stillStored, vanishedError } from "../housekeeping/claims";
 import { ensureThumbnail } from "../images/derived";
 import { THUMBNAIL_SIZE } from "../images/thumbnail-spec";
 import { ingest } from "./ingest";

@@ -1,4 +1,5 @@
 import { getMultipartBoundary, MultipartPart } from "@remix-run/multipart-parser";
+import { concat } from "../blobs/bytes";
 import { AppError } from "../errors";
 
 /**
@@ -174,16 +175,6 @@ export class MultipartReader {
 
 function cutShort(): AppError {
   return invalid("The multipart body ended before its closing boundary: it was cut short, or the boundary was never closed.");
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
 
 /** First index of `pattern` in `haystack`, or -1. */

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
-import type { ContentHash } from "../cas/keys";
+import type { ContentHash } from "../blobs/keys";
 import type { Attributes } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";

@@ -1,4 +1,4 @@
-import { isContentHash } from "../cas/keys";
+import { isContentHash } from "../blobs/keys";
 import { type LegacyLinkSecrets, legacyLink } from "../cas/legacy-links";
 import { isInlineSafe } from "../cas/presentation";
 import { casPath } from "../cas/urls";

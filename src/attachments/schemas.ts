@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentHash } from "../blobs/keys";
 import { attachmentTypes } from "../db/schema";
 import { sanitizeFilename } from "../http/filename";
 import { THUMBNAIL_SIZE, THUMBNAIL_SIZE_HIDPI, THUMBNAIL_TYPE } from "../images/thumbnail-spec";
@@ -65,7 +66,7 @@ export const urlAttachmentCreate = z.strictObject({
  * stored sends this instead of the bytes.
  */
 export const storedBlobAttachmentCreate = z.strictObject({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex characters"),
+  sha256: contentHash,
   filename,
   title: title.optional(),
   content_type: z.string().max(255).optional().describe("The file's type as the client knows it; the bytes decide for images and PDFs"),

@@ -1,7 +1,7 @@
-import { blobKey, type ContentHash } from "../cas/keys";
+import { blobKey, type ContentHash } from "../blobs/keys";
+import { resolveContentType, SNIFF_BYTES } from "../cas/sniff";
 import { AppError } from "../errors";
 import type { Ingested } from "./ingest";
-import { resolveContentType, SNIFF_BYTES } from "./sniff";
 
 /**
  * A blob the store already has, described as an upload of it would be: no

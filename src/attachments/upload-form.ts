@@ -1,6 +1,7 @@
+import { concat } from "../blobs/bytes";
+import { BUFFER_LIMIT } from "../blobs/store";
 import { AppError } from "../errors";
 import { ERROR_DRAIN_BYTES } from "../http/drain";
-import { BUFFER_LIMIT } from "./ingest";
 import { boundaryOf, MAX_FIELDS, MultipartReader, type PartHead } from "./multipart";
 
 export interface FormUpload {
@@ -89,9 +90,7 @@ export async function readMultipart(body: ReadableStream<Uint8Array> | null, con
       throw err;
     }
     await reader.discard(EPILOGUE_LIMIT);
-    const bytes = new Uint8Array(size);
-    chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
-    return { ...base, body: new Response(bytes).body!, length: size, settle: async () => {} };
+    return { ...base, body: new Response(concat(chunks, size)).body!, length: size, settle: async () => {} };
   }
 
   const length = left - trailer;

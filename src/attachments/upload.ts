@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
-import { type ContentHash, isContentHash } from "../cas/keys";
+import { type ContentHash, isContentHash } from "../blobs/keys";
 import { declaredLength } from "../cas/write";
 import { config } from "../config";
 import type { Attributes } from "../db/schema";

@@ -1,4 +1,4 @@
-import { blobKey, type ContentHash } from "./keys";
+import { blobKey, type ContentHash } from "../blobs/keys";
 
 // R2 operations count against a Worker's subrequest budget; a bounded number in flight
 // keeps a 1000-hash batch fast without tripping concurrency limits.

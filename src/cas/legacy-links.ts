@@ -1,4 +1,4 @@
-import { toHex } from "./keys";
+import { hex } from "../blobs/bytes";
 
 /**
  * Links for rows not migrated yet. Browsers load them without a token (as
@@ -27,7 +27,7 @@ const encoder = new TextEncoder();
 
 async function signature(key: string, id: number): Promise<string> {
   const hmac = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return toHex(await crypto.subtle.sign("HMAC", hmac, encoder.encode(`legacy-attachment:${id}`))).slice(0, 32);
+  return hex(await crypto.subtle.sign("HMAC", hmac, encoder.encode(`legacy-attachment:${id}`))).slice(0, 32);
 }
 
 /** The signed link, or null when no signing key is configured. */

@@ -1,17 +1,18 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { blobKey, type ContentHash, contentHash, EMPTY_SHA256, parseContentHash } from "../blobs/keys";
+import { store } from "../blobs/store";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseMediaType } from "../http/media-type";
 import { readJson } from "../validation";
 import { partitionByPresence } from "./exists";
-import { blobKey, type ContentHash, EMPTY_SHA256, isContentHash, parseContentHash } from "./keys";
 import { r2Origin } from "./origin";
 import { type Representation, serveImmutable } from "./serve";
 import { casPath } from "./urls";
 import { type BlobView, parseBlobView } from "./view";
-import { declaredLength, storeBlob } from "./write";
+import { declaredLength } from "./write";
 
 export const MAX_EXISTS_BATCH = 1000;
 
@@ -19,7 +20,7 @@ export const MAX_EXISTS_BATCH = 1000;
 export const EXISTS_BODY_BYTES = 96 * MAX_EXISTS_BATCH + 1024;
 
 export const existsBody = z.object({
-  hashes: z.array(z.string().refine(isContentHash, "must be 64 lowercase hex characters")).min(1).max(MAX_EXISTS_BATCH),
+  hashes: z.array(contentHash).min(1).max(MAX_EXISTS_BATCH),
 });
 
 function notAllowed(allow: string): never {
@@ -30,7 +31,7 @@ function notAllowed(allow: string): never {
 const writeRoutes = new Hono<AppEnv>()
   .post("/exists", async (c) => {
     const { hashes } = await readJson(c, existsBody, { maxBytes: EXISTS_BODY_BYTES });
-    return c.json(await partitionByPresence(c.env.BUCKET, hashes as never));
+    return c.json(await partitionByPresence(c.env.BUCKET, hashes));
   })
   .all("/exists", () => notAllowed("POST"))
   .put("/:hash", async (c) => {
@@ -38,10 +39,11 @@ const writeRoutes = new Hono<AppEnv>()
     // The runtime reports "Content-Length: 0" for a request sent with no body at all; only
     // the empty blob can be stored that way, anything else lacks its length (and its bytes).
     const sentNothing = c.req.raw.body === null && hash !== EMPTY_SHA256;
-    const length = declaredLength(sentNothing ? null : (c.req.header("Content-Length") ?? null), config(c.env).maxUploadBytes);
+    const maxBytes = config(c.env).maxUploadBytes;
+    const length = declaredLength(sentNothing ? null : (c.req.header("Content-Length") ?? null), maxBytes);
     const rawType = c.req.header("Content-Type");
     const contentType = rawType ? parseMediaType(rawType, "Content-Type") : undefined;
-    const stored = await storeBlob(c.env.BUCKET, c.env.DB, hash, c.req.raw.body, length, contentType);
+    const stored = await store(c.env.BUCKET, c.env.DB, { body: c.req.raw.body, length, hash, contentType, maxBytes });
     const location = casPath(hash);
     return c.json({ hash, size: stored.size, url: location }, stored.created ? 201 : 200, { Location: location });
   });

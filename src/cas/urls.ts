@@ -1,4 +1,4 @@
-import type { ContentHash } from "./keys";
+import type { ContentHash } from "../blobs/keys";
 import type { BlobView } from "./view";
 
 /**

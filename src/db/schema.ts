@@ -82,7 +82,7 @@ export const migrationFence = sqliteTable("migration_fence", {
 });
 
 export const housekeepingPasses = sqliteTable("housekeeping_passes", {
-  task: text("task", { enum: ["cleanup", "gc"] }).primaryKey(),
+  task: text("task", { enum: ["cleanup", "gc", "staging"] }).primaryKey(),
   cursor: text("cursor"),
   markAt: integer("mark_at").notNull(),
   cutoffAt: integer("cutoff_at").notNull(),

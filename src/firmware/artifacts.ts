@@ -1,9 +1,9 @@
-import type { ContentHash } from "../cas/keys";
+import type { ContentHash } from "../blobs/keys";
 import { AppError } from "../errors";
-import { type AppDescriptor, readAppDescriptor } from "./app-image";
+import { type AppDescriptor, readAppDescriptor } from "./esp-idf/app-image";
 import { FIRMWARE_VERSION_RULE, isFirmwareVersion } from "./schemas";
-import type { StagedEntry } from "./staging";
-import { baseName } from "./zip-names";
+import type { CompleteEntry } from "./staging";
+import { baseName } from "./zip/names";
 
 export const ARTIFACT_KINDS = ["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
@@ -46,13 +46,13 @@ export function contentTypeOf(kind: ArtifactKind, name: string): string {
  * is the one .bin (not the bootloader or partition table) whose descriptor
  * reads, the ELF the .elf whose SHA-256 the descriptor names.
  */
-export function checkBuild(entries: StagedEntry[]): CheckedBuild {
+export function checkBuild(entries: CompleteEntry[]): CheckedBuild {
   const guessed = entries.map((e) => ({ entry: e, kind: guessKind(e.name) }));
   const binaries = guessed.filter((g) => g.kind === "app");
   if (binaries.length === 0)
     throw new AppError("unprocessable", "The archive holds no app image (.bin other than bootloader.bin and partition-table.bin).");
 
-  let app: { entry: StagedEntry; descriptor: AppDescriptor } | undefined;
+  let app: { entry: CompleteEntry; descriptor: AppDescriptor } | undefined;
   let firstError: unknown;
   for (const candidate of binaries) {
     try {

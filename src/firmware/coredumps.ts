@@ -1,13 +1,12 @@
 import { and, desc, eq } from "drizzle-orm";
-import { type ContentHash, toHex } from "../cas/keys";
-import { storeBlob } from "../cas/write";
+import { store } from "../blobs/store";
 import { config } from "../config";
 import type { Database } from "../db/client";
 import { type Coredump, coredumps } from "../db/schema";
 import { AppError } from "../errors";
 import { getDevice, noteRunningVersion } from "./catalog";
-import { elfShaPrefixOf } from "./coredump-format";
-import { matchElf } from "./elf-match";
+import { elfShaPrefixOf } from "./esp-idf/coredump-format";
+import { matchElf } from "./esp-idf/elf-match";
 
 /**
  * Stores a dump as a CAS blob and queues it for parsing, matched to its ELF
@@ -27,8 +26,7 @@ export async function receiveCoredump(
   const version = reportedVersion ?? device.firmwareVersion;
   const prefix = elfShaPrefixOf(dump);
   const appElfSha256 = await matchElf(env.DB, { modelKey: device.modelKey, prefix, reportedVersion: version });
-  const hash = toHex(await crypto.subtle.digest("SHA-256", dump)) as ContentHash;
-  await storeBlob(env.BUCKET, env.DB, hash, new Response(dump).body, dump.length, "application/octet-stream");
+  const { hash } = await store(env.BUCKET, env.DB, { body: dump, contentType: "application/octet-stream" });
   const [row] = await db
     .insert(coredumps)
     .values({ deviceKey, sha256: hash, size: dump.length, firmwareVersion: version, elfSha256Prefix: prefix, appElfSha256 })

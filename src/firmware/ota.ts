@@ -1,4 +1,4 @@
-import type { ContentHash } from "../cas/keys";
+import { contentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 import type { Database } from "../db/client";
 import { getDevice, noteRunningVersion } from "./catalog";
@@ -42,7 +42,7 @@ export async function checkForUpdate(d1: D1Database, db: Database, deviceKey: st
   await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
   return {
     version: latest.version,
-    url: casPath(latest.sha256 as ContentHash),
+    url: casPath(contentHash.parse(latest.sha256)),
     sha256: latest.sha256,
     size: latest.size,
     app_elf_sha256: latest.app_elf_sha256,

@@ -1,8 +1,8 @@
-import type { ContentHash } from "../cas/keys";
+import { contentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 import type { Coredump } from "../db/schema";
 import { AppError } from "../errors";
-import { matchElf } from "./elf-match";
+import { matchElf } from "./esp-idf/elf-match";
 
 export const DEFAULT_LEASE_SECONDS = 300;
 
@@ -64,8 +64,8 @@ export async function claimNext(d1: D1Database, holder: string, leaseSeconds: nu
     device: row.device_key,
     firmware_version: row.firmware_version,
     app_elf_sha256: elf,
-    dump_url: casPath(row.sha256 as ContentHash),
-    elf_url: stored && elf ? casPath(elf as ContentHash) : null,
+    dump_url: casPath(contentHash.parse(row.sha256)),
+    elf_url: stored && elf ? casPath(contentHash.parse(elf)) : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ContentHash } from "../cas/keys";
+import { contentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 import type { Coredump, Device, DeviceModel } from "../db/schema";
 import type { FirmwareWithArtifacts } from "./versions";
@@ -30,7 +30,7 @@ export function firmwareJson({ version: v, artifacts }: FirmwareWithArtifacts) {
       kind: a.kind,
       sha256: a.sha256,
       size: a.size,
-      download_url: casPath(a.sha256 as ContentHash, { filename: a.name.slice(a.name.lastIndexOf("/") + 1) }),
+      download_url: casPath(contentHash.parse(a.sha256), { filename: a.name.slice(a.name.lastIndexOf("/") + 1) }),
     })),
   };
 }
@@ -47,5 +47,5 @@ export const coredumpJson = (c: Coredump) => ({
   status: c.status,
   parse_result: c.parseResult,
   parsed_at: c.parsedAt,
-  download_url: casPath(c.sha256 as ContentHash, { filename: `coredump-${c.deviceKey}-${c.id}.bin` }),
+  download_url: casPath(contentHash.parse(c.sha256), { filename: `coredump-${c.deviceKey}-${c.id}.bin` }),
 });

@@ -1,8 +1,9 @@
-import { blobKey, type ContentHash, toHex } from "../cas/keys";
-import { putBlob } from "../cas/write";
-import { claimBlob } from "../housekeeping/claims";
-import { APP_HEAD_BYTES } from "./app-image";
-import type { EntrySink, ZipEntry } from "./zip-reader";
+import { concat } from "../blobs/bytes";
+import { type ContentHash, sha256 } from "../blobs/keys";
+import { deleteStaged, openStaging, type Staged } from "../blobs/staging";
+import { store } from "../blobs/store";
+import { APP_HEAD_BYTES } from "./esp-idf/app-image";
+import type { EntrySink, ZipEntry } from "./zip/reader";
 
 /** Entries up to this size are kept in memory; larger ones stream into an R2 staging object. */
 const IN_MEMORY_LIMIT = 64 * 1024;
@@ -10,12 +11,19 @@ const IN_MEMORY_LIMIT = 64 * 1024;
 export interface StagedEntry {
   name: string;
   size: number;
-  hash: ContentHash;
+  /** Null until the entry has been read to its end. */
+  hash: ContentHash | null;
   /** The first bytes (enough for an app descriptor). */
   head: Uint8Array;
+  /** Where a large entry waits: announced before its first byte, so cleanup finds it even if the entry fails. */
   stagingKey: string | null;
+  /** A small entry's bytes, or a large one's staging object once complete. */
   bytes: Uint8Array | null;
+  staged: Staged | null;
 }
+
+/** A staged entry that was read to its end. */
+export type CompleteEntry = StagedEntry & { hash: ContentHash };
 
 /**
  * Artifacts are staged, not stored, until the whole archive has been
@@ -34,6 +42,7 @@ export function stagingSink(bucket: R2Bucket, entry: ZipEntry, done: (staged: St
     headLength += part.length;
   };
   const head = () => concat(headParts, headLength);
+  const base = { name: entry.name, size: entry.size };
 
   if (entry.size <= IN_MEMORY_LIMIT) {
     const parts: Uint8Array[] = [];
@@ -44,70 +53,47 @@ export function stagingSink(bucket: R2Bucket, entry: ZipEntry, done: (staged: St
       },
       async close() {
         const bytes = concat(parts, entry.size);
-        const hash = toHex(await crypto.subtle.digest("SHA-256", bytes));
-        done({ name: entry.name, size: entry.size, hash, head: head(), stagingKey: null, bytes });
+        done({ ...base, hash: await sha256(bytes), head: head(), stagingKey: null, bytes, staged: null });
       },
       abort() {},
     };
   }
 
-  const stagingKey = `uploads/${crypto.randomUUID()}`;
-  const fixed = new FixedLengthStream(entry.size);
-  const digest = new crypto.DigestStream("SHA-256");
-  const put = bucket.put(stagingKey, fixed.readable);
-  put.catch(() => {
-    // Reported by close(); an aborted entry's put fails by design.
-  });
-  const toR2 = fixed.writable.getWriter();
-  const toDigest = digest.getWriter();
-  // The staging key is announced before any byte is written, so cleanup finds it even if this entry fails.
-  done({ name: entry.name, size: entry.size, hash: "" as ContentHash, head: new Uint8Array(0), stagingKey, bytes: null });
+  const writer = openStaging(bucket, entry.size);
+  done({ ...base, hash: null, head: new Uint8Array(0), stagingKey: writer.key, bytes: null, staged: null });
   return {
     async write(chunk) {
       keepHead(chunk);
-      await Promise.all([toR2.write(chunk), toDigest.write(chunk)]);
+      await writer.write(chunk);
     },
     async close() {
-      await Promise.all([toR2.close(), toDigest.close()]);
-      await put;
-      done({ name: entry.name, size: entry.size, hash: toHex(await digest.digest), head: head(), stagingKey, bytes: null });
+      const staged = await writer.close();
+      done({ ...base, hash: staged.hash, head: head(), stagingKey: writer.key, bytes: null, staged });
     },
     abort(reason) {
-      toR2.abort(reason).catch(() => {});
-      toDigest.abort(reason).catch(() => {});
+      writer.abort(reason);
     },
   };
 }
 
-/**
- * Moves a checked entry to cas/<hash> unless that blob already exists (dedup); R2 verifies the digest.
- * The blob is claimed first, so GC cannot delete one this version deduplicates against.
- */
-export async function promote(bucket: R2Bucket, db: D1Database, staged: StagedEntry, contentType: string): Promise<boolean> {
-  await claimBlob(db, staged.hash);
-  if (await bucket.head(blobKey(staged.hash))) return false;
-  if (staged.bytes) {
-    await putBlob(bucket, staged.hash, new Response(staged.bytes).body, staged.size, contentType);
-    return true;
-  }
-  const object = await bucket.get(staged.stagingKey!);
-  if (!object) throw new Error(`staging object ${staged.stagingKey} vanished`);
-  await putBlob(bucket, staged.hash, object.body, staged.size, contentType);
-  return true;
+/** Stores a checked entry at cas/<hash> (deduplicated, claimed against GC, verified by R2). */
+export async function promote(bucket: R2Bucket, db: D1Database, entry: CompleteEntry, contentType: string): Promise<boolean> {
+  const body = entry.bytes ?? entry.staged;
+  if (!body) throw new Error(`entry ${entry.name} was never completed`);
+  return (await store(bucket, db, { body, hash: entry.hash, contentType })).created;
+}
+
+/** The entries of an archive read to its end: every one was completed. */
+export function completed(entries: Iterable<StagedEntry>): CompleteEntry[] {
+  return [...entries].map((entry) => {
+    if (entry.hash === null) throw new Error(`entry ${entry.name} was never completed`);
+    return entry as CompleteEntry;
+  });
 }
 
 export async function discardStaging(bucket: R2Bucket, staged: Iterable<StagedEntry>): Promise<void> {
-  const keys = [...staged].flatMap((s) => (s.stagingKey ? [s.stagingKey] : []));
-  for (let i = 0; i < keys.length; i += 1000) await bucket.delete(keys.slice(i, i + 1000));
-}
-
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1 && parts[0]!.length === length) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  await deleteStaged(
+    bucket,
+    [...staged].flatMap((s) => (s.stagingKey ? [s.stagingKey] : [])),
+  );
 }

@@ -1,4 +1,4 @@
-import { blobKey, isContentHash } from "../cas/keys";
+import { blobKey, type ContentHash, isContentHash } from "../blobs/keys";
 import { deleteKeys } from "./gc";
 import { type PassOptions, type PassProgress, runPass } from "./pass";
 
@@ -65,7 +65,7 @@ export async function cleanupLegacy(env: Env, options: PassOptions, blockedBy: s
       objects.map((o) => o.key),
     );
     const doomed: Array<{ key: string; id: number }> = [];
-    const unsized: Array<{ key: string; id: number; size: number; hash: string }> = [];
+    const unsized: Array<{ key: string; id: number; size: number; hash: ContentHash }> = [];
     for (const object of objects) {
       const row = rows.get(object.key);
       if (!row) extra.kept_unreferenced++;
@@ -106,11 +106,11 @@ async function rowsOf(db: D1Database, keys: string[]): Promise<Map<string, Legac
   return new Map(results.flatMap((r) => r.results).map((row) => [row.legacy_key, row]));
 }
 
-async function verifyByHead(bucket: R2Bucket, objects: Array<{ key: string; id: number; size: number; hash: string }>) {
+async function verifyByHead(bucket: R2Bucket, objects: Array<{ key: string; id: number; size: number; hash: ContentHash }>) {
   const out: Array<{ key: string; id: number; ok: boolean }> = [];
   for (let i = 0; i < objects.length; i += PARALLEL_HEADS) {
     const chunk = objects.slice(i, i + PARALLEL_HEADS);
-    const heads = await Promise.all(chunk.map((o) => bucket.head(blobKey(o.hash as never))));
+    const heads = await Promise.all(chunk.map((o) => bucket.head(blobKey(o.hash))));
     chunk.forEach((o, j) => {
       out.push({ key: o.key, id: o.id, ok: heads[j]?.size === o.size });
     });

@@ -2,6 +2,7 @@ import { allows, currentMode } from "../access/mode";
 import { cleanupBlockedBy, cleanupLegacy } from "./cleanup";
 import { collectGarbage } from "./gc";
 import { PASS_BUDGET_MS, type PassOptions } from "./pass";
+import { STAGING_GRACE_HOURS, sweepStaging } from "./staging";
 
 /** GC keeps blobs unreferenced for less than this, so an upload whose row is being written is never collected. */
 export const GC_GRACE_HOURS = 24;
@@ -22,6 +23,13 @@ export async function scheduledGc(env: Env): Promise<void> {
   if (!allows(await currentMode(env), "delete")) return;
   const r = await collectGarbage(env, cronOptions(GC_GRACE_HOURS));
   console.log(`gc: scanned ${r.scanned}, deleted ${r.deleted} (+${r.thumbnails_deleted} thumbnails), kept ${r.kept}, stopped by ${r.stopped_by}`);
+}
+
+/** One budgeted step of the staging sweep per cron tick, in edit mode only. */
+export async function scheduledStagingSweep(env: Env): Promise<void> {
+  if (!allows(await currentMode(env), "delete")) return;
+  const r = await sweepStaging(env, cronOptions(STAGING_GRACE_HOURS));
+  if (r.deleted > 0) console.log(`staging: scanned ${r.scanned}, deleted ${r.deleted} left by failed requests, stopped by ${r.stopped_by}`);
 }
 
 /** One budgeted cleanup step per cron tick, once the operator enabled it and the migration is complete. */

@@ -1,4 +1,4 @@
-import { blobKey, CAS_PREFIX, type ContentHash, hashFromBlobKey } from "../cas/keys";
+import { blobKey, CAS_PREFIX, type ContentHash, hashFromBlobKey } from "../blobs/keys";
 import { THUMBNAIL_PREFIX } from "../images/thumbnail-spec";
 import { type PassOptions, type PassProgress, runPass } from "./pass";
 

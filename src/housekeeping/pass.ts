@@ -6,7 +6,7 @@
  */
 import { allows, currentMode } from "../access/mode";
 
-export type Task = "cleanup" | "gc";
+export type Task = "cleanup" | "gc" | "staging";
 
 export interface PassRow {
   task: Task;

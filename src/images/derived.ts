@@ -1,5 +1,6 @@
+import { putDerived } from "../blobs/derived";
+import { blobKey, type ContentHash } from "../blobs/keys";
 import { resolveRange } from "../cas/conditional";
-import { blobKey, type ContentHash } from "../cas/keys";
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
 import type { ThumbnailRepresentation } from "../cas/routes";
 import { AppError } from "../errors";
@@ -119,14 +120,14 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number, image
     };
     thumb = await makeThumbnail(source, info, size, plan, images);
   } catch (err) {
-    if (err instanceof AppError && err.code === "corrupt_image") await bucket.put(undecodableKey(hash), err.message);
+    if (err instanceof AppError && err.code === "corrupt_image") await putDerived(bucket, undecodableKey(hash), err.message);
     throw err;
   } finally {
     release();
   }
 
   t = Date.now();
-  await bucket.put(thumbnailKey(hash, size), thumb.jpeg, { httpMetadata: { contentType: THUMBNAIL_TYPE } });
+  await putDerived(bucket, thumbnailKey(hash, size), thumb.jpeg, THUMBNAIL_TYPE);
   const r2Write = Date.now() - t;
   const { decode, resize, encode } = thumb.timings;
   return {

@@ -1,5 +1,5 @@
+import { u32be } from "../blobs/bytes";
 import type { ImageInfo } from "./probe";
-import { u32be } from "./probe";
 
 /**
  * HEIF-family files (ISO/IEC 23008-12) open with an ISO-BMFF `ftyp` box whose

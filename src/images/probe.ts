@@ -1,3 +1,4 @@
+import { u16be, u16le, u24le, u32be, u32le } from "../blobs/bytes";
 import { AppError } from "../errors";
 import { readHeif } from "./probe-heif";
 
@@ -105,7 +106,7 @@ function exifOrientation(app1: Uint8Array): number | undefined {
   if (tiff.length < 8) return undefined;
   const little = tiff[0] === 0x49; // "II" little-endian, "MM" big-endian
   const u16 = (at: number) => (little ? u16le(tiff, at) : u16be(tiff, at));
-  const u32 = (at: number) => (little ? u16le(tiff, at) + u16le(tiff, at + 2) * 65536 : u32be(tiff, at));
+  const u32 = (at: number) => (little ? u32le(tiff, at) : u32be(tiff, at));
   const ifd = u32(4);
   if (ifd + 2 > tiff.length) return undefined;
   const count = u16(ifd);
@@ -124,7 +125,7 @@ function readWebp(b: Uint8Array, ascii: (at: number, text: string) => boolean): 
   if (b.length < 30) throw corrupt("the WebP header is cut short");
   if (ascii(12, "VP8X")) return { format: "webp", width: 1 + u24le(b, 24), height: 1 + u24le(b, 27), orientation: 1 };
   if (ascii(12, "VP8L")) {
-    const bits = b[21]! | (b[22]! << 8) | (b[23]! << 16) | (b[24]! << 24);
+    const bits = u32le(b, 21);
     return { format: "webp", width: 1 + (bits & 0x3fff), height: 1 + ((bits >>> 14) & 0x3fff), orientation: 1 };
   }
   if (ascii(12, "VP8 ")) return { format: "webp", width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff, orientation: 1 };
@@ -142,7 +143,7 @@ function isComplete(format: ImageFormat, b: Uint8Array): boolean {
     case "gif":
       return b[b.length - 1] === 0x3b;
     case "webp":
-      return b.length >= 8 + (u16le(b, 4) + u16le(b, 6) * 65536);
+      return b.length >= 8 + u32le(b, 4);
     case "heic":
     case "avif":
       return true; // decoded by the Images binding, which judges the file itself
@@ -152,8 +153,3 @@ function isComplete(format: ImageFormat, b: Uint8Array): boolean {
 export function corrupt(why: string): AppError {
   return new AppError("corrupt_image", `The image cannot be decoded: ${why}.`);
 }
-
-export const u16be = (b: Uint8Array, at: number) => ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
-const u16le = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
-const u24le = (b: Uint8Array, at: number) => u16le(b, at) | ((b[at + 2] ?? 0) << 16);
-export const u32be = (b: Uint8Array, at: number) => u16be(b, at) * 65536 + u16be(b, at + 2);

@@ -1,4 +1,4 @@
-import type { ContentHash } from "../cas/keys";
+import type { ContentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 
 /**

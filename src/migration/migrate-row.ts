@@ -1,6 +1,7 @@
-import { BUFFER_LIMIT, ingest } from "../attachments/ingest";
-import { toHex } from "../cas/keys";
-import { stillStored } from "../housekeeping/claims";
+import { stillStored } from "../blobs/claims";
+import { type ContentHash, hashOf } from "../blobs/keys";
+import { BUFFER_LIMIT, store } from "../blobs/store";
+import { contentSniffer } from "../cas/sniff";
 
 export interface LegacyRow {
   id: number;
@@ -31,21 +32,22 @@ export type Fence = { token: number } | "on-demand";
 export async function migrateRow(env: Env, row: LegacyRow, fence: Fence): Promise<{ hash: string; updated: boolean }> {
   const first = await env.BUCKET.get(row.legacyKey);
   if (first === null) throw new LegacyObjectMissing(`legacy object for attachment ${row.id} is missing`);
-  let declaredHash: string | undefined;
+  let declaredHash: ContentHash | undefined;
   let body = first.body;
   if (first.size > BUFFER_LIMIT) {
     const digest = new crypto.DigestStream("SHA-256");
     await first.body.pipeTo(digest);
-    declaredHash = toHex(await digest.digest);
+    declaredHash = hashOf(await digest.digest);
     const second = await env.BUCKET.get(row.legacyKey);
     if (second === null) throw new LegacyObjectMissing(`legacy object for attachment ${row.id} vanished while it was read`);
     body = second.body;
   }
-  const blob = await ingest(env.BUCKET, env.DB, {
+  const blob = await store(env.BUCKET, env.DB, {
     body,
     length: first.size,
-    declaredHash: declaredHash as never,
-    declaredType: row.contentType ?? first.httpMetadata?.contentType,
+    hash: declaredHash,
+    contentType: row.contentType ?? first.httpMetadata?.contentType,
+    sniff: contentSniffer,
   });
   const statement = env.DB.prepare(fence === "on-demand" ? POINT_ROW_AT_BLOB : POINT_ROW_AT_BLOB_FENCED);
   const args = [blob.hash, blob.size, blob.contentType, row.id];

@@ -1,4 +1,5 @@
-import { blobKey, type ContentHash } from "../cas/keys";
+import { type ContentHash, contentHash } from "../blobs/keys";
+import { abortMultipart } from "../blobs/multipart";
 import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
 
@@ -44,20 +45,12 @@ export function usableSession(session: UploadSession | undefined, now: number): 
   return session;
 }
 
-export function multipartOf(bucket: R2Bucket, session: Pick<UploadSession, "sha256" | "r2UploadId">): R2MultipartUpload {
-  return bucket.resumeMultipartUpload(blobKey(session.sha256 as ContentHash), session.r2UploadId);
+/** The blob a session uploads: its row holds the hash the create request was validated with. */
+export function sessionHash(session: Pick<UploadSession, "sha256">): ContentHash {
+  return contentHash.parse(session.sha256);
 }
 
-/**
- * Aborts the R2 multipart upload, discarding its parts. An upload R2 no
- * longer knows (already aborted, completed, or removed by the lifecycle
- * rule) counts as aborted.
- */
-export async function abortMultipart(bucket: R2Bucket, session: Pick<UploadSession, "sha256" | "r2UploadId">): Promise<void> {
-  try {
-    await multipartOf(bucket, session).abort();
-  } catch (err) {
-    if (err instanceof Error && /NoSuchUpload|10024|does not exist/i.test(err.message)) return;
-    throw err;
-  }
+/** Aborts the session's R2 multipart upload, discarding its parts (one R2 no longer knows counts as aborted). */
+export async function discardParts(bucket: R2Bucket, session: Pick<UploadSession, "sha256" | "r2UploadId">): Promise<void> {
+  await abortMultipart(bucket, sessionHash(session), session.r2UploadId);
 }

@@ -1,5 +1,7 @@
-import { exactLength, storing } from "../cas/body";
+import { uploadPart } from "../blobs/multipart";
+import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
+import { sessionHash } from "./lifecycle";
 import { ResumableSha256 } from "./sha256";
 
 export interface ReceivedPart {
@@ -10,27 +12,30 @@ export interface ReceivedPart {
 
 /**
  * Streams one part into R2 and through the running SHA-256 in a single
- * pass: every chunk is hashed on its way to uploadPart, so the part is read
- * once and nothing is buffered beyond the stream's own backpressure.
- * exactLength gives uploadPart the known length it needs and turns a body
- * shorter or longer than declared (or a lost connection) into a 400; the
- * state is only saved by the caller after success, so it stays unchanged.
+ * pass: every chunk is hashed on its way to R2, so the part is read once.
+ * A body shorter or longer than declared (or a lost connection) is a 400;
+ * the state is only saved by the caller after success, so it stays unchanged.
  */
 export async function receivePart(
-  upload: R2MultipartUpload,
-  partNumber: number,
+  bucket: R2Bucket,
+  session: Pick<UploadSession, "sha256" | "r2UploadId">,
+  part: number,
   body: ReadableStream<Uint8Array>,
   length: number,
   savedState: Uint8Array,
 ): Promise<ReceivedPart> {
   const hasher = await ResumableSha256.start(savedState);
-  const exact = exactLength(body, length, async (chunk) => hasher.update(chunk));
   try {
-    const uploaded = await storing(exact, upload.uploadPart(partNumber, exact.stream));
+    const uploaded = await uploadPart(bucket, sessionHash(session), session.r2UploadId, {
+      number: part,
+      body,
+      length,
+      observe: async (chunk) => hasher.update(chunk),
+    });
     return { etag: uploaded.etag, hashState: hasher.save() };
   } catch (err) {
     if (err instanceof AppError) throw err;
     console.error("uploads: R2 uploadPart failed", err);
-    throw new AppError("storage_unavailable", `Part ${partNumber} could not be stored; send it again.`);
+    throw new AppError("storage_unavailable", `Part ${part} could not be stored; send it again.`);
   }
 }

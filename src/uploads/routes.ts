@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import type { ContentHash } from "../cas/keys";
 import { casPath } from "../cas/urls";
 import { declaredLength } from "../cas/write";
 import type { AppEnv } from "../env";
@@ -45,7 +44,7 @@ export const uploadRoutes = new Hono<AppEnv>()
     const created = await createUpload(
       c.env,
       {
-        sha256: body.sha256 as ContentHash,
+        sha256: body.sha256,
         size: body.size,
         contentType: body.content_type === undefined ? undefined : parseMediaType(body.content_type, "content_type"),
         partSize: body.part_size,
@@ -53,7 +52,7 @@ export const uploadRoutes = new Hono<AppEnv>()
       actor(c).sub,
     );
     if (created.kind === "exists") {
-      const url = casPath(body.sha256 as ContentHash);
+      const url = casPath(body.sha256);
       return c.json({ sha256: body.sha256, size: created.size, url, status: "completed" }, 200, { "Content-Location": url });
     }
     return c.json(toUploadResponse(created.session), 201, { Location: uploadPath(created.session.id) });

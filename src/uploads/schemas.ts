@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { type ContentHash, isContentHash } from "../cas/keys";
+import { contentHash } from "../blobs/keys";
 import { casPath } from "../cas/urls";
 import type { UploadSession } from "../db/schema";
 import { partLength } from "./geometry";
 
 export const createUploadBody = z.object({
-  sha256: z.string().refine(isContentHash, "must be 64 lowercase hex characters"),
+  sha256: contentHash,
   size: z.number().int().min(1),
   content_type: z.string().min(1).max(255).optional(),
   part_size: z.number().int().optional(),
@@ -55,6 +55,6 @@ export function toUploadResponse(s: UploadSession): UploadResponse {
     bytes_received: Math.min(s.size, s.partsReceived * s.partSize),
     expires_at: s.expiresAt,
     failure: s.failure,
-    url: s.status === "completed" ? casPath(s.sha256 as ContentHash) : null,
+    url: s.status === "completed" ? casPath(contentHash.parse(s.sha256)) : null,
   };
 }

@@ -1,9 +1,10 @@
-import { blobKey, type ContentHash } from "../cas/keys";
+import type { ContentHash } from "../blobs/keys";
+import { abortMultipart, type Completion, completeMultipart, startMultipart } from "../blobs/multipart";
+import { claimStored } from "../blobs/store";
 import type { UploadSession } from "../db/schema";
 import { AppError } from "../errors";
-import { claimBlob } from "../housekeeping/claims";
 import { choosePartSize, partCount, partLength } from "./geometry";
-import { type Actor, abortMultipart, CLAIM_MS, multipartOf, nextExpiry, ownSession, usableSession } from "./lifecycle";
+import { type Actor, CLAIM_MS, discardParts, nextExpiry, ownSession, sessionHash, usableSession } from "./lifecycle";
 import { receivePart } from "./parts";
 import { ResumableSha256 } from "./sha256";
 import { claimNext, commitPart, deleteSession, findSession, finishSession, insertSession, releaseClaim } from "./store";
@@ -20,9 +21,12 @@ export type Created = { kind: "exists"; size: number } | { kind: "session"; sess
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-/** A blob already stored under the hash (uploaded by anyone) ends the upload before a byte moves. */
-async function existingBlob(bucket: R2Bucket, hash: ContentHash, declaredSize: number): Promise<number | null> {
-  const head = await bucket.head(blobKey(hash));
+/**
+ * A blob already stored under the hash (uploaded by anyone) ends the upload before a byte moves.
+ * Claimed first (see claimBlob): GC must not delete a blob this upload is told already exists.
+ */
+async function existingBlob(env: Env, hash: ContentHash, declaredSize: number): Promise<number | null> {
+  const head = await claimStored(env.BUCKET, env.DB, hash);
   if (!head) return null;
   if (head.size !== declaredSize) {
     throw new AppError("digest_mismatch", `The blob ${hash} has ${head.size} bytes, not ${declaredSize}; nothing was stored.`);
@@ -32,15 +36,10 @@ async function existingBlob(bucket: R2Bucket, hash: ContentHash, declaredSize: n
 
 export async function createUpload(env: Env, input: CreateUpload, createdBy: string, now = Date.now()): Promise<Created> {
   const partSize = choosePartSize(input.size, input.partSize);
-  // Claimed first (see claimBlob): GC must not delete a blob this upload is told already exists.
-  await claimBlob(env.DB, input.sha256);
-  const existing = await existingBlob(env.BUCKET, input.sha256, input.size);
+  const existing = await existingBlob(env, input.sha256, input.size);
   if (existing !== null) return { kind: "exists", size: existing };
 
-  // The multipart upload is made at the final key: complete() is then the one step that makes the blob visible.
-  const multipart = await env.BUCKET.createMultipartUpload(blobKey(input.sha256), {
-    httpMetadata: input.contentType ? { contentType: input.contentType } : undefined,
-  });
+  const uploadId = await startMultipart(env.BUCKET, input.sha256, input.contentType);
   const createdAt = new Date(now).toISOString();
   try {
     const session = await insertSession(
@@ -52,7 +51,7 @@ export async function createUpload(env: Env, input: CreateUpload, createdBy: str
         contentType: input.contentType ?? null,
         partSize,
         partCount: partCount(input.size, partSize),
-        r2UploadId: multipart.uploadId,
+        r2UploadId: uploadId,
         hashState: toBase64((await ResumableSha256.start()).save()),
         createdBy,
         expiresAt: nextExpiry({ createdAt }, now),
@@ -61,7 +60,7 @@ export async function createUpload(env: Env, input: CreateUpload, createdBy: str
     );
     return { kind: "session", session };
   } catch (err) {
-    await multipart.abort();
+    await abortMultipart(env.BUCKET, input.sha256, uploadId);
     throw err;
   }
 }
@@ -107,7 +106,7 @@ export async function putPart(env: Env, id: string, actor: Actor, input: PartUpl
   let received: Awaited<ReturnType<typeof receivePart>>;
   try {
     const body = input.body ?? new Response(new Uint8Array(0)).body!;
-    received = await receivePart(multipartOf(env.BUCKET, session), part, body, expected, fromBase64(session.hashState));
+    received = await receivePart(env.BUCKET, session, part, body, expected, fromBase64(session.hashState));
   } catch (err) {
     await releaseClaim(env.DB, id, claim);
     throw err;
@@ -149,9 +148,8 @@ export type Completed = { session: UploadSession; created: boolean };
 export async function completeUpload(env: Env, id: string, actor: Actor, now = Date.now()): Promise<Completed> {
   const session = usableSession(ownSession(await findSession(env.DB, id), actor), now);
   if (session.status === "completed") return { session, created: false };
-  await claimBlob(env.DB, session.sha256 as ContentHash);
-  if ((await env.BUCKET.head(blobKey(session.sha256 as ContentHash))) !== null) {
-    await abortMultipart(env.BUCKET, session);
+  if ((await claimStored(env.BUCKET, env.DB, sessionHash(session))) !== null) {
+    await discardParts(env.BUCKET, session);
     await finishSession(env.DB, id, { status: "completed" }, nextExpiry(session, now), now);
     return { session: (await findSession(env.DB, id))!, created: false };
   }
@@ -177,24 +175,25 @@ export async function completeUpload(env: Env, id: string, actor: Actor, now = D
     );
   }
   const etags = JSON.parse(session.partEtags) as string[];
+  let completion: Completion;
   try {
-    await multipartOf(env.BUCKET, session).complete(etags.map((etag, i) => ({ partNumber: i + 1, etag })));
+    completion = await completeMultipart(env.BUCKET, sessionHash(session), session.r2UploadId, etags);
   } catch (err) {
-    // R2 checks each part's ETag: a part overwritten by a request that lost its claim no longer matches.
-    if (err instanceof Error && /InvalidPart|10025/i.test(err.message)) {
-      await fail(env, session, "a part was overwritten by a concurrent request", now);
-      throw new AppError("conflict", "A part was overwritten by a concurrent request; nothing was stored and the upload is closed.");
-    }
     await releaseClaim(env.DB, id, claim);
     console.error("uploads: R2 complete failed", err);
     throw new AppError("storage_unavailable", "The upload could not be completed; try completing it again.");
+  }
+  // R2 checks each part's ETag: a part overwritten by a request that lost its claim no longer matches.
+  if (completion === "part_overwritten") {
+    await fail(env, session, "a part was overwritten by a concurrent request", now);
+    throw new AppError("conflict", "A part was overwritten by a concurrent request; nothing was stored and the upload is closed.");
   }
   await finishSession(env.DB, id, { status: "completed" }, nextExpiry(session, now), now);
   return { session: (await findSession(env.DB, id))!, created: true };
 }
 
 async function fail(env: Env, session: UploadSession, failure: string, now: number): Promise<void> {
-  await abortMultipart(env.BUCKET, session);
+  await discardParts(env.BUCKET, session);
   await finishSession(env.DB, session.id, { status: "failed", failure }, nextExpiry(session, now), now);
 }
 
@@ -203,6 +202,6 @@ export async function abortUpload(env: Env, id: string, actor: Actor): Promise<v
   const session = ownSession(await findSession(env.DB, id), actor);
   if (!session) throw new AppError("not_found", "No such upload session.");
   if (session.status === "completed") throw new AppError("conflict", "This upload is complete; its blob is not removed by aborting.");
-  if (session.status === "open") await abortMultipart(env.BUCKET, session);
+  if (session.status === "open") await discardParts(env.BUCKET, session);
   await deleteSession(env.DB, id);
 }

@@ -1,3 +1,4 @@
+import { hex } from "../blobs/bytes";
 import sha256Wasm from "./sha256.wasm";
 
 /**
@@ -65,7 +66,7 @@ export class ResumableSha256 {
   /** The digest as lowercase hex; the hasher is spent afterwards. */
   digestHex(): string {
     this.#exports.Hash_Final();
-    return [...this.#window.subarray(0, 32)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    return hex(this.#window.subarray(0, 32));
   }
 
   #state(): Uint8Array {

@@ -1,4 +1,4 @@
-import { abortMultipart } from "./lifecycle";
+import { discardParts } from "./lifecycle";
 import { deleteSession, expiredSessions } from "./store";
 
 /** Sessions swept per cron invocation; expired sessions are few, and the rest wait a minute. */
@@ -20,7 +20,7 @@ export async function sweepExpiredUploads(env: Env, now = Date.now(), limit = SW
   const result: SweepResult = { removed: 0, failed: 0 };
   for (const session of await expiredSessions(env.DB, now, limit)) {
     try {
-      if (session.status === "open") await abortMultipart(env.BUCKET, session);
+      if (session.status === "open") await discardParts(env.BUCKET, session);
       await deleteSession(env.DB, session.id);
       result.removed++;
     } catch (err) {

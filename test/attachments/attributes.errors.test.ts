@@ -1,5 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { STAGING_PREFIX } from "../../src/blobs/keys";
 import { api, createPart, pngBytes, upload } from "../support/api";
 import { ORIGIN, sha256 } from "../support/blobs";
 import { fetchWith, recordingBucket } from "../support/worker";
@@ -181,7 +182,7 @@ describe("attributes nested too deep or with a __proto__ key are 422, before a b
 
   async function expectNothingStored(key: string, hash: string) {
     expect(await env.BUCKET.head(`cas/${hash}`)).toBeNull();
-    expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+    expect((await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects).toEqual([]);
     expect(await (await api(`/parts/${key}/attachments`)).json()).toEqual([]);
   }
 

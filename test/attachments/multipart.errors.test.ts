@@ -1,6 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { BUFFER_LIMIT } from "../../src/attachments/ingest";
+import { STAGING_PREFIX } from "../../src/blobs/keys";
+import { BUFFER_LIMIT } from "../../src/blobs/store";
 import { api, createPart } from "../support/api";
 import { randomBytes, sha256 } from "../support/blobs";
 import { type FormPart, formBody, formRequest } from "../support/multipart";
@@ -14,7 +15,7 @@ async function expectRefused(res: Response, key: string, detail: RegExp, hashes:
   expect(((await res.json()) as { detail: string }).detail).toMatch(detail);
   expect(await (await api(`/parts/${key}/attachments`)).json()).toEqual([]);
   for (const hash of hashes) expect(await env.BUCKET.head(`cas/${hash}`)).toBeNull();
-  expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+  expect((await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects).toEqual([]);
 }
 
 async function send(parts: FormPart[], options: { ending?: string; boundary?: string } = {}) {

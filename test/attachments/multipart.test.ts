@@ -1,6 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { BUFFER_LIMIT } from "../../src/attachments/ingest";
+import { STAGING_PREFIX } from "../../src/blobs/keys";
+import { BUFFER_LIMIT } from "../../src/blobs/store";
 import { type AttachmentJson, api, createPart, pngBytes } from "../support/api";
 import { randomBytes, sha256 } from "../support/blobs";
 import { formBody, formRequest } from "../support/multipart";
@@ -67,7 +68,7 @@ describe("multipart form uploads", { timeout: 60_000 }, () => {
         const stored = await env.BUCKET.get(`cas/${hash}`);
         expect(stored?.size).toBe(size);
         expect(await sha256(new Uint8Array(await stored!.arrayBuffer()))).toBe(hash);
-        expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+        expect((await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects).toEqual([]);
       });
     }
   }

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { BUFFER_LIMIT } from "../../src/attachments/ingest";
+import { STAGING_PREFIX } from "../../src/blobs/keys";
+import { BUFFER_LIMIT } from "../../src/blobs/store";
 import { type AttachmentJson, api, createPart, upload } from "../support/api";
 import { randomBytes, sha256 } from "../support/blobs";
 
@@ -31,6 +32,6 @@ describe.each([BUFFER_LIMIT - 1, BUFFER_LIMIT + 1])("an upload of %i bytes", (si
     const stored = await env.BUCKET.get(`cas/${hash}`);
     expect(stored?.size).toBe(size);
     await stored?.body.cancel();
-    expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+    expect((await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects).toEqual([]);
   });
 });

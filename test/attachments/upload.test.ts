@@ -1,6 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { attachmentTypeFor, sniffMediaType } from "../../src/attachments/sniff";
+import { attachmentTypeFor } from "../../src/attachments/sniff";
+import { STAGING_PREFIX } from "../../src/blobs/keys";
+import { sniffMediaType } from "../../src/cas/sniff";
 import { type AttachmentJson, api, createPart, jpegBytes, pdfBytes, pngBytes, upload } from "../support/api";
 import { casGet, ORIGIN, randomBytes, sha256 } from "../support/blobs";
 import { fixture } from "../support/fixtures";
@@ -123,7 +125,7 @@ describe("uploading a file", () => {
 
     expect(hashOf(a.download_url)).toBe(hash);
     expect((await env.BUCKET.head(`cas/${hash}`))?.size).toBe(bytes.length);
-    expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+    expect((await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects).toEqual([]);
   });
 
   it("trusts the bytes over the declared type for images", async () => {

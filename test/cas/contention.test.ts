@@ -1,7 +1,5 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ContentHash } from "../../src/cas/keys";
-import { putBlob } from "../../src/cas/write";
 import { putRequest, randomBytes, sha256 } from "../support/blobs";
 
 describe("concurrent writers of one blob", () => {
@@ -16,20 +14,6 @@ describe("concurrent writers of one blob", () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
     for (const r of answers) await r.arrayBuffer();
     expect((await env.BUCKET.head(`cas/${hash}`))?.size).toBe(bytes.length);
-  });
-
-  it("decide a race across isolates with R2's create-only condition", async () => {
-    const bytes = randomBytes(50_000);
-    const hash = (await sha256(bytes)) as ContentHash;
-    const body = () => new Response(bytes).body!;
-
-    // Two writes that do not know of each other, as in two isolates.
-    const first = await putBlob(env.BUCKET, hash, body(), bytes.length, undefined);
-    const second = await putBlob(env.BUCKET, hash, body(), bytes.length, undefined);
-
-    expect([first, second]).toEqual([true, false]);
-    const stored = await env.BUCKET.get(`cas/${hash}`);
-    expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(bytes);
   });
 
   it("let a writer with the right bytes win after one with wrong bytes failed", async () => {

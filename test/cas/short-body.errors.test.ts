@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { EMPTY_SHA256 } from "../../src/cas/keys";
+import { EMPTY_SHA256, STAGING_PREFIX } from "../../src/blobs/keys";
 import { API_TOKEN, createPart } from "../support/api";
 import { ORIGIN, randomBytes, sha256, WRITE_TOKEN } from "../support/blobs";
 import { fetchWith } from "../support/worker";
@@ -64,7 +64,7 @@ describe("a body shorter than its Content-Length is the client's error and store
           );
           await expectClientError(res);
           expect(await env.BUCKET.head(`cas/${hash}`)).toBeNull();
-          expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+          expect((await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects).toEqual([]);
           const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM part_attachments WHERE part_key = ?1").bind(key).first<{ n: number }>();
           expect(rows?.n).toBe(0);
         },

@@ -30,6 +30,18 @@ describe("PUT /api/cas/:hash", () => {
     expect(calls).toEqual([`head cas/${hash}`]);
   });
 
+  it("refuses a PUT of a stored blob whose Content-Length is not the blob's size (400), leaving the blob as it was", async () => {
+    const bytes = randomBytes(100);
+    const hash = await sha256(bytes);
+    await SELF.fetch(putRequest(hash, bytes));
+
+    const res = await SELF.fetch(putRequest(hash, randomBytes(150)));
+
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { title: string }).title).toBe("Body does not match its hash");
+    expect((await env.BUCKET.head(`cas/${hash}`))?.size).toBe(100);
+  });
+
   it("refuses a body whose digest differs and leaves nothing behind", async () => {
     const bytes = randomBytes(100);
     const claimed = await sha256(randomBytes(100));

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { STAGING_PREFIX } from "../../src/blobs/keys";
 import { api } from "../support/api";
 import { bodyBytes, casGet } from "../support/blobs";
 import { espBuild, sha256Hex, zip } from "../support/esp-build";
@@ -32,7 +33,7 @@ describe("POST /api/device-models/:model/firmware", { timeout: 20_000 }, () => {
     }
     // The ELF is stored under its own hash, which is the one the app image names.
     expect(body.artifacts.find((a) => a.kind === "elf")!.sha256).toBe(build.elfSha256);
-    expect((await env.BUCKET.list({ prefix: "uploads/" })).objects).toEqual([]);
+    expect((await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects).toEqual([]);
   }, 30_000);
 
   it("answers 200 for the same version with the same bytes, 409 for different bytes, and records once", async () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import * as claims from "../../src/housekeeping/claims";
+import * as claims from "../../src/blobs/claims";
 import * as cleanup from "../../src/housekeeping/cleanup";
 import * as gc from "../../src/housekeeping/gc";
 import * as pass from "../../src/housekeeping/pass";

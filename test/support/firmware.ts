@@ -1,4 +1,5 @@
 import { env, SELF } from "cloudflare:test";
+import { STAGING_PREFIX } from "../../src/blobs/keys";
 import { api } from "./api";
 import { ORIGIN } from "./blobs";
 import { type Build, espBuild, sha256Hex, zip } from "./esp-build";
@@ -44,7 +45,7 @@ export async function nothingStored(files: Record<string, Uint8Array>): Promise<
   for (const bytes of Object.values(files)) {
     if (await env.BUCKET.head(`cas/${await sha256Hex(bytes)}`)) return false;
   }
-  return (await env.BUCKET.list({ prefix: "uploads/" })).objects.length === 0;
+  return (await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects.length === 0;
 }
 
 export async function firmwareCount(model: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { env, SELF } from "cloudflare:test";
+import { OLD_STAGING_PREFIX, STAGING_PREFIX } from "../../src/blobs/keys";
 import type { PassOptions } from "../../src/housekeeping/pass";
 import { ORIGIN } from "./blobs";
 
@@ -22,7 +23,7 @@ async function deletePrefix(prefix: string): Promise<void> {
 
 /** Storage is shared by the tests of one file: each housekeeping test starts from an empty store. */
 export async function resetStore(): Promise<void> {
-  for (const prefix of ["cas/", "thumbnails/", "parts/", "uploads/"]) await deletePrefix(prefix);
+  for (const prefix of ["cas/", "thumbnails/", "parts/", STAGING_PREFIX, OLD_STAGING_PREFIX]) await deletePrefix(prefix);
   await env.DB.batch([
     env.DB.prepare("DELETE FROM housekeeping_passes"),
     env.DB.prepare("DELETE FROM blob_claims"),

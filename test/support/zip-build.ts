@@ -1,5 +1,5 @@
 import { deflateSync } from "fflate";
-import { crc32 } from "../../src/firmware/crc32";
+import { crc32 } from "../../src/blobs/crc32";
 import { concat } from "./bytes";
 
 /**

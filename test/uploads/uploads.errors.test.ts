@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { blobKey, type ContentHash } from "../../src/cas/keys";
+import { blobKey, contentHash } from "../../src/blobs/keys";
 import { bodyBytes, casGet, ORIGIN, randomBytes, sha256, storeBytes } from "../support/blobs";
 import { complete, createUpload, MiB, PART, partOf, partRequest, putAllParts, putPart, session, uploads } from "../support/uploads";
 import { fetchWith } from "../support/worker";
@@ -90,8 +90,8 @@ describe("sending parts: bad input", { timeout: 30_000 }, () => {
       .first<{ r2_upload_id: string }>())!.r2_upload_id;
     await putAllParts(created, bytes);
     expect(await problem(await complete(created.id), 400)).toContain(await sha256(bytes));
-    expect(await env.BUCKET.head(blobKey(claimed as ContentHash))).toBeNull();
-    await expect(env.BUCKET.resumeMultipartUpload(blobKey(claimed as ContentHash), uploadId).uploadPart(1, new Uint8Array(5))).rejects.toThrow();
+    expect(await env.BUCKET.head(blobKey(contentHash.parse(claimed)))).toBeNull();
+    await expect(env.BUCKET.resumeMultipartUpload(blobKey(contentHash.parse(claimed)), uploadId).uploadPart(1, new Uint8Array(5))).rejects.toThrow();
     expect(await session(created.id)).toMatchObject({ status: "failed", next_part: null });
     expect(await problem(await putPart(created.id, 1, partOf(bytes, 1)), 409)).toContain("failed");
     expect(await problem(await complete(created.id), 409)).toContain("failed");

@@ -1,6 +1,6 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { blobKey, type ContentHash } from "../../src/cas/keys";
+import { blobKey, contentHash } from "../../src/blobs/keys";
 import worker from "../../src/index";
 import { sweepExpiredUploads } from "../../src/uploads/sweep";
 import { bodyBytes, casGet, randomBytes, sha256, storeBytes } from "../support/blobs";
@@ -18,7 +18,7 @@ async function remember(s: UploadJson): Promise<UploadJson> {
 /** Whether R2 still has the session's multipart upload: uploading a part to an aborted one fails. */
 async function multipartStillOpen(s: UploadJson): Promise<boolean> {
   try {
-    await env.BUCKET.resumeMultipartUpload(blobKey(s.sha256 as ContentHash), uploadIds.get(s.id)!).uploadPart(99, new Uint8Array(10));
+    await env.BUCKET.resumeMultipartUpload(blobKey(contentHash.parse(s.sha256)), uploadIds.get(s.id)!).uploadPart(99, new Uint8Array(10));
     return true;
   } catch {
     return false;
@@ -117,7 +117,7 @@ describe("resumable uploads", { timeout: 30_000 }, () => {
     expect((await uploads(`/${created.id}`)).status).toBe(404);
     expect((await uploads(`/${created.id}`, { method: "DELETE" })).status).toBe(404);
     expect(await multipartStillOpen(created)).toBe(false);
-    expect(await env.BUCKET.head(blobKey(created.sha256 as ContentHash))).toBeNull();
+    expect(await env.BUCKET.head(blobKey(contentHash.parse(created.sha256)))).toBeNull();
   });
 
   it("sweeps expired sessions: aborts their R2 upload and deletes the row", async () => {

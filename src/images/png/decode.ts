@@ -1,3 +1,4 @@
+import { u32be } from "../../blobs/bytes";
 import { AppError } from "../../errors";
 import { ADAM7, scatterPass } from "./adam7";
 import { ChunkReader, corrupt } from "./chunks";
@@ -50,9 +51,8 @@ async function readHeaderChunks(chunks: ChunkReader): Promise<PngHeader & { firs
     if (type === "IHDR" || type === "PLTE" || type === "tRNS") {
       const data = await chunks.body(type, length);
       if (type === "IHDR") {
-        const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
         if (length !== 13) throw corrupt("IHDR has the wrong length");
-        header = { width: dv.getUint32(0), height: dv.getUint32(4), bitDepth: data[8]!, colorType: data[9]!, interlaced: data[12] === 1 };
+        header = { width: u32be(data, 0), height: u32be(data, 4), bitDepth: data[8]!, colorType: data[9]!, interlaced: data[12] === 1 };
       } else if (header) {
         header[type === "PLTE" ? "palette" : "transparency"] = data;
       }

@@ -1,9 +1,9 @@
 import { UnzipInflate } from "fflate";
-import { AppError } from "../errors";
-import type { ByteReader } from "./byte-reader";
-import { crc32 } from "./crc32";
-import type { LocalEntry } from "./zip-format";
-import type { EntrySink, ZipEntry, ZipLimits } from "./zip-reader";
+import type { ByteReader } from "../../blobs/byte-reader";
+import { concat } from "../../blobs/bytes";
+import { crc32 } from "../../blobs/crc32";
+import { AppError } from "../../errors";
+import type { EntrySink, LocalEntry, ZipEntry, ZipLimits } from "./format";
 
 /**
  * Compressed bytes inflated per step. Deflate expands at most ~1032:1, so a
@@ -115,12 +115,7 @@ class Batcher {
 
   async flush(): Promise<void> {
     if (this.size === 0) return;
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const part of this.parts) {
-      out.set(part, at);
-      at += part.length;
-    }
+    const out = concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
     await this.sink(out);

@@ -1,3 +1,5 @@
+import { u16le, u32le } from "../../blobs/bytes";
+
 /**
  * What the store can learn from an ESP-IDF core dump without the ELF: the
  * app ELF SHA-256 (a prefix of it) that built the crashed firmware.
@@ -28,9 +30,9 @@ const align4 = (n: number) => (n + 3) & ~3;
 
 /** The lowercase hex prefix of the app ELF SHA-256 the dump names, or null when it names none readably. */
 export function elfShaPrefixOf(dump: Uint8Array): string | null {
-  const view = new DataView(dump.buffer, dump.byteOffset, dump.byteLength);
-  const u32 = (at: number) => (at + 4 <= dump.length ? view.getUint32(at, true) : -1);
-  const u16 = (at: number) => (at + 2 <= dump.length ? view.getUint16(at, true) : -1);
+  // -1 past the end, which every check below refuses.
+  const u32 = (at: number) => (at >= 0 && at + 4 <= dump.length ? u32le(dump, at) : -1);
+  const u16 = (at: number) => (at >= 0 && at + 2 <= dump.length ? u16le(dump, at) : -1);
   for (const base of HEADER_SIZES) {
     if (u32(base) !== ELF_MAGIC) continue;
     // ELFCLASS32, little-endian: the only kind ESP-IDF writes.

@@ -1,14 +1,27 @@
 import { AppError } from "../errors";
 
+export interface ByteReaderOptions {
+  /** The most bytes the stream may deliver; more is the error `tooLarge` makes. */
+  maxBytes?: number;
+  tooLarge?: (maxBytes: number) => AppError;
+}
+
 /**
- * Pulls exactly the bytes a parser asks for from a body stream, holding no
- * more than the current chunk plus what was asked for, so a 64 MB body is
- * read with a few chunks in memory.
+ * Pulls exactly the bytes a parser asks for from a stream, holding no more
+ * than the current chunk plus what was asked for, so a 64 MB body is read
+ * with a few chunks in memory.
+ *
+ * It never cancels its stream: a parser that refuses a client's body calls
+ * release(), and whatever the client sent after the refusal stays in the
+ * request for the HTTP layer to read or drain. Cancelling it instead is
+ * what left a keep-alive connection with bytes nobody would read.
  */
 export class ByteReader {
   private readonly chunks: Uint8Array[] = [];
   private buffered = 0;
   private ended = false;
+  private readonly maxBytes: number;
+  private readonly tooLarge: (maxBytes: number) => AppError;
   /** Bytes taken from the stream so far. */
   received = 0;
 
@@ -19,8 +32,11 @@ export class ByteReader {
 
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
-    private readonly maxBytes: number,
-  ) {}
+    options: ByteReaderOptions = {},
+  ) {
+    this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    this.tooLarge = options.tooLarge ?? ((max) => new AppError("payload_too_large", `The body is larger than ${max} bytes.`));
+  }
 
   /** Buffers at least `n` bytes; false when the stream ends first. */
   async need(n: number): Promise<boolean> {
@@ -32,7 +48,7 @@ export class ByteReader {
       }
       if (value.length === 0) continue;
       this.received += value.length;
-      if (this.received > this.maxBytes) throw new AppError("payload_too_large", `The archive is larger than ${this.maxBytes} bytes.`);
+      if (this.received > this.maxBytes) throw this.tooLarge(this.maxBytes);
       this.chunks.push(value);
       this.buffered += value.length;
     }
@@ -61,7 +77,7 @@ export class ByteReader {
     return out;
   }
 
-  /** Consumes up to `max` bytes (at least one), reading more only when nothing is buffered. */
+  /** Consumes up to `max` bytes (at least one), reading more only when nothing is buffered; null at the end. */
   async takeUpTo(max: number): Promise<Uint8Array | null> {
     if (this.buffered === 0 && !(await this.need(1))) return null;
     const first = this.chunks[0]!;
@@ -71,15 +87,16 @@ export class ByteReader {
     return out;
   }
 
-  /** Everything left in the stream, refused when it exceeds `max` bytes. */
-  async rest(max: number): Promise<Uint8Array> {
+  /** Everything left in the stream, or null as soon as more than `max` bytes are left. */
+  async rest(max: number): Promise<Uint8Array | null> {
     await this.need(max + 1);
-    if (this.buffered > max) throw new AppError("unprocessable", `The archive's central directory is larger than ${max} bytes.`);
+    if (this.buffered > max) return null;
     return this.take(this.buffered);
   }
 
-  async cancel(reason: unknown): Promise<void> {
-    await this.reader.cancel(reason).catch(() => {});
+  /** Lets go of the stream, leaving what was not read in it. */
+  release(): void {
+    this.reader.releaseLock();
   }
 
   private skipBuffered(n: number): void {

@@ -1,34 +1,21 @@
-import { AppError } from "../errors";
-import { ByteReader } from "./byte-reader";
-import { checkCentralDirectory } from "./zip-central";
-import { CENTRAL_HEADER, END_OF_CENTRAL, LOCAL_HEADER, type LocalEntry, u16, u32, unicodePathOf } from "./zip-format";
-import { inflateEntry } from "./zip-inflate";
-import { checkEntryName, nameIdentity, shownName } from "./zip-names";
+import { ByteReader } from "../../blobs/byte-reader";
+import { u16le, u32le } from "../../blobs/bytes";
+import { AppError } from "../../errors";
+import { checkCentralDirectory } from "./central";
+import {
+  CENTRAL_HEADER,
+  END_OF_CENTRAL,
+  type EntrySink,
+  LOCAL_HEADER,
+  type LocalEntry,
+  unicodePathOf,
+  type ZipEntry,
+  type ZipLimits,
+} from "./format";
+import { inflateEntry } from "./inflate";
+import { checkEntryName, nameIdentity, shownName } from "./names";
 
-export interface ZipLimits {
-  /** The archive itself, in bytes. */
-  maxArchiveBytes: number;
-  maxEntries: number;
-  /** Sum of every entry's inflated size. */
-  maxTotalBytes: number;
-  /** Inflated : compressed, per entry (a zip bomb's tell). */
-  maxRatio: number;
-  /** Small entries may compress very well (padding); the ratio counts once an entry passes this size. */
-  ratioFloor: number;
-}
-
-export interface ZipEntry {
-  name: string;
-  size: number;
-  compressedSize: number;
-}
-
-/** Where one entry's inflated bytes go; write() resolving is the backpressure. */
-export interface EntrySink {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  abort(reason: unknown): void;
-}
+export type { EntrySink, ZipEntry, ZipLimits } from "./format";
 
 /** 64 entries with 255-byte names and extras fit well within this. */
 const MAX_CENTRAL_BYTES = 256 * 1024;
@@ -47,7 +34,10 @@ const UTF8_FLAG = 0x800;
  * central directory must agree with the local headers field by field.
  */
 export async function readZip(body: ReadableStream<Uint8Array>, limits: ZipLimits, open: (entry: ZipEntry) => EntrySink | null): Promise<ZipEntry[]> {
-  const reader = new ByteReader(body.getReader(), limits.maxArchiveBytes);
+  const reader = new ByteReader(body.getReader(), {
+    maxBytes: limits.maxArchiveBytes,
+    tooLarge: (max) => new AppError("payload_too_large", `The archive is larger than ${max} bytes.`),
+  });
   const entries: LocalEntry[] = [];
   const identities = new Map<string, string>();
   let total = 0;
@@ -56,7 +46,7 @@ export async function readZip(body: ReadableStream<Uint8Array>, limits: ZipLimit
       if (!(await reader.need(4))) {
         throw entries.length === 0 ? notZip() : new AppError("invalid_body", "The archive ends without a central directory.");
       }
-      const signature = u32(reader.peek(4), 0);
+      const signature = u32le(reader.peek(4), 0);
       if (signature === CENTRAL_HEADER || signature === END_OF_CENTRAL) break;
       if (signature !== LOCAL_HEADER) {
         throw entries.length === 0 ? notZip() : new AppError("invalid_body", `Unexpected bytes after entry "${entries.at(-1)?.name}".`);
@@ -71,11 +61,14 @@ export async function readZip(body: ReadableStream<Uint8Array>, limits: ZipLimit
       entries.push(entry);
     }
     const centralOffset = reader.position;
-    checkCentralDirectory(await reader.rest(MAX_CENTRAL_BYTES), centralOffset, entries);
+    const tail = await reader.rest(MAX_CENTRAL_BYTES);
+    if (tail === null) throw new AppError("unprocessable", `The archive's central directory is larger than ${MAX_CENTRAL_BYTES} bytes.`);
+    checkCentralDirectory(tail, centralOffset, entries);
     return entries.map(({ name, size, compressedSize }) => ({ name, size, compressedSize }));
-  } catch (err) {
-    await reader.cancel(err);
-    throw err;
+  } finally {
+    // Never cancelled: after a refusal the rest of the client's body stays in the request, for the
+    // HTTP layer to read so the connection can carry the next request.
+    reader.release();
   }
 }
 
@@ -88,13 +81,13 @@ async function readLocalHeader(reader: ByteReader, limits: ZipLimits, identities
   const offset = reader.position;
   if (!(await reader.need(30))) throw new AppError("invalid_body", "The archive ends inside an entry header.");
   const h = reader.take(30);
-  const flags = u16(h, 6);
-  const method = u16(h, 8);
-  const crc = u32(h, 14);
-  const compressedSize = u32(h, 18);
-  const size = u32(h, 22);
-  const nameLength = u16(h, 26);
-  const extraLength = u16(h, 28);
+  const flags = u16le(h, 6);
+  const method = u16le(h, 8);
+  const crc = u32le(h, 14);
+  const compressedSize = u32le(h, 18);
+  const size = u32le(h, 22);
+  const nameLength = u16le(h, 26);
+  const extraLength = u16le(h, 28);
   if (!(await reader.need(nameLength + extraLength))) throw new AppError("invalid_body", "The archive ends inside an entry header.");
   const rawName = reader.take(nameLength).slice();
   const name = checkEntryName(rawName, (flags & UTF8_FLAG) !== 0);

@@ -1,5 +1,5 @@
-import { blobKey, type ContentHash } from "../cas/keys";
 import { AppError } from "../errors";
+import { blobKey, type ContentHash } from "./keys";
 
 /**
  * How long a condemnation is trusted. GC condemns a blob and deletes it within

@@ -1,5 +1,5 @@
-import { AppError } from "../errors";
-import { UNSAFE_NAME_CHAR } from "../http/filename";
+import { AppError } from "../../errors";
+import { UNSAFE_NAME_CHAR } from "../../http/filename";
 
 const UNSAFE_NAME_CHARS = new RegExp(UNSAFE_NAME_CHAR.source, "gu");
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;

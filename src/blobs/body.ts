@@ -11,6 +11,15 @@ import { AppError } from "../errors";
  * native stream is not implemented), lets an observer see each chunk (a
  * digest), and remembers a client-side failure so the caller can answer
  * 400 instead of 500.
+ *
+ * What happens to bytes nobody stored, on every outcome:
+ * - stored: the body was read to its end;
+ * - a lost race (another writer created the blob): discard() reads the rest;
+ * - refused (longer than declared) or storage failed: the pump stops reading
+ *   and lets go of the body. It never cancels a client's body: the unread rest
+ *   stays in the request for the HTTP layer, which reads or drains it so the
+ *   connection can carry the next request;
+ * - short or lost: there is nothing left to read.
  */
 export interface ExactBody {
   stream: ReadableStream<Uint8Array>;
@@ -52,10 +61,11 @@ export function exactLength(body: ReadableStream<Uint8Array>, length: number, ob
     if (seen < length) throw (clientError = short(seen, length));
     if (!discarding) await writer.close();
   };
-  const pumped = pump().catch(async (err: unknown) => {
-    await writer.abort(err).catch(() => {});
-    await reader.cancel(err).catch(() => {});
-  });
+  const pumped = pump()
+    .catch(async (err: unknown) => {
+      await writer.abort(err).catch(() => {});
+    })
+    .finally(() => reader.releaseLock());
   return {
     stream: fixed.readable,
     clientError: () => clientError,
@@ -77,25 +87,30 @@ export async function storing<T>(body: ExactBody, work: Promise<T>): Promise<T> 
   }
 }
 
-/** Reads a whole body of the declared length into memory (for small bodies only); a short or lost body is a 400. */
+/**
+ * Reads a whole body of the declared length into memory (for small bodies
+ * only); a short, long or lost body is a 400. A longer body is let go of at
+ * the first byte too many, the rest left in the request (see exactLength).
+ */
 export async function readExactly(body: ReadableStream<Uint8Array>, length: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(length);
   const reader = body.getReader();
   let seen = 0;
-  for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch {
-      throw lost(seen, length);
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        throw lost(seen, length);
+      }
+      if (next.done) break;
+      if (seen + next.value.byteLength > length) throw tooLong(length);
+      bytes.set(next.value, seen);
+      seen += next.value.byteLength;
     }
-    if (next.done) break;
-    if (seen + next.value.byteLength > length) {
-      await reader.cancel().catch(() => {});
-      throw tooLong(length);
-    }
-    bytes.set(next.value, seen);
-    seen += next.value.byteLength;
+  } finally {
+    reader.releaseLock();
   }
   if (seen < length) throw short(seen, length);
   return bytes;
@@ -109,15 +124,25 @@ const tooLong = (length: number) =>
   new AppError("invalid_body", `The body is longer than its Content-Length of ${length} bytes; nothing was stored.`);
 
 /**
- * Reads a body nobody needs to its end. Cancelling it instead would leave a
- * client's bytes on a keep-alive connection (or stall a multipart reader
- * that is waiting for the rest of its form).
+ * Reads a body nobody needs (its blob exists) to its end, `length` bytes at
+ * most. Cancelling it instead would leave a client's bytes on a keep-alive
+ * connection (or stall a multipart reader that is waiting for the rest of
+ * its form). A body that runs past `length` is let go of there: what is
+ * left is the HTTP layer's to drain.
  */
-export async function discardRest(body: ReadableStream<Uint8Array>): Promise<void> {
+export async function discardRest(body: ReadableStream<Uint8Array>, length: number): Promise<void> {
   const reader = body.getReader();
+  let seen = 0;
   try {
-    while (!(await reader.read()).done);
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return;
+      seen += next.value.byteLength;
+      if (seen > length) return;
+    }
   } catch {
     // The client went away: nothing left to keep usable.
+  } finally {
+    reader.releaseLock();
   }
 }

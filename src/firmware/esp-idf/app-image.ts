@@ -1,4 +1,5 @@
-import { AppError } from "../errors";
+import { hex, u32le } from "../../blobs/bytes";
+import { AppError } from "../../errors";
 
 /**
  * Reads the application descriptor of an ESP-IDF app image (esp_app_format.h,
@@ -44,8 +45,7 @@ export function readAppDescriptor(head: Uint8Array, name: string): AppDescriptor
   if (head[0] !== IMAGE_HEADER_MAGIC) throw fail("no 0xE9 image header");
   const segments = head[1]!;
   if (segments < 1 || segments > MAX_SEGMENTS) throw fail(`segment count ${segments}`);
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  if (view.getUint32(APP_DESC_OFFSET, true) !== APP_DESC_MAGIC) throw fail("no esp_app_desc_t magic 0xABCD5432 at offset 32");
+  if (u32le(head, APP_DESC_OFFSET) !== APP_DESC_MAGIC) throw fail("no esp_app_desc_t magic 0xABCD5432 at offset 32");
   const text = (offset: number, size: number, field: string) =>
     cString(head.subarray(APP_DESC_OFFSET + offset, APP_DESC_OFFSET + offset + size), field, fail);
   const version = text(16, 32, "version");
@@ -58,8 +58,8 @@ export function readAppDescriptor(head: Uint8Array, name: string): AppDescriptor
     time: text(80, 16, "time"),
     date: text(96, 16, "date"),
     idfVer: text(112, 32, "idf_ver"),
-    secureVersion: view.getUint32(APP_DESC_OFFSET + 4, true),
-    appElfSha256: [...elf].map((b) => b.toString(16).padStart(2, "0")).join(""),
+    secureVersion: u32le(head, APP_DESC_OFFSET + 4),
+    appElfSha256: hex(elf),
   };
 }
 
