@@ -1,5 +1,4 @@
 import { AppError } from "../errors";
-import { ERROR_DRAIN_BYTES } from "../http/drain";
 import { BUFFER_LIMIT } from "./ingest";
 import { boundaryOf, MAX_FIELDS, MultipartReader, type PartHead } from "./multipart";
 
@@ -20,6 +19,8 @@ const noFile = () => invalid('file: a multipart upload needs a part named "file"
 const isFile = (head: PartHead) => head.name === "file" || head.filename !== undefined;
 /** Bytes left after the closing delimiter that a body may carry and still be read as one (an epilogue). */
 const EPILOGUE_LIMIT = 64 * 1024;
+/** What a refused form's reader reads on before letting go; the body middleware (src/http/request-body.ts) reads the rest. */
+const ERROR_DRAIN_BYTES = 1024 * 1024;
 
 /**
  * Reads a multipart/form-data upload up to the start of its file part:
