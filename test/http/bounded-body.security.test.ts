@@ -10,7 +10,8 @@ import { tokenWith } from "../support/tokens";
 
 type Problem = { type: string; status: number; detail: string };
 
-const CHUNK = 1024;
+// Large chunks: a refused body is read on for a while (the lingering read), up to tens of MiB.
+const CHUNK = 64 * 1024;
 /** The audit's token form. */
 const HUGE = 90 * 1024 * 1024;
 /** Bigger than any JSON body cap (the largest, a coredump parse result, is about 6 MB). */
