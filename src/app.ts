@@ -15,8 +15,9 @@ import { deviceRoutes } from "./firmware/device-routes";
 import { modelRoutes } from "./firmware/model-routes";
 import { housekeepingRoutes } from "./housekeeping/routes";
 import { corsByRoute } from "./http/cors";
-import { drainUnreadBody } from "./http/drain";
+import { ownRequestBody } from "./http/request-body";
 import { thumbnailRepresentation } from "./images/derived";
+import { bodyCap, limitsDocument } from "./limits";
 import { legacyRoutes } from "./migration/legacy-route";
 import { pingMigrationLock } from "./migration/lock";
 import { adminRoutes } from "./migration/routes";
@@ -31,11 +32,13 @@ export function buildApp() {
   const app = new Hono<AppEnv>();
   // First, so every response (errors, refusals and preflights included) gets its id, log line and metrics point.
   app.use(requestLog);
-  app.use(drainUnreadBody);
   // The policy table is read once (routeLookup); CORS picks its regime from that row and answers
-  // preflights; the guard then refuses anything without a row, or without the row's scope.
+  // preflights; the body middleware refuses a body over the row's cap and reads whatever a handler
+  // leaves unread (after CORS, so a browser can read its 413); the guard then refuses anything
+  // without a row, or without the row's scope.
   app.use(routeLookup);
   app.use(corsByRoute);
+  app.use(ownRequestBody((c) => bodyCap(c.env, c.var.route)));
   app.use(accessGuard);
   app.route("/health", healthRoutes(pingMigrationLock));
   app.route("/api/cas", casRoutes(thumbnailRepresentation));
@@ -55,6 +58,7 @@ export function buildApp() {
   app.route("/api/devices", deviceRoutes);
   app.route("/api/coredumps", coredumpRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+  app.get("/api/limits", (c) => c.json(limitsDocument(c.env), 200, { "Cache-Control": "no-cache" }));
   app.route("/", webRoutes);
   app.notFound(staticOrNotFound);
   app.onError((err, c) => handleError(err, c, (e) => logError(c, e)));

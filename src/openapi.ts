@@ -33,6 +33,14 @@ export function openApiDocument() {
       ...migrationPaths,
       ...housekeepingPaths,
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
+      "/api/limits": {
+        get: {
+          summary: "The most bytes each kind of request body may have, and which routes take which kind",
+          description:
+            "A declared Content-Length over a route's limit is answered 413 before any byte is read; a client can check a file against these first.",
+          responses: { "200": { description: "`bodies`: bytes per body kind; `routes`: method, path, body kind and max_bytes" } },
+        },
+      },
       ...firmwarePaths,
     }),
   };

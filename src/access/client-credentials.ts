@@ -10,7 +10,7 @@ export interface ClientCredentialsRequest {
 
 // Anyone may call the token endpoint: its form (a grant type, a scope list and
 // at most a client id and secret) is read with this cap, not whatever was sent.
-const MAX_BODY = 4 * KiB;
+export const TOKEN_FORM_BYTES = 4 * KiB;
 
 /** RFC 6749 §2.3.1: Basic credentials are form-urlencoded before base64. */
 function formDecode(value: string): string {
@@ -42,7 +42,7 @@ export async function readClientCredentials(request: Request): Promise<ClientCre
     throw new OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
   }
   // Decoded by hand: workerd warns about .text() on a form body. Over the cap: a 413 problem, before or while reading.
-  const bytes = await readBoundedBody(request, MAX_BODY);
+  const bytes = await readBoundedBody(request, TOKEN_FORM_BYTES);
   const form = new URLSearchParams(new TextDecoder().decode(bytes));
   for (const name of new Set(form.keys())) {
     // §3.2: parameters must not be repeated.

@@ -1,14 +1,39 @@
 import { TrieRouter } from "hono/router/trie-router";
-import type { Effect, RouteMatch, RoutePolicy, Scope } from "../env";
+import type { BodyKind, Effect, RouteMatch, RoutePolicy, Scope } from "../route-types";
 
-type Row = readonly [method: string, path: string, scope: Scope | "public", effect: Effect];
+/**
+ * What a route's request body is, when it takes one. Each kind has one cap in
+ * bytes (app.ts hands them to the body middleware, src/http/request-body.ts,
+ * which refuses a declared length over it before the first byte and reads
+ * what a handler leaves unread up to it); GET /api/limits publishes them.
+ * - `json`: a JSON document (64 KiB); `hash-list` and `parse-result` are the
+ *   two JSON bodies allowed more (1000 hashes; a million-character result);
+ * - `token-form`: the token endpoint's form;
+ * - `blob`, `upload` (an attachment: raw, multipart or JSON), `part` (one part
+ *   of a resumable upload), `firmware-zip`, `coredump`: bytes, with a length.
+ */
+export const BODY_KINDS = [
+  "json",
+  "hash-list",
+  "parse-result",
+  "token-form",
+  "blob",
+  "upload",
+  "part",
+  "firmware-zip",
+  "coredump",
+] as const satisfies readonly BodyKind[];
+
+type Row = readonly [method: string, path: string, scope: Scope | "public", effect: Effect, body?: BodyKind];
 
 /**
  * Every route of the worker, the scope a token must carry to call it, and
  * what it changes. This table is the only place access is decided: a
  * request whose method and path have no row is refused before any handler
  * runs (see `matchRoute`), and a test checks that every route the app mounts
- * has a row here. HEAD has no rows of its own: it is answered wherever GET
+ * has a row here. The fifth column names the body a route takes, if any:
+ * the one place that says which routes read a body and how much of one.
+ * HEAD has no rows of its own: it is answered wherever GET
  * is, with GET's policy (RFC 9110 §9.3.2: the same answer without the body).
  * OPTIONS has none either: it only ever answers CORS preflights, looked up by
  * the method they ask for.
@@ -16,31 +41,31 @@ type Row = readonly [method: string, path: string, scope: Scope | "public", effe
 export const ROUTE_POLICIES: readonly Row[] = [
   // Blobs: public reads of immutable content; writes need cas:write.
   ["GET", "/api/cas/:hash", "public", "read"],
-  ["PUT", "/api/cas/:hash", "cas:write", "write"],
-  ["POST", "/api/cas/exists", "cas:write", "read"],
+  ["PUT", "/api/cas/:hash", "cas:write", "write", "blob"],
+  ["POST", "/api/cas/exists", "cas:write", "read", "hash-list"],
 
   // Resumable uploads into cas/ (an open session is the upload's only handle; the id is unguessable).
-  ["POST", "/api/uploads", "cas:write", "write"],
+  ["POST", "/api/uploads", "cas:write", "write", "json"],
   ["GET", "/api/uploads/:id", "cas:write", "read"],
   ["DELETE", "/api/uploads/:id", "cas:write", "write"],
-  ["PUT", "/api/uploads/:id/parts/:part", "cas:write", "write"],
+  ["PUT", "/api/uploads/:id/parts/:part", "cas:write", "write", "part"],
   ["POST", "/api/uploads/:id/complete", "cas:write", "write"],
 
   // Parts and attachments.
   ["GET", "/api/parts", "parts:read", "read"],
-  ["POST", "/api/parts", "parts:write", "write"],
+  ["POST", "/api/parts", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key", "parts:read", "read"],
-  ["PATCH", "/api/parts/:key", "parts:write", "write"],
+  ["PATCH", "/api/parts/:key", "parts:write", "write", "json"],
   ["DELETE", "/api/parts/:key", "parts:delete", "delete"],
-  ["PUT", "/api/parts/:key/cover", "parts:write", "write"],
+  ["PUT", "/api/parts/:key/cover", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key/cover", "parts:read", "read"],
   ["GET", "/api/parts/:key/cover/thumbnail", "parts:read", "read"],
   ["GET", "/api/parts/:key/attachments", "parts:read", "read"],
-  ["POST", "/api/parts/:key/attachments", "parts:write", "write"],
+  ["POST", "/api/parts/:key/attachments", "parts:write", "write", "upload"],
   ["GET", "/api/parts/:key/attachments/:id", "parts:read", "read"],
-  ["PATCH", "/api/parts/:key/attachments/:id", "parts:write", "write"],
+  ["PATCH", "/api/parts/:key/attachments/:id", "parts:write", "write", "json"],
   ["DELETE", "/api/parts/:key/attachments/:id", "parts:delete", "delete"],
-  ["POST", "/api/parts/:key/attachments/:id/copy", "parts:write", "write"],
+  ["POST", "/api/parts/:key/attachments/:id/copy", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key/attachments/:id/download", "parts:read", "read"],
   ["GET", "/api/parts/:key/attachments/:id/thumbnail", "parts:read", "read"],
   ["GET", "/api/attachments", "parts:read", "read"],
@@ -51,23 +76,23 @@ export const ROUTE_POLICIES: readonly Row[] = [
   // Device models, firmware and devices. Operators manage them like the parts catalogue
   // (parts:read / parts:write / parts:delete: the same people and the same app); a device's
   // own token (scope "device", bound to one device key) checks for updates and sends dumps.
-  ["POST", "/api/device-models", "parts:write", "write"],
+  ["POST", "/api/device-models", "parts:write", "write", "json"],
   ["GET", "/api/device-models", "parts:read", "read"],
   ["GET", "/api/device-models/:model", "parts:read", "read"],
-  ["POST", "/api/device-models/:model/firmware", "parts:write", "write"],
+  ["POST", "/api/device-models/:model/firmware", "parts:write", "write", "firmware-zip"],
   ["GET", "/api/device-models/:model/firmware", "parts:read", "read"],
   ["GET", "/api/device-models/:model/firmware/:version", "parts:read", "read"],
-  ["PUT", "/api/devices/:device", "parts:write", "write"],
+  ["PUT", "/api/devices/:device", "parts:write", "write", "json"],
   ["GET", "/api/devices/:device", "parts:read", "read"],
   // An OTA check only notes the running version: a read, so a read-only store still updates devices.
   ["GET", "/api/devices/:device/firmware", "device", "read"],
-  ["POST", "/api/devices/:device/coredumps", "device", "write"],
+  ["POST", "/api/devices/:device/coredumps", "device", "write", "coredump"],
   ["GET", "/api/devices/:device/coredumps", "parts:read", "read"],
   // Coredumps: operators read and delete; external parsers claim and report.
   ["GET", "/api/coredumps/:id", "parts:read", "read"],
   ["DELETE", "/api/coredumps/:id", "parts:delete", "delete"],
-  ["POST", "/api/coredumps/claim", "coredumps:parse", "write"],
-  ["POST", "/api/coredumps/:id/result", "coredumps:parse", "write"],
+  ["POST", "/api/coredumps/claim", "coredumps:parse", "write", "json"],
+  ["POST", "/api/coredumps/:id/result", "coredumps:parse", "write", "parse-result"],
 
   // Operators.
   ["GET", "/api/admin/migration", "admin", "read"],
@@ -79,21 +104,23 @@ export const ROUTE_POLICIES: readonly Row[] = [
 
   // Service accounts and the storage mode: operator settings, allowed in every mode.
   ["GET", "/api/admin/accounts", "admin", "read"],
-  ["POST", "/api/admin/accounts", "admin", "setting"],
+  ["POST", "/api/admin/accounts", "admin", "setting", "json"],
   ["GET", "/api/admin/accounts/:clientId", "admin", "read"],
   ["POST", "/api/admin/accounts/:clientId/rotate", "admin", "setting"],
   ["POST", "/api/admin/accounts/:clientId/retire", "admin", "setting"],
   ["POST", "/api/admin/accounts/:clientId/disable", "admin", "setting"],
   ["POST", "/api/admin/accounts/:clientId/enable", "admin", "setting"],
   ["GET", "/api/admin/mode", "admin", "read"],
-  ["PUT", "/api/admin/mode", "admin", "setting"],
+  ["PUT", "/api/admin/mode", "admin", "setting", "json"],
 
   // Tokens: the client secret is the credential (checked by the endpoint itself).
-  ["POST", "/api/oauth/token", "public", "setting"],
+  ["POST", "/api/oauth/token", "public", "setting", "token-form"],
   ["GET", "/.well-known/jwks.json", "public", "read"],
   ["GET", "/.well-known/oauth-authorization-server", "public", "read"],
 
   ["GET", "/api/openapi.json", "public", "read"],
+  // The body caps above, as numbers: the page checks a file against them before sending a byte.
+  ["GET", "/api/limits", "public", "read"],
 
   // Health for load balancers and operators: no token, nothing secret.
   ["GET", "/health", "public", "read"],
@@ -117,7 +144,7 @@ export function policyMethod(method: string): string {
 }
 
 const router = new TrieRouter<RoutePolicy>();
-for (const [method, path, scope, effect] of ROUTE_POLICIES) router.add(method, path, { scope, effect });
+for (const [method, path, scope, effect, body] of ROUTE_POLICIES) router.add(method, path, body ? { scope, effect, body } : { scope, effect });
 
 // In the order an Allow header lists them; HEAD comes with GET.
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => ROUTE_POLICIES.some(([method]) => method === m));

@@ -1,7 +1,6 @@
 import { concat } from "../blobs/bytes";
 import { BUFFER_LIMIT } from "../blobs/store";
 import { AppError } from "../errors";
-import { ERROR_DRAIN_BYTES } from "../http/drain";
 import { boundaryOf, MAX_FIELDS, MultipartReader, type PartHead } from "./multipart";
 
 export interface FormUpload {
@@ -21,6 +20,8 @@ const noFile = () => invalid('file: a multipart upload needs a part named "file"
 const isFile = (head: PartHead) => head.name === "file" || head.filename !== undefined;
 /** Bytes left after the closing delimiter that a body may carry and still be read as one (an epilogue). */
 const EPILOGUE_LIMIT = 64 * 1024;
+/** What a refused form's reader reads on before letting go; the body middleware (src/http/request-body.ts) reads the rest. */
+const ERROR_DRAIN_BYTES = 1024 * 1024;
 
 /**
  * Reads a multipart/form-data upload up to the start of its file part:

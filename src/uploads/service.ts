@@ -95,7 +95,7 @@ export async function putPart(env: Env, id: string, actor: Actor, input: PartUpl
   if (input.length !== expected) {
     throw new AppError("bad_request", `Part ${part} must be exactly ${expected} bytes (Content-Length was ${input.length}).`);
   }
-  // A body left unread here is drained by src/http/drain.ts, which keeps the connection usable.
+  // A body left unread here is read by the body middleware (src/http/request-body.ts), which keeps the connection usable.
   if (part <= session.partsReceived) return session;
   if (part > session.partsReceived + 1) {
     throw new AppError("conflict", `Parts are accepted in order; send part ${session.partsReceived + 1} next.`);
