@@ -130,10 +130,14 @@ class ClientBody {
     this.handingOn = false;
     if (this.dropping || this.outcome) return;
     this.dropping = true;
-    // After the read a pull is waiting for; if that one failed, the body was lost and pull said so.
+    // One read starts now (after any a pull is waiting for): it marks the body used, so nothing else
+    // tries to read it (wrangler dev wraps a worker in a drain of its own that holds the answer back
+    // until an unused body has arrived whole). If the pull's read failed, the body was lost and pull said so.
+    const first = this.pending.then(() => this.source.skip());
+    first.catch(() => {});
     void Promise.all([this.pending, answerTaken.catch(() => {})])
       .then(
-        () => this.drop(),
+        () => this.drop(first),
         (): BodyOutcome => "lost",
       )
       .then((outcome) => this.finish(outcome));
@@ -173,13 +177,14 @@ class ClientBody {
   }
 
   /** Reads what is left and drops it: to its end within the cap, or for the linger once past it. */
-  private async drop(): Promise<BodyOutcome> {
+  private async drop(first: Promise<ReadableStreamReadResult<Uint8Array>>): Promise<BodyOutcome> {
     let linger = { from: 0, bytes: 0 };
     const startLinger = () => (linger = { from: Date.now(), bytes: this.read + LINGER_BYTES });
     if (this.over) startLinger();
+    let reading = first;
     try {
-      for (;;) {
-        const next = await within(this.source.skip(), this.over ? linger.from + LINGER_MS - Date.now() : IDLE_MS);
+      for (; ; reading = this.source.skip()) {
+        const next = await within(reading, this.over ? linger.from + LINGER_MS - Date.now() : IDLE_MS);
         if (next === TIMED_OUT) return await this.giveUp();
         this.read += next.value?.byteLength ?? 0;
         if (next.done) return "ended";
