@@ -188,13 +188,16 @@ describe("the parts page in Chromium", () => {
     expect(await page.getByRole("alert").textContent()).toBe("Deleted baseline.jpg.");
   });
 
-  it("shows the server's problem detail for a file over the size limit, and an error from a bad copy", async () => {
+  it("refuses a file over the worker's limit before sending a byte of it, and shows an error from a bad copy", async () => {
+    const sent = requests.length;
     const big = { name: "too-big.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 100_000, 7) };
     await choose(big);
-    await expect.poll(() => uploadRow("too-big.bin").getAttribute("data-state"), { timeout: 20_000 }).toBe("error");
+    await expect.poll(() => uploadRow("too-big.bin").getAttribute("data-state")).toBe("error");
     expect(await uploadRow("too-big.bin").locator(".upload-status").textContent()).toBe(
-      `The body has ${big.buffer.length} bytes; the limit is ${MAX_UPLOAD_BYTES}.`,
+      "600 KB is more than this store takes in one file (500 KB); nothing was sent.",
     );
+    // Its hash was asked about (a blob already stored is attached whatever its size); its bytes never left.
+    expect(requests.slice(sent).map((r) => `${r.method()} ${new URL(r.url()).pathname}`)).toEqual(["POST /api/cas/exists"]);
 
     await page.getByRole("button", { name: "Copy alpha.png to another part" }).click();
     await page.getByLabel("Key of the part to copy alpha.png to").fill("nosuchpart");
@@ -203,14 +206,34 @@ describe("the parts page in Chromium", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
   });
 
+  it("shows the worker's problem detail at once when the worker refuses a file the page let through", async () => {
+    // A page told a larger limit than the worker has (one open while a deploy lowered it), in a
+    // context of its own: routing a request turns the HTTP cache off, which later tests rely on.
+    const other = await browser.newContext();
+    await other.addInitScript((token) => sessionStorage.setItem("cas-edge.token", token), API_TOKEN);
+    await other.route("**/api/limits", (route) =>
+      route.fulfill({ json: { bodies: { upload: 10 * MAX_UPLOAD_BYTES }, routes: [] }, headers: { "Cache-Control": "no-store" } }),
+    );
+    const told = await other.newPage();
+    const uploads: Request[] = [];
+    told.on("request", (r) => r.method() === "POST" && /\/attachments$/.test(new URL(r.url()).pathname) && uploads.push(r));
+    await told.goto(page.url());
+    await expect.poll(() => told.getByRole("heading", { level: 1 }).textContent()).toBe("LM358 dual op-amp");
+    const refused = { name: "refused.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 100_000, 9) };
+    await told.getByLabel("Choose files to upload").setInputFiles([refused]);
+    const row = told.locator(".upload", { has: told.locator(".upload-name", { hasText: "refused.bin" }) });
+    await expect.poll(() => row.getAttribute("data-state")).toBe("error");
+    expect(await row.locator(".upload-status").textContent()).toBe(`The body has ${refused.buffer.length} bytes; the limit is ${MAX_UPLOAD_BYTES}.`);
+    // The page sent it; the worker refused it from its declared length.
+    expect(uploads).toHaveLength(1);
+    expect(worker.output()).toMatch(/POST \/api\/parts\/[a-z0-9]+\/attachments 413/);
+    await other.close();
+  });
+
   it("takes dropped files, hashing one over the WebCrypto limit with hash-wasm", async () => {
     const size = WEBCRYPTO_LIMIT + 1;
     const zeros = createHash("sha256").update(Buffer.alloc(size)).digest("hex");
-    // The bytes never reach the worker (its limit is far smaller): the upload is cut off here, which the page reports too.
-    // Blocked in the network layer (not by page.route, which would first copy the whole body to the test).
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setBlockedURLs", { urls: ["*/attachments"] });
+    const sent = requests.length;
     const exists = page.waitForRequest((r) => r.url().endsWith("/api/cas/exists"));
     const dataTransfer = await page.evaluateHandle((n) => {
       const dt = new DataTransfer();
@@ -219,10 +242,12 @@ describe("the parts page in Chromium", () => {
     }, size);
     await page.locator(".dropzone").dispatchEvent("drop", { dataTransfer });
     expect(JSON.parse((await exists).postData()!)).toEqual({ hashes: [zeros] });
+    // The bytes never reach the worker: its limit is far smaller, and the page knows it.
     await expect.poll(() => uploadRow("zeros.bin").getAttribute("data-state"), { timeout: 20_000 }).toBe("error");
-    expect(await uploadRow("zeros.bin").locator(".upload-status").textContent()).toBe("The connection failed while sending the file.");
-    await cdp.send("Network.setBlockedURLs", { urls: [] });
-    await cdp.detach();
+    expect(await uploadRow("zeros.bin").locator(".upload-status").textContent()).toBe(
+      "34 MB is more than this store takes in one file (500 KB); nothing was sent.",
+    );
+    expect(requests.slice(sent).filter((r) => /\/attachments$/.test(new URL(r.url()).pathname))).toEqual([]);
   });
 
   it("reloads without requesting a thumbnail it already showed", async () => {

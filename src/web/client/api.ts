@@ -97,6 +97,29 @@ export const api = {
     }),
 };
 
+/** What the worker takes (GET /api/limits): the most bytes each kind of request body may have. */
+export interface Limits {
+  bodies: { upload: number } & Record<string, number>;
+}
+
+let limitsRequest: Promise<Limits | null> | undefined;
+
+/**
+ * The worker's body limits, asked once per page load, so a file it would
+ * refuse is refused here before a byte of it is sent. Null when they cannot
+ * be had: the worker enforces them anyway, and the page shows its answer.
+ */
+export function limits(): Promise<Limits | null> {
+  limitsRequest ??= fetch("/api/limits")
+    .then((res) => (res.ok ? (res.json() as Promise<Limits>) : null))
+    .catch(() => null)
+    .then((found) => {
+      if (!found) limitsRequest = undefined;
+      return found;
+    });
+  return limitsRequest;
+}
+
 /** Sends a file's bytes as a raw body with its hash declared; XMLHttpRequest because fetch reports no upload progress. */
 export function uploadBytes(key: string, file: File, sha256: string, onProgress: (fraction: number) => void): Promise<Attachment> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { ApiError, type Attachment, api, uploadBytes } from "./api";
+import { ApiError, type Attachment, api, limits, uploadBytes } from "./api";
 import { h } from "./dom";
 import { formatBytes } from "./format";
 import { sha256Hex } from "./hash";
@@ -31,9 +31,16 @@ function show(r: Row, text: string, state: "busy" | "done" | "error" = "busy"): 
   r.item.dataset.state = state;
 }
 
+/** Why a file is not sent: it is over the worker's limit (the worker would answer 413 before reading it). */
+function tooLarge(size: number, max: number): ApiError {
+  return new ApiError(413, `${formatBytes(size)} is more than this store takes in one file (${formatBytes(max)}); nothing was sent.`);
+}
+
 /**
  * One file: hash it, ask the store whether it has those bytes, then attach
- * the stored blob by hash (no body) or send the bytes with progress.
+ * the stored blob by hash (no body), or send the bytes with progress if the
+ * worker takes a file that large. The hash and the question cost no byte of
+ * the file, and a blob already stored is attached whatever its size.
  */
 async function send(key: string, file: File, r: Row): Promise<Attachment> {
   show(r, "Hashing…");
@@ -50,6 +57,8 @@ async function send(key: string, file: File, r: Row): Promise<Attachment> {
       if (!(err instanceof ApiError && err.status === 422)) throw err;
     }
   }
+  const max = (await limits())?.bodies.upload;
+  if (max !== undefined && file.size > max) throw tooLarge(file.size, max);
   show(r, "Uploading… 0%");
   const uploaded = await uploadBytes(key, file, hash, (fraction) => {
     r.progress.value = Math.round(fraction * 100);
@@ -78,6 +87,8 @@ export async function uploadFiles(key: string, files: File[], list: HTMLElement,
 
 /** The drop zone and file picker. */
 export function uploadPanel(key: string, onAttached: (a: Attachment) => void): HTMLElement {
+  // Asked now, so the first file dropped is checked without waiting for them.
+  void limits();
   const list = h("ul", { class: "uploads", "aria-live": "polite", "aria-label": "Uploads" });
   const start = (files: FileList | null) => {
     if (files && files.length > 0) void uploadFiles(key, [...files], list, onAttached);

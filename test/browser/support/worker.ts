@@ -2,11 +2,11 @@ import { type LocalWorker, startWorker } from "../../../scripts/lib/local-worker
 
 export const API_TOKEN = "browser-test-api-token";
 /**
- * Small, so the test sends a file over it quickly. The file it sends is also
- * under the 1 MB the worker drains from an unwanted body (src/http/drain.ts):
- * Chromium's XMLHttpRequest waits for its whole body to be taken before it
- * reads an early answer, so a body larger than that waits for a 413 that
- * never reaches the page.
+ * Small, so a file over it is quick to make and to send. A file the worker
+ * refuses is sent whole anyway (Chromium's XMLHttpRequest waits for its whole
+ * body to be taken before it reads an early answer): one a little over the
+ * limit is within the worker's lingering read (src/http/request-body.ts), so
+ * the 413 reaches the page.
  */
 export const MAX_UPLOAD_BYTES = 500_000;
 
