@@ -72,6 +72,8 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
+            // A hang guard, not a speed target: sweeps over every route take seconds on a busy 2-core machine.
+            testTimeout: 20_000,
             setupFiles: ["./test/setup/apply-migrations.ts"],
             include: ["test/**/*.test.ts"],
             exclude: ["test/e2e/**", "test/browser/**"],
