@@ -1,3 +1,4 @@
+import { concat } from "../blobs/bytes";
 import { AppError } from "../errors";
 
 export const KiB = 1024;
@@ -66,12 +67,5 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
   }
   if (declared !== null && size < declared) throw new AppError("invalid_body", `The body ended after ${size} of its ${declared} bytes.`);
 
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return concat(chunks, size);
 }

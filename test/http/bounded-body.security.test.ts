@@ -5,41 +5,15 @@ import { JSON_BODY_LIMIT } from "../../src/validation";
 import { API_TOKEN, createPart } from "../support/api";
 import { ORIGIN } from "../support/blobs";
 import { chunkedBody } from "../support/bytes";
+import { clientBody } from "../support/streams";
 import { tokenWith } from "../support/tokens";
 
 type Problem = { type: string; status: number; detail: string };
 
-// Large chunks: a refused body is read on for a while (the lingering read), up to tens of MiB.
-const CHUNK = 64 * 1024;
 /** The audit's token form. */
 const HUGE = 90 * 1024 * 1024;
 /** Bigger than any JSON body cap (the largest, a coredump parse result, is about 6 MB). */
 const OVER_ANY_CAP = 8 * 1024 * 1024;
-
-/**
- * A body of `total` bytes (or endless: a client that would send forever), "a"s
- * (a valid form and the start of nothing JSON accepts) handed out a chunk at a
- * time, noting whether the worker gave it up (cancelled it).
- */
-function countingBody(total: number) {
-  let pulled = 0;
-  let cancelled = false;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (pulled >= total) return controller.close();
-        const size = Math.min(CHUNK, total - pulled);
-        pulled += size;
-        controller.enqueue(new Uint8Array(size).fill(0x61));
-      },
-      cancel() {
-        cancelled = true;
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return { stream, pulled: () => pulled, cancelled: () => cancelled };
-}
 
 function send(method: string, path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string>) {
   return SELF.fetch(`${ORIGIN}${path}`, { method, body, headers, duplex: "half" } as RequestInit);
@@ -58,7 +32,7 @@ const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 // A refused body that never ends is read on for the lingering close (up to 64 MiB or 5 s) before it is given up.
 describe("POST /api/oauth/token reads no more than its 4 KiB form", { timeout: 30_000 }, () => {
   it("refuses a declared 90 MB body from its Content-Length, before reading it", async () => {
-    const body = countingBody(Number.POSITIVE_INFINITY);
+    const body = clientBody(Number.POSITIVE_INFINITY);
     const problem = await tooLarge(await send("POST", "/api/oauth/token", body.stream, { ...FORM, "Content-Length": String(HUGE) }));
     expect(problem.detail).toContain(String(HUGE));
     // What is read after the answer is the body middleware's lingering read, dropped as it arrives;
@@ -67,7 +41,7 @@ describe("POST /api/oauth/token reads no more than its 4 KiB form", { timeout: 3
   });
 
   it("stops a chunked body just past 4 KiB", async () => {
-    const body = countingBody(Number.POSITIVE_INFINITY);
+    const body = clientBody(Number.POSITIVE_INFINITY);
     const problem = await tooLarge(await send("POST", "/api/oauth/token", body.stream, FORM));
     expect(problem.detail).toContain("4096");
     expect(body.cancelled()).toBe(true);
@@ -113,7 +87,7 @@ describe("every JSON body is read with a cap", { timeout: 30_000 }, () => {
 
   it("refuses a declared length over the cap with 413 before reading, on every JSON route", async () => {
     for (const { method, path, token } of routes) {
-      const body = countingBody(OVER_ANY_CAP);
+      const body = clientBody(OVER_ANY_CAP);
       const res = await send(method, path, body.stream, {
         Authorization: `Bearer ${token}`,
         "Content-Type": "application/json",
@@ -129,7 +103,7 @@ describe("every JSON body is read with a cap", { timeout: 30_000 }, () => {
 
   it("stops a chunked body once it passes the cap, on every JSON route", async () => {
     for (const { method, path, token } of routes) {
-      const body = countingBody(OVER_ANY_CAP);
+      const body = clientBody(OVER_ANY_CAP);
       const res = await send(method, path, body.stream, { Authorization: `Bearer ${token}`, "Content-Type": "application/json" });
       expect(res.status, `${method} ${path}`).toBe(413);
       await tooLarge(res);

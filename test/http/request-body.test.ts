@@ -3,36 +3,10 @@ import { describe, expect, it } from "vitest";
 import { LINGER_BYTES } from "../../src/http/request-body";
 import { ORIGIN, WRITE_TOKEN } from "../support/blobs";
 import { createModel } from "../support/firmware";
+import { clientBody } from "../support/streams";
 import { fetchWith } from "../support/worker";
 
 type Problem = { type: string; status: number; detail: string };
-
-/**
- * A client's body as the worker sees it: `total` bytes handed out a chunk at
- * a time when the worker pulls, or none at all (a client waiting for the
- * answer before it sends, as with Expect: 100-continue), recording whether
- * the worker cancelled it (which over HTTP resets the connection).
- */
-function clientBody(total: number | "never", chunk = 64 * 1024) {
-  let pulled = 0;
-  let cancelled = false;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (total === "never") return new Promise<void>(() => {});
-        if (pulled >= total) return controller.close();
-        const size = Math.min(chunk, total - pulled);
-        pulled += size;
-        controller.enqueue(new Uint8Array(size).fill(0x61));
-      },
-      cancel() {
-        cancelled = true;
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return { stream, pulled: () => pulled, cancelled: () => cancelled };
-}
 
 function request(method: string, path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
   return new Request(`${ORIGIN}${path}`, { method, body, headers, duplex: "half" } as RequestInit);

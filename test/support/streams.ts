@@ -32,3 +32,30 @@ export async function readRest(body: ReadableStream<Uint8Array>): Promise<number
     n += value.length;
   }
 }
+
+/**
+ * A client's body as the worker sees it: `total` bytes handed out a chunk at
+ * a time when the worker pulls, or none at all (a client waiting for the
+ * answer before it sends, as with Expect: 100-continue), recording whether
+ * the worker cancelled it (which over HTTP resets the connection).
+ */
+export function clientBody(total: number | "never", chunk = 64 * 1024) {
+  let pulled = 0;
+  let cancelled = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (total === "never") return new Promise<void>(() => {});
+        if (pulled >= total) return controller.close();
+        const size = Math.min(chunk, total - pulled);
+        pulled += size;
+        controller.enqueue(new Uint8Array(size).fill(0x61));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, pulled: () => pulled, cancelled: () => cancelled };
+}
