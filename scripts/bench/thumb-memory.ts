@@ -9,18 +9,20 @@
 import { readFileSync } from "node:fs";
 
 const memories: WebAssembly.Memory[] = [];
-const Instance = WebAssembly.Instance;
 // Catch each wasm instance as it is created (photon, the JPEG codec), to read its memory afterwards.
-WebAssembly.Instance = ((module: WebAssembly.Module, imports?: WebAssembly.Imports) => {
-  const instance = new Instance(module, imports);
-  const memory =
-    Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) ??
-    Object.values(imports ?? {})
-      .flatMap((ns) => Object.values(ns))
-      .find((e) => e instanceof WebAssembly.Memory);
-  if (memory) memories.push(memory as WebAssembly.Memory);
-  return instance;
-}) as unknown as typeof WebAssembly.Instance;
+// A Proxy keeps `WebAssembly.Instance` a constructor: photon's Node entry calls it with `new`.
+WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+  construct(target, args: [WebAssembly.Module, WebAssembly.Imports?]) {
+    const instance = Reflect.construct(target, args) as WebAssembly.Instance;
+    const memory =
+      Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) ??
+      Object.values(args[1] ?? {})
+        .flatMap((ns) => Object.values(ns))
+        .find((e) => e instanceof WebAssembly.Memory);
+    if (memory) memories.push(memory as WebAssembly.Memory);
+    return instance;
+  },
+});
 const instantiate = WebAssembly.instantiate;
 WebAssembly.instantiate = (async (source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => {
   const result = await instantiate(source as BufferSource, imports);
