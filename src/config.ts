@@ -46,3 +46,48 @@ function positiveInteger(name: string, value: unknown, fallback: number): number
   if (Number.isSafeInteger(n) && n > 0) return n;
   throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(value)}`);
 }
+
+/**
+ * How much of the request log is written (src/ops/request-log.ts). Unlike the
+ * limits above, a typo here must not stop a single request: an unreadable
+ * value logs every request and says which variable is wrong on each line,
+ * which errs toward seeing more, never less.
+ */
+export interface LogSettings {
+  /** Share of successful reads that get a line, 0 to 1 (LOG_SAMPLE_RATE, default 0.01). */
+  readonly sampleRate: number;
+  /** A request that took at least this long always gets a line (LOG_SLOW_MS, default 1000). */
+  readonly slowMs: number;
+  /** Why the variables could not be read, when they could not. */
+  readonly problem?: string;
+}
+
+export const DEFAULT_LOG_SAMPLE_RATE = 0.01;
+export const DEFAULT_LOG_SLOW_MS = 1000;
+
+const logParsed = new WeakMap<object, LogSettings>();
+
+export function logSettings(env: Env): LogSettings {
+  let settings = logParsed.get(env);
+  if (!settings) {
+    settings = parseLogSettings(env as unknown as Record<string, unknown>);
+    logParsed.set(env, settings);
+  }
+  return settings;
+}
+
+function parseLogSettings(vars: Record<string, unknown>): LogSettings {
+  try {
+    const sampleRate = fraction("LOG_SAMPLE_RATE", vars.LOG_SAMPLE_RATE, DEFAULT_LOG_SAMPLE_RATE);
+    return Object.freeze({ sampleRate, slowMs: positiveInteger("LOG_SLOW_MS", vars.LOG_SLOW_MS, DEFAULT_LOG_SLOW_MS) });
+  } catch (err) {
+    return Object.freeze({ sampleRate: 1, slowMs: DEFAULT_LOG_SLOW_MS, problem: (err as Error).message });
+  }
+}
+
+function fraction(name: string, value: unknown, fallback: number): number {
+  if (value === undefined || value === null || value === "") return fallback;
+  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  if (n >= 0 && n <= 1) return n;
+  throw new Error(`${name} must be a number from 0 to 1, not ${JSON.stringify(value)}`);
+}

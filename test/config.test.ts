@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { config } from "../src/config";
+import { config, logSettings } from "../src/config";
 import { putRequest, randomBytes, sha256 } from "./support/blobs";
 import { fetchWith, recordingBucket } from "./support/worker";
 
@@ -62,5 +62,29 @@ describe("config", () => {
     expect(res.status).toBe(500);
     expect(res.headers.get("Content-Type")).toBe("application/problem+json");
     expect(calls).toEqual([]);
+  });
+});
+
+describe("logSettings", () => {
+  it("reads LOG_SAMPLE_RATE and LOG_SLOW_MS from wrangler.toml", () => {
+    expect(logSettings(env)).toEqual({ sampleRate: 0.01, slowMs: 1000 });
+  });
+
+  it("takes the defaults when they are unset, and any rate from 0 to 1", () => {
+    expect(logSettings(withVars({ LOG_SAMPLE_RATE: undefined, LOG_SLOW_MS: "" }))).toEqual({ sampleRate: 0.01, slowMs: 1000 });
+    expect(logSettings(withVars({ LOG_SAMPLE_RATE: "0" })).sampleRate).toBe(0);
+    expect(logSettings(withVars({ LOG_SAMPLE_RATE: 1 })).sampleRate).toBe(1);
+    expect(logSettings(withVars({ LOG_SAMPLE_RATE: "0.25", LOG_SLOW_MS: "250" }))).toEqual({ sampleRate: 0.25, slowMs: 250 });
+  });
+
+  it.each([
+    ["LOG_SAMPLE_RATE", "1%", /^LOG_SAMPLE_RATE must be a number from 0 to 1/],
+    ["LOG_SAMPLE_RATE", "2", /^LOG_SAMPLE_RATE must be a number from 0 to 1/],
+    ["LOG_SAMPLE_RATE", "-0.5", /^LOG_SAMPLE_RATE must be a number from 0 to 1/],
+    ["LOG_SLOW_MS", "1s", /^LOG_SLOW_MS must be a positive whole number/],
+  ])("never throws on %s=%j: it logs everything and names the variable", (name, value, problem) => {
+    const settings = logSettings(withVars({ [name]: value }));
+    expect(settings.sampleRate).toBe(1);
+    expect(settings.problem).toMatch(problem);
   });
 });

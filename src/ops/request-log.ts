@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
+import { type LogSettings, logSettings } from "../config";
 import type { AppEnv } from "../env";
 import { toAppError } from "../errors";
 import { type RequestRecord, writeRequestPoint } from "./metrics";
@@ -12,9 +13,10 @@ const RAY = /^[A-Za-z0-9-]{1,64}$/;
 /**
  * Mounted first: gives the request its id, and once the response is built
  * (errors included: Hono's onError has already turned them into problems)
- * adds X-Request-Id, writes the log line and the metrics point. Nothing
- * here awaits before the handler runs, so the CAS hot path pays for two
- * header reads and one synchronous write after its response exists.
+ * adds X-Request-Id, writes the metrics point and, when the request is one
+ * worth a line (`logLine`), the log line. Nothing here awaits before the
+ * handler runs, so the CAS hot path pays for two header reads and one
+ * synchronous write after its response exists.
  */
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const started = Date.now();
@@ -24,9 +26,35 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   setRequestId(c, requestId);
   const record = requestRecord(c, requestId, Date.now() - started);
-  console.log(record);
   writeRequestPoint(c.env.METRICS, record);
+  const line = logLine(record, c.var.route?.policy?.scope === "admin", logSettings(c.env), Math.random());
+  if (line) console.log(line);
 });
+
+/** A request log line: the record, and the share of its kind that is logged (to weigh counts by). */
+export type LogLine = RequestRecord & { sample_rate: number; config_error?: string };
+
+/**
+ * Which requests get a line. The Analytics Engine point above counts every
+ * request (rates, hit ratio, percentiles come from there), so the log keeps
+ * what someone reads one by one: every error, every write, every admin
+ * call, every thumbnail made and every slow request; of the rest, successful
+ * reads, the CDN's bulk (cache hits, 304s), only a sample. `draw` is a
+ * uniform number in [0, 1).
+ */
+export function logLine(record: RequestRecord, admin: boolean, settings: LogSettings, draw: number): LogLine | null {
+  const always =
+    record.status >= 400 ||
+    !SAFE_METHODS.has(record.method) ||
+    admin ||
+    record.thumbnail_ms !== null ||
+    record.duration_ms >= settings.slowMs ||
+    settings.problem !== undefined;
+  if (always) return settings.problem === undefined ? { ...record, sample_rate: 1 } : { ...record, sample_rate: 1, config_error: settings.problem };
+  return draw < settings.sampleRate ? { ...record, sample_rate: settings.sampleRate } : null;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function setRequestId(c: Context<AppEnv>, requestId: string): void {
   try {

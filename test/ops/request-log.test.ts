@@ -48,16 +48,19 @@ describe("request ids", () => {
   });
 });
 
-describe("one JSON log line per request", () => {
+// Successful reads are sampled (1 % by default); these tests read every line.
+const LOG_ALL = { LOG_SAMPLE_RATE: "1" };
+
+describe("the request log's lines", () => {
   it("logs the route pattern, status, bytes and cache status of a CAS read", async () => {
     const bytes = randomBytes(1234);
     const hash = await storeBytes(bytes);
     const url = `${ORIGIN}/api/cas/${hash}?filename=a.bin`;
 
     const { result: responses, logs } = await capturingConsole(async () => [
-      await fetchWith(new Request(url, { headers: { "cf-ray": "ray-miss" } })),
-      await fetchWith(new Request(url, { headers: { "cf-ray": "ray-hit" } })),
-      await fetchWith(new Request(url, { headers: { "cf-ray": "ray-304", "If-None-Match": `"${hash}"` } })),
+      await fetchWith(new Request(url, { headers: { "cf-ray": "ray-miss" } }), LOG_ALL),
+      await fetchWith(new Request(url, { headers: { "cf-ray": "ray-hit" } }), LOG_ALL),
+      await fetchWith(new Request(url, { headers: { "cf-ray": "ray-304", "If-None-Match": `"${hash}"` } }), LOG_ALL),
     ]);
 
     expect(responses.map((r) => r.status)).toEqual([200, 200, 304]);
@@ -81,7 +84,7 @@ describe("one JSON log line per request", () => {
   it("logs the account that called, never its token or the query string", async () => {
     const { key } = await createPart();
     const { logs } = await capturingConsole(() =>
-      fetchWith(new Request(`${ORIGIN}/api/parts/${key}?secret-looking=sig123`, { headers: { Authorization: `Bearer ${API_TOKEN}` } })),
+      fetchWith(new Request(`${ORIGIN}/api/parts/${key}?secret-looking=sig123`, { headers: { Authorization: `Bearer ${API_TOKEN}` } }), LOG_ALL),
     );
 
     const [line] = requestLines(logs);
