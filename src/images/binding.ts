@@ -1,5 +1,6 @@
 import { AppError } from "../errors";
-import { probeHeader } from "./probe";
+import { type Box, thumbnailBox } from "./box";
+import { type ImageInfo, probeHeader } from "./probe";
 
 /** The part of the Images binding (env.IMAGES) used here, so Node scripts can type it without workers-types. */
 export interface ImagesService {
@@ -14,23 +15,41 @@ interface ImagesPipeline {
  * A thumbnail from the Cloudflare Images binding: the source streams from R2
  * into the service and only the small JPEG comes back, so the isolate spends
  * no memory on the decode. This is the path for HEIC/HEIF and AVIF (no wasm
- * decoder here) and for anything over the local memory budget. The service
- * applies the file's own orientation (EXIF, or HEIF's irot/imir) itself.
+ * decoder here) and for anything over the local memory budget.
  */
-export async function imagesThumbnail(images: ImagesService, body: ReadableStream<Uint8Array>, size: number) {
+export async function imagesThumbnail(images: ImagesService, body: ReadableStream<Uint8Array>, info: ImageInfo, size: number) {
   let jpeg: Uint8Array;
   try {
     const result = await images
       .input(body)
-      .transform({ width: size, height: size, fit: "scale-down" })
+      .transform({ ...imagesBox(info, size), fit: "scale-down" })
       .output({ format: "image/jpeg", quality: 80, background: "#ffffff" });
     jpeg = new Uint8Array(await result.response().arrayBuffer());
   } catch (err) {
     throw imagesError(err);
   }
-  const info = probeHeader(jpeg, true);
-  if (info?.format !== "jpeg") throw new AppError("image_service_failed", "The Images binding did not answer with a JPEG.");
-  return { jpeg, width: info.width, height: info.height };
+  const made = probeHeader(jpeg, true);
+  if (made?.format !== "jpeg") throw new AppError("image_service_failed", "The Images binding did not answer with a JPEG.");
+  return { jpeg, width: made.width, height: made.height };
+}
+
+/**
+ * The box the service is asked for: exactly the thumbnail's size as the
+ * local paths make it (box.ts), not a square to fit into. Not every
+ * implementation honours `fit`: wrangler dev's emulation pads to the box
+ * (sharp's contain), another may stretch to it; given the exact box, none can
+ * pad, crop or distort, and the real service's scale-down lands on it too,
+ * give or take its rounding (and keeps the aspect even if the box were off).
+ * The service applies the file's own orientation (EXIF, or HEIF's irot/imir)
+ * before it resizes, so the box is the turned one. (wrangler dev 4's
+ * emulation applies no orientation at all: an EXIF-turned JPEG over the
+ * memory budget comes back unturned there, padded into the turned box.)
+ * A HEIF whose size the probe could not find (no ispe in its first 64 KB)
+ * gets the square, and only the service's scale-down keeps its aspect.
+ */
+export function imagesBox(info: ImageInfo, size: number): Box {
+  if (info.width < 1 || info.height < 1) return { width: size, height: size };
+  return thumbnailBox(info, size);
 }
 
 /**

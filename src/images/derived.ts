@@ -132,7 +132,8 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number, image
   const { decode, resize, encode } = thumb.timings;
   return {
     jpeg: thumb.jpeg,
-    timing: `probe;dur=${probe}, decode;dur=${decode}, resize;dur=${resize}, encode;dur=${encode}, r2-read;dur=${r2Read}, r2-write;dur=${r2Write}`,
+    // The decode step names its path (jpeg, png, photon or images): which one made a thumbnail is otherwise invisible.
+    timing: `probe;dur=${probe}, decode;dur=${decode};desc=${plan.path}, resize;dur=${resize}, encode;dur=${encode}, r2-read;dur=${r2Read}, r2-write;dur=${r2Write}`,
   };
 }
 

@@ -16,7 +16,7 @@ export interface ImageInfo {
   /** Stored size; 0 when a HEIF/AVIF header does not state it where the probe looks. */
   width: number;
   height: number;
-  /** EXIF orientation 1-8 (1 = as stored). */
+  /** EXIF orientation 1-8 (1 = as stored); a HEIF's irot/imir, expressed the same way. */
   orientation: number;
   /** JPEG: colour components (1 gray, 3 YCbCr, 4 CMYK/YCCK) and progressive (SOF2/6/10/14) coding, which set its decode memory. */
   components?: number;

@@ -1,5 +1,6 @@
 import { AppError } from "../errors";
 import { type ImagesService, imagesThumbnail } from "./binding";
+import { scaledSize } from "./box";
 import { encodeJpeg, jpegThumbnail } from "./jpeg";
 import { orientRgb } from "./orient";
 import { photonReduce } from "./photon";
@@ -22,25 +23,20 @@ export interface ThumbnailSource {
   stream(): Promise<ReadableStream<Uint8Array>>;
 }
 
-/** The stored (pre-orientation) size of a thumbnail whose longest side is `size`, never upscaled. */
-export function targetSize(info: ImageInfo, size: number) {
-  const scale = Math.min(1, size / Math.max(info.width, info.height));
-  return { width: Math.max(1, Math.round(info.width * scale)), height: Math.max(1, Math.round(info.height * scale)) };
-}
-
 /**
  * A JPEG whose longest side is `size`, made the way `plan` chose: the JPEG
  * codec (libjpeg-turbo in wasm), the streaming PNG decoder, photon for
- * WebP/GIF, or the Images binding. EXIF orientation is applied and
- * transparency flattened on white; the small results of PNG and photon are
- * encoded by the JPEG codec too (a fresh instance, so nothing is retained).
+ * WebP/GIF, or the Images binding, all at the size box.ts gives. EXIF
+ * orientation is applied and transparency flattened on white; the small
+ * results of PNG and photon are encoded by the JPEG codec too (a fresh
+ * instance, so nothing is retained).
  */
 export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, size: number, plan: Plan, images?: ImagesService): Promise<Thumbnail> {
   const timings = { decode: 0, resize: 0, encode: 0 };
   let t = Date.now();
   if (plan.path === "images") {
     if (!images) throw new AppError("image_service_failed", "The Images binding is not configured.");
-    const made = await imagesThumbnail(images, await source.stream(), size);
+    const made = await imagesThumbnail(images, await source.stream(), info, size);
     timings.decode = Date.now() - t;
     return { ...made, timings };
   }
@@ -50,7 +46,8 @@ export async function makeThumbnail(source: ThumbnailSource, info: ImageInfo, si
     timings.decode = Date.now() - t;
     return { jpeg: made.jpeg, width: made.width, height: made.height, timings };
   }
-  const target = targetSize(info, size);
+  // Reduced as stored, then oriented: the box thumbnailBox gives, as the codec makes it.
+  const target = scaledSize(info.width, info.height, size);
   let reduced: { rgb: Uint8Array; width: number; height: number };
   if (plan.path === "png") {
     let reducer: RowReducer | undefined;

@@ -1,9 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { encodeJpegWith } from "../../src/images/jpeg";
 import { ORIGIN, randomBytes, storeBytes } from "../support/blobs";
 import { concat } from "../support/bytes";
 import { fixture } from "../support/fixtures";
-import { jpegSize } from "../support/jpeg";
+import { heifHeader } from "../support/heif";
+import { jpegSize, near, pixelAt, withOrientation } from "../support/jpeg";
 import { fetchWith } from "../support/worker";
 
 /**
@@ -71,7 +73,7 @@ function bigWebpHeader(width: number, height: number): Uint8Array {
 }
 
 describe("HEIC/HEIF and AVIF go to the Images binding", () => {
-  it("sends a HEIC to the binding with a scale-down transform and JPEG output", async () => {
+  it("sends a HEIC to the binding with its thumbnail's box, scale-down, and JPEG output", async () => {
     const hash = await storeBytes(fixture("fake.heic"));
     const { images, calls } = recordingImages(fixture("image.avif"));
 
@@ -79,7 +81,7 @@ describe("HEIC/HEIF and AVIF go to the Images binding", () => {
 
     expect(res.status).toBe(200);
     expect(calls).toEqual([
-      { transforms: [{ width: 120, height: 120, fit: "scale-down" }], output: { format: "image/jpeg", quality: 80, background: "#ffffff" } },
+      { transforms: [{ width: 120, height: 90, fit: "scale-down" }], output: { format: "image/jpeg", quality: 80, background: "#ffffff" } },
     ]);
     expect(jpegSize(new Uint8Array(await res.arrayBuffer()))).toEqual({ width: 120, height: 90 });
   });
@@ -128,5 +130,142 @@ describe("images over the memory budget", () => {
     const hash = await storeBytes(fixture("bomb.png"));
     await problem(await fetchWith(thumb(hash, 100), { IMAGES: images }), 413);
     expect(calls).toEqual([]);
+  });
+});
+
+/**
+ * An Images binding that honours only width and height, as wrangler dev's
+ * emulation does (it pads to the box whatever `fit` says): this one
+ * stretches the picture to exactly the box it is given, after turning it by
+ * the file's own orientation as the service does. It records each transform.
+ */
+function stretchingImages() {
+  const transforms: ImageTransform[] = [];
+  const images = {
+    info: env.IMAGES.info.bind(env.IMAGES),
+    hosted: env.IMAGES.hosted,
+    input(stream: ReadableStream<Uint8Array>) {
+      let inner = env.IMAGES.input(stream);
+      const transformer: ImageTransformer = {
+        transform(t) {
+          transforms.push(t);
+          inner = inner.transform({ width: t.width, height: t.height, fit: "squeeze" });
+          return transformer;
+        },
+        draw: () => transformer,
+        output: (options) => inner.output(options),
+      };
+      return transformer;
+    },
+  } as ImagesBinding;
+  return { images, transforms };
+}
+
+/** width×height with red growing left to right and green top to bottom. */
+function gradient(width: number, height: number): Uint8Array {
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i += 3) {
+      rgb[i] = (x * 255) / (width - 1);
+      rgb[i + 1] = (y * 255) / (height - 1);
+      rgb[i + 2] = 96;
+    }
+  }
+  return rgb;
+}
+
+/**
+ * A 5120×2880 progressive 4:4:4 JPEG, the shape of a camera's 16:9 photo:
+ * its coefficient buffer alone is 88 MB, over the image budget, so the
+ * binding makes its thumbnail. Made once for the file.
+ */
+let wide: Uint8Array | undefined;
+function wideJpeg(): Uint8Array {
+  wide ??= encodeJpegWith(gradient(5120, 2880), 5120, 2880, { quality: 85, progressive: true, sampling: "4:4:4" });
+  return wide;
+}
+
+/** The thumbnail's size, checked to keep the source's aspect (to the pixel) with its longest side `size`. */
+function expectAspect(jpeg: Uint8Array, source: { width: number; height: number }, size: number) {
+  const got = jpegSize(jpeg);
+  expect(Math.max(got.width, got.height)).toBe(size);
+  const [long, short] = source.width >= source.height ? [got.width, got.height] : [got.height, got.width];
+  const sourceRatio = Math.min(source.width, source.height) / Math.max(source.width, source.height);
+  expect(Math.abs(short - long * sourceRatio)).toBeLessThanOrEqual(1);
+  return got;
+}
+
+describe("the binding is asked for the thumbnail's exact box", () => {
+  it("keeps a wide photo's aspect when the binding stretches to the box it is given", { timeout: 120_000 }, async () => {
+    const hash = await storeBytes(wideJpeg());
+    const { images, transforms } = stretchingImages();
+
+    const res = await fetchWith(thumb(hash, 512), { IMAGES: images });
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Server-Timing")).toContain("desc=images");
+    expectAspect(new Uint8Array(await res.arrayBuffer()), { width: 5120, height: 2880 }, 512);
+    expect(transforms).toEqual([{ width: 512, height: 288, fit: "scale-down" }]);
+  });
+
+  it("asks for the turned box for an EXIF-rotated photo, which the service turns", { timeout: 120_000 }, async () => {
+    const hash = await storeBytes(withOrientation(wideJpeg(), 6));
+    const { images, transforms } = stretchingImages();
+
+    const res = await fetchWith(thumb(hash, 512), { IMAGES: images });
+
+    expect(res.status).toBe(200);
+    const jpeg = new Uint8Array(await res.arrayBuffer());
+    expectAspect(jpeg, { width: 2880, height: 5120 }, 512);
+    expect(transforms).toEqual([{ width: 288, height: 512, fit: "scale-down" }]);
+    // Turned clockwise: the stored bottom-left (green, no red) is top-left, the stored top-left (neither) top-right.
+    expect(near(pixelAt(jpeg, 4, 4), [0, 255, 96], 24)).toBe(true);
+    expect(near(pixelAt(jpeg, 283, 4), [0, 0, 96], 24)).toBe(true);
+  });
+
+  it("keeps an AVIF's aspect", async () => {
+    const hash = await storeBytes(concat([fixture("image.avif"), randomBytes(16)]));
+    const { images, transforms } = stretchingImages();
+
+    const res = await fetchWith(thumb(hash, 120), { IMAGES: images });
+
+    expect(res.status).toBe(200);
+    expectAspect(new Uint8Array(await res.arrayBuffer()), { width: 400, height: 300 }, 120);
+    expect(transforms).toEqual([{ width: 120, height: 90, fit: "scale-down" }]);
+  });
+
+  it("asks for a portrait box for a HEIC stored landscape and turned by irot", async () => {
+    const heic = heifHeader({
+      brand: "heic",
+      primary: 1,
+      items: [
+        {
+          id: 1,
+          properties: [
+            ["ispe", 4032, 3024],
+            ["irot", 3],
+          ],
+        },
+      ],
+    });
+    const hash = await storeBytes(concat([heic, randomBytes(64)]));
+    const { images, calls } = recordingImages(fixture("exif-orientation-6.jpg"));
+
+    const res = await fetchWith(thumb(hash, 120), { IMAGES: images });
+
+    expect(res.status).toBe(200);
+    expect(calls.map((c) => c.transforms)).toEqual([[{ width: 90, height: 120, fit: "scale-down" }]]);
+  });
+
+  it("falls back to a square box, and the service's scale-down, when a HEIF gives no size where the probe looks", async () => {
+    const late = concat([heifHeader({ brand: "heic", primary: 1, items: [] }), randomBytes(70_000)]);
+    const hash = await storeBytes(late);
+    const { images, calls } = recordingImages(fixture("image.avif"));
+
+    const res = await fetchWith(thumb(hash, 120), { IMAGES: images });
+
+    expect(res.status).toBe(200);
+    expect(calls.map((c) => c.transforms)).toEqual([[{ width: 120, height: 120, fit: "scale-down" }]]);
+    expect(jpegSize(new Uint8Array(await res.arrayBuffer()))).toEqual({ width: 120, height: 90 });
   });
 });

@@ -127,7 +127,7 @@ describe("thumbnails are made once", () => {
   it("reports each step in Server-Timing when it makes a thumbnail", async () => {
     const { res } = await thumbnail("baseline.jpg", 33);
     expect(res.headers.get("Server-Timing")).toMatch(
-      /^cache;desc=miss, probe;dur=\d+, decode;dur=\d+, resize;dur=\d+, encode;dur=\d+, r2-read;dur=\d+, r2-write;dur=\d+$/,
+      /^cache;desc=miss, probe;dur=\d+, decode;dur=\d+;desc=jpeg, resize;dur=\d+, encode;dur=\d+, r2-read;dur=\d+, r2-write;dur=\d+$/,
     );
   });
 });

@@ -31,3 +31,17 @@ export function pixelAt(jpeg: Uint8Array, x: number, y: number): [number, number
 export function near(a: number[], b: number[], tolerance = 40): boolean {
   return a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
 }
+
+/** A JPEG with an APP1 Exif segment after SOI whose first IFD holds only Orientation (0x0112) = `orientation`. */
+export function withOrientation(jpeg: Uint8Array, orientation: number): Uint8Array {
+  // "Exif\0\0", then a little-endian TIFF header ("II", 42, IFD at 8) and one SHORT entry; no next IFD.
+  const tiff = [0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0];
+  const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  const length = payload.length + 2;
+  const segment = [0xff, 0xe1, length >> 8, length & 255, ...payload];
+  const out = new Uint8Array(jpeg.length + segment.length);
+  out.set(jpeg.subarray(0, 2));
+  out.set(segment, 2);
+  out.set(jpeg.subarray(2), 2 + segment.length);
+  return out;
+}

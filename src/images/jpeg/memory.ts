@@ -5,6 +5,8 @@
  * and checked against real decodes in test/images/jpeg/memory.test.ts.
  */
 
+import { scaledSize } from "../box";
+
 export interface JpegHeaderFacts {
   width: number;
   height: number;
@@ -27,24 +29,17 @@ const MARGIN = 1.15;
 
 /** The smallest IDCT scale M (of 8) whose output still covers the target, as wrapper.c chooses it. */
 export function jpegScale(width: number, height: number, maxSide: number): number {
-  const { width: tw, height: th } = targetSize(width, height, maxSide);
+  const { width: tw, height: th } = scaledSize(width, height, maxSide);
   let m = 1;
   while (m < 8 && (Math.ceil((width * m) / 8) < tw || Math.ceil((height * m) / 8) < th)) m++;
   return m;
-}
-
-export function targetSize(width: number, height: number, maxSide: number) {
-  const longest = Math.max(width, height);
-  if (longest <= maxSide) return { width, height };
-  const scaled = (n: number) => Math.max(1, Math.floor((n * maxSide) / longest + 0.5));
-  return { width: scaled(width), height: scaled(height) };
 }
 
 /** The decode's peak wasm memory predicted from header facts (the memory model), for admission control. */
 export function jpegPeakBytes(h: JpegHeaderFacts, maxSide: number): number {
   const m = jpegScale(h.width, h.height, maxSide);
   const scaledWidth = Math.ceil((h.width * m) / 8);
-  const target = targetSize(h.width, h.height, maxSide);
+  const target = scaledSize(h.width, h.height, maxSide);
   const channels = h.components === 1 ? 1 : 3;
   const targetPixels = target.width * target.height;
   // Decoding: MCU-row buffers at the scaled width (16 rows per row group at most).
