@@ -1,7 +1,7 @@
 /**
  * Reads back the Server-Timing the CAS path sets (src/cas/serve.ts,
  * src/images/derived.ts): `cache;desc=hit|miss|revalidated`, and on a
- * thumbnail made in this request its steps (`probe;dur=…, decode;dur=…,
+ * thumbnail made in this request its steps (`probe;dur=…, decode;dur=…;desc=<path>,
  * resize;dur=…, encode;dur=…, r2-read;dur=…, r2-write;dur=…`). The hot
  * path already builds this header, so the log and the metrics take their
  * figures from it instead of adding a channel of their own.
