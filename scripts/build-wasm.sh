@@ -26,9 +26,9 @@ CMAKE_FLAGS=(-DCMAKE_BUILD_TYPE=Release "-DCMAKE_C_FLAGS=-O3 -msimd128" -DWITH_S
 EMCC_FLAGS=(-O3 -msimd128 -sSTANDALONE_WASM -sSUPPORT_LONGJMP=0 --no-entry -sALLOW_MEMORY_GROWTH=1
   -sMAXIMUM_MEMORY=$MAX_MEMORY -sINITIAL_MEMORY=1048576 -sTOTAL_STACK=131072 -sMEMORY_GROWTH_GEOMETRIC_STEP=0
   -sEXPORTED_FUNCTIONS=_malloc,_free,_thumb,_encode,_last_error_text,_last_error_was_out_of_memory)
-# png.wasm: the same memory rules, a smaller stack.
+# png.wasm: the same limit; it starts small (its own data is a few rows) and grows as a decode needs.
 PNG_EMCC_FLAGS=(-O3 -msimd128 -sSTANDALONE_WASM -sSUPPORT_LONGJMP=0 --no-entry -sALLOW_MEMORY_GROWTH=1
-  -sMAXIMUM_MEMORY=$MAX_MEMORY -sINITIAL_MEMORY=1048576 -sTOTAL_STACK=65536 -sMEMORY_GROWTH_GEOMETRIC_STEP=0
+  -sMAXIMUM_MEMORY=$MAX_MEMORY -sINITIAL_MEMORY=262144 -sTOTAL_STACK=65536 -sMEMORY_GROWTH_GEOMETRIC_STEP=0
   -sEXPORTED_FUNCTIONS=_png_begin,_png_alloc,_png_input,_png_input_room,_png_feed,_png_output,_png_error,_png_bad_filter)
 
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }

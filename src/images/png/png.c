@@ -159,40 +159,57 @@ static inline uint8_t paeth(int a, int b, int c) {
   return (uint8_t)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
 }
 
+/*
+ * Sub, Average and Paeth over whole pixels of `step` bytes (a constant where
+ * this is inlined): the bytes to the left and up-left are carried in
+ * registers instead of being re-read from the row just written, and the
+ * channels' dependency chains run side by side.
+ */
+static inline __attribute__((always_inline)) void unfilter_pixels(int type, const uint8_t *raw, uint8_t *row, const uint8_t *up, size_t n,
+                                                                  const int step) {
+  int a[8] = {0}, c[8] = {0};
+  if (type == 1) {
+    for (size_t i = 0; i < n; i += step)
+      for (int ch = 0; ch < step; ch++) row[i + ch] = (uint8_t)(a[ch] = (uint8_t)(raw[i + ch] + a[ch]));
+  } else if (type == 3) {
+    for (size_t i = 0; i < n; i += step)
+      for (int ch = 0; ch < step; ch++) row[i + ch] = (uint8_t)(a[ch] = (uint8_t)(raw[i + ch] + ((a[ch] + up[i + ch]) >> 1)));
+  } else {
+    for (size_t i = 0; i < n; i += step)
+      for (int ch = 0; ch < step; ch++) {
+        const int b = up[i + ch];
+        row[i + ch] = (uint8_t)(a[ch] = (uint8_t)(raw[i + ch] + paeth(a[ch], b, c[ch])));
+        c[ch] = b;
+      }
+  }
+}
+
 /* `raw` may be `row` itself. row[-LEAD..-1] and prev[-LEAD..-1] are zeros, so the first pixel needs no case of its own. */
 static int unfilter(int type, const uint8_t *raw, uint8_t *row, const uint8_t *up, size_t n, int step) {
-  switch (type) {
-    case 0:
-      if (raw != row) memcpy(row, raw, n);
-      return 1;
-    case 1:
-      for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + row[(ptrdiff_t)i - step]);
-      return 1;
-    case 2:
-      for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + up[i]);
-      return 1;
-    case 3:
-      for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + ((row[(ptrdiff_t)i - step] + up[i]) >> 1));
-      return 1;
-    case 4:
-      if (step == 3 || step == 4) {
-        /* One channel at a time: a and c are carried in registers, not reloaded. */
-        for (int ch = 0; ch < step; ch++) {
-          int a = 0, c = 0;
-          for (size_t i = ch; i < n; i += step) {
-            const int b = up[i];
-            a = (uint8_t)(raw[i] + paeth(a, b, c));
-            row[i] = (uint8_t)a;
-            c = b;
-          }
-        }
-      } else {
-        for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + paeth(row[(ptrdiff_t)i - step], up[i], up[(ptrdiff_t)i - step]));
-      }
-      return 1;
-    default:
-      return 0;
+  if (type > 4) return 0;
+  if (type == 0) {
+    if (raw != row) memcpy(row, raw, n);
+  } else if (type == 2) {
+    for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + up[i]);
+  } else if (step == 3) {
+    unfilter_pixels(type, raw, row, up, n, 3); /* 8-bit RGB */
+  } else if (step == 4) {
+    unfilter_pixels(type, raw, row, up, n, 4); /* 8-bit RGBA, 16-bit gray+alpha */
+  } else if (step == 6) {
+    unfilter_pixels(type, raw, row, up, n, 6); /* 16-bit RGB */
+  } else if (step == 8) {
+    unfilter_pixels(type, raw, row, up, n, 8); /* 16-bit RGBA */
+  } else {
+    /* One or two bytes a pixel (gray, palette, gray+alpha 8-bit, gray 16-bit): byte by byte. */
+    const ptrdiff_t s = step;
+    if (type == 1)
+      for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + row[i - s]);
+    else if (type == 3)
+      for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + ((row[i - s] + up[i]) >> 1));
+    else
+      for (size_t i = 0; i < n; i++) row[i] = (uint8_t)(raw[i] + paeth(row[i - s], up[i], up[i - s]));
   }
+  return 1;
 }
 
 /* ---- The reducer ----------------------------------------------------------- */
