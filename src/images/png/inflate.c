@@ -469,6 +469,8 @@ need_input:
   status = INFLATE_NEED_INPUT;
 pause: {
   const size_t position = POSITION();
+  /* Only the last input may be read past (into its padding); pausing there means it was cut short. */
+  if (position > in_len * 8) FAIL("the compressed data is cut short");
   *consumed = position / 8;
   z->bit_offset = position % 8;
   z->adler = adler32(z->adler, checked, out - checked);
