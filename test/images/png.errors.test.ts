@@ -74,6 +74,12 @@ describe("a PNG whose zlib stream breaks its own rules", () => {
     expect(await problem(png)).toMatch(/compressed image data is corrupt \(incorrect data check\)/);
   });
 
+  it("answers a complete stream that holds fewer rows than IHDR promises with 422", async () => {
+    const zlib = new ZlibWriter().fixed(rows(), true); // 4 rows
+    const png = grayPngAround(8, 5, zlib.finish());
+    expect(await problem(png)).toMatch(/ends before its last row/);
+  });
+
   it("answers a match that reaches back before the start of the data with 422", async () => {
     const zlib = new ZlibWriter().fixed([0, 1, 2, [20, 40], ...rows().slice(23)], true);
     const png = grayPngAround(8, 4, zlib.finish(0));

@@ -168,6 +168,16 @@ describe("the inflater on block kinds a compressor rarely writes", () => {
     expect(rgb.filter((_, i) => i % 3 === 0)).toEqual(expected);
   });
 
+  it("ignores data past the last row, however long (only the rows are decoded)", async () => {
+    const image = rows(0, HEIGHT, (x, y) => x + y * 16);
+    const extra = new Uint8Array(60000).fill(7);
+    const zlib = new ZlibWriter().stored(Uint8Array.from(image));
+    for (let i = 0; i < 40; i++) zlib.stored(extra); // 2.4 MB more than the image
+    const stream = zlib.stored(new Uint8Array(0), true).finish();
+
+    expect(await decodeGray(stream, 65536)).toEqual(expectedGray(zlib));
+  });
+
   it.each([[1], [7], [4096]])(
     "fixed-Huffman blocks with overlapping matches at distances 1 to 17 and the longest length (network chunks of %i bytes)",
     async (chunkSize) => {
