@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Rebuilds src/images/jpeg/jpeg.wasm (libjpeg-turbo + the thumbnail wrapper)
-# and its manifest.json, bit for bit: the Debian source package, the Debian
-# emscripten package and every flag are pinned below; a different toolchain
-# version is refused rather than silently producing a different file.
+# and src/images/png/png.wasm (our own inflater and PNG row pipeline, no
+# outside source), each with its manifest.json, bit for bit: the Debian source
+# package, the Debian emscripten package and every flag are pinned below; a
+# different toolchain version is refused rather than silently producing a
+# different file.
 #
 #   npm run build:wasm [-- --check]
 #
 # Needs Debian bookworm and root for apt (installs emscripten, cmake, dpkg-dev
 # and adds a deb-src line when none exists). --check rebuilds into a temporary
-# file and compares it with the committed one instead of replacing it.
+# files and compares them with the committed ones instead of replacing them.
 set -euo pipefail
 
 DEB_SOURCE=libjpeg-turbo
@@ -24,8 +26,12 @@ CMAKE_FLAGS=(-DCMAKE_BUILD_TYPE=Release "-DCMAKE_C_FLAGS=-O3 -msimd128" -DWITH_S
 EMCC_FLAGS=(-O3 -msimd128 -sSTANDALONE_WASM -sSUPPORT_LONGJMP=0 --no-entry -sALLOW_MEMORY_GROWTH=1
   -sMAXIMUM_MEMORY=$MAX_MEMORY -sINITIAL_MEMORY=1048576 -sTOTAL_STACK=131072 -sMEMORY_GROWTH_GEOMETRIC_STEP=0
   -sEXPORTED_FUNCTIONS=_malloc,_free,_thumb,_encode,_last_error_text,_last_error_was_out_of_memory)
+# png.wasm: the same limit; it starts small (its own data is a few rows) and grows as a decode needs.
+PNG_EMCC_FLAGS=(-O3 -msimd128 -sSTANDALONE_WASM -sSUPPORT_LONGJMP=0 --no-entry -sALLOW_MEMORY_GROWTH=1
+  -sMAXIMUM_MEMORY=$MAX_MEMORY -sINITIAL_MEMORY=262144 -sTOTAL_STACK=65536 -sMEMORY_GROWTH_GEOMETRIC_STEP=0
+  -sEXPORTED_FUNCTIONS=_png_begin,_png_alloc,_png_input,_png_input_room,_png_feed,_png_output,_png_error,_png_bad_filter)
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 step() { printf '\n== %s\n' "$*" >&2; }
 die() { printf 'build-wasm: %s\n' "$*" >&2; exit 1; }
 
@@ -40,6 +46,7 @@ done
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CODEC="$ROOT/src/images/jpeg"
+PNG="$ROOT/src/images/png"
 # A fixed work path keeps any path the compiler might embed identical between runs.
 WORK=/tmp/cas-edge-jpeg-wasm
 export NODE_PATH=/usr/share/nodejs SOURCE_DATE_EPOCH LC_ALL=C TZ=UTC
@@ -80,14 +87,24 @@ SHA=$(sha256sum "$WORK/jpeg.wasm" | cut -d' ' -f1)
 SIZE=$(stat -c %s "$WORK/jpeg.wasm")
 echo "jpeg.wasm: $SIZE bytes, sha256 $SHA" >&2
 
+step "link: png.c + inflate.c + resample.c -> png.wasm"
+mkdir -p "$WORK/png" "$WORK/jpeg"
+cp "$PNG"/png.c "$PNG"/inflate.c "$PNG"/inflate.h "$WORK/png/"
+cp "$CODEC"/resample.c "$CODEC"/resample.h "$WORK/jpeg/"
+(cd "$WORK" && emcc "${PNG_EMCC_FLAGS[@]}" png/png.c png/inflate.c jpeg/resample.c -o "$WORK/png.wasm")
+PNG_SHA=$(sha256sum "$WORK/png.wasm" | cut -d' ' -f1)
+PNG_SIZE=$(stat -c %s "$WORK/png.wasm")
+echo "png.wasm: $PNG_SIZE bytes, sha256 $PNG_SHA" >&2
+
 if [ "$CHECK" = 1 ]; then
-  step "check against the committed file"
+  step "check against the committed files"
   cmp -s "$WORK/jpeg.wasm" "$CODEC/jpeg.wasm" || die "rebuilt jpeg.wasm ($SHA) differs from the committed one"
+  cmp -s "$WORK/png.wasm" "$PNG/png.wasm" || die "rebuilt png.wasm ($PNG_SHA) differs from the committed one"
   echo "identical" >&2
   exit 0
 fi
 
-step "write src/images/jpeg/jpeg.wasm and manifest.json"
+step "write src/images/{jpeg,png}/*.wasm and their manifest.json"
 cp "$WORK/jpeg.wasm" "$CODEC/jpeg.wasm"
 EMCC_VERSION=$(emcc --version | head -1) CMAKE_VERSION=$(cmake --version | head -1) \
   CMAKE_FLAGS="$(printf '%s\n' "${CMAKE_FLAGS[@]}")" EMCC_FLAGS="$(printf '%s\n' "${EMCC_FLAGS[@]}")" SHA="$SHA" SIZE="$SIZE" \
@@ -106,4 +123,19 @@ EMCC_VERSION=$(emcc --version | head -1) CMAKE_VERSION=$(cmake --version | head 
     };
     process.stdout.write(JSON.stringify(manifest, null, 2) + "\n");
   ' >"$CODEC/manifest.json"
-echo "done: $CODEC/jpeg.wasm" >&2
+cp "$WORK/png.wasm" "$PNG/png.wasm"
+EMCC_VERSION=$(emcc --version | head -1) EMCC_FLAGS="$(printf '%s\n' "${PNG_EMCC_FLAGS[@]}")" SHA="$PNG_SHA" SIZE="$PNG_SIZE" \
+  EMSCRIPTEN_DEB="$EMSCRIPTEN_DEB" node -e '
+    const e = process.env;
+    const manifest = {
+      file: "png.wasm",
+      sha256: e.SHA,
+      size: Number(e.SIZE),
+      source: ["src/images/png/png.c", "src/images/png/inflate.c", "src/images/png/inflate.h", "src/images/jpeg/resample.c", "src/images/jpeg/resample.h"],
+      toolchain: { emscriptenDebian: e.EMSCRIPTEN_DEB, emcc: e.EMCC_VERSION },
+      emccFlags: e.EMCC_FLAGS.split("\n"),
+      build: "npm run build:wasm",
+    };
+    process.stdout.write(JSON.stringify(manifest, null, 2) + "\n");
+  ' >"$PNG/manifest.json"
+echo "done: $CODEC/jpeg.wasm, $PNG/png.wasm" >&2

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { casGet, storeBytes } from "../support/blobs";
 import { concat } from "../support/bytes";
 import { fixture } from "../support/fixtures";
-import { chunk, makePng } from "../support/png";
+import { chunk, grayPngAround, makePng, ZlibWriter } from "../support/png";
 
 async function problem(bytes: Uint8Array) {
   const res = await casGet(await storeBytes(bytes), "?thumbnail=64");
@@ -61,5 +61,28 @@ describe("a PNG whose rows are wrong", () => {
     ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit gray: 10 bytes a row
     const png = concat([fixture("small.png").subarray(0, 8), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0))]);
     expect(await problem(png)).toMatch(/filter type 9/);
+  });
+});
+
+describe("a PNG whose zlib stream breaks its own rules", () => {
+  /** 8×4 gray rows (filter 0), written as one fixed-Huffman block. */
+  const rows = () => Array.from({ length: 4 * 9 }, (_, i) => (i % 9 === 0 ? 0 : i * 5));
+
+  it("answers a stream whose Adler-32 does not match its data with 422", async () => {
+    const zlib = new ZlibWriter().fixed(rows(), true);
+    const png = grayPngAround(8, 4, zlib.finish(0x12345678));
+    expect(await problem(png)).toMatch(/compressed image data is corrupt \(incorrect data check\)/);
+  });
+
+  it("answers a complete stream that holds fewer rows than IHDR promises with 422", async () => {
+    const zlib = new ZlibWriter().fixed(rows(), true); // 4 rows
+    const png = grayPngAround(8, 5, zlib.finish());
+    expect(await problem(png)).toMatch(/ends before its last row/);
+  });
+
+  it("answers a match that reaches back before the start of the data with 422", async () => {
+    const zlib = new ZlibWriter().fixed([0, 1, 2, [20, 40], ...rows().slice(23)], true);
+    const png = grayPngAround(8, 4, zlib.finish(0));
+    expect(await problem(png)).toMatch(/compressed image data is corrupt \(invalid distance too far back\)/);
   });
 });

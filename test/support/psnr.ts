@@ -1,7 +1,7 @@
 import { PhotonImage } from "@cf-wasm/photon";
 
-/** Decodes any image photon reads (the test's independent decoder) to RGBA. */
-function decode(bytes: Uint8Array) {
+/** Decodes any image photon reads (image-rs: the tests' independent decoder) to RGBA. */
+export function decodeReference(bytes: Uint8Array): { rgba: Uint8Array; width: number; height: number } {
   const image = PhotonImage.new_from_byteslice(bytes);
   try {
     return { rgba: image.get_raw_pixels(), width: image.get_width(), height: image.get_height() };
@@ -16,8 +16,8 @@ function decode(bytes: Uint8Array) {
  * encoder's chroma subsampling, not the resize.
  */
 export function lumaPsnr(a: Uint8Array, b: Uint8Array): { psnr: number; width: number; height: number } {
-  const x = decode(a);
-  const y = decode(b);
+  const x = decodeReference(a);
+  const y = decodeReference(b);
   if (x.width !== y.width || x.height !== y.height) throw new Error(`sizes differ: ${x.width}×${x.height} vs ${y.width}×${y.height}`);
   let sum = 0;
   for (let i = 0; i < x.rgba.length; i += 4) {

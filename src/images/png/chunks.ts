@@ -42,12 +42,12 @@ export class ChunkReader {
     return data;
   }
 
-  /** An IDAT chunk's data in the pieces the network delivered, then its CRC skipped. */
-  async *idatPieces(length: number): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  /** An IDAT chunk's data in the pieces the network delivered (views of its chunks, valid until the next read), then its CRC skipped. */
+  async *idatPieces(length: number): AsyncGenerator<Uint8Array> {
     let left = length;
     while (left > 0) {
       const piece = await this.piece(left);
-      yield new Uint8Array(piece); // a copy: the inflater may keep what it is given
+      yield piece;
       left -= piece.length;
     }
     await this.take(4);

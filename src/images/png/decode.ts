@@ -1,41 +1,46 @@
 import { u32be } from "../../blobs/bytes";
-import { AppError } from "../../errors";
-import { ADAM7, scatterPass } from "./adam7";
 import { ChunkReader, corrupt } from "./chunks";
-import { checkHeader, type PngHeader, rowConverter, rowLayout, unfilter } from "./rows";
-
-/** Receives the image's rows, top to bottom, as packed 8-bit RGB already flattened on white. */
-export interface RowSink {
-  push(rgb: Uint8Array): void;
-}
+import { PngDecoder } from "./codec";
+import { checkHeader, type PngHeader } from "./header";
+import pngWasm from "./png.wasm";
 
 /**
- * Decodes a PNG as it streams in: chunks are parsed as bytes arrive, the IDAT
- * data is inflated by the runtime's native DecompressionStream (the zlib
- * stream spans all IDAT chunks), and each row is un-filtered and handed to
- * `sink` as soon as it is complete, so memory holds two rows, not the image.
- * An interlaced (Adam7) PNG cannot be emitted row by row; it is decoded into
- * one RGB canvas (3 bytes a pixel, which plan.ts budgets) and then emitted.
+ * Decodes a PNG as it streams in and shrinks it to the size `target` picks
+ * once the header is known: chunks are parsed as bytes arrive and the IDAT
+ * data (one zlib stream across all IDAT chunks) goes straight into png.wasm,
+ * which inflates it, un-filters and converts each row (flattened on white)
+ * and reduces it as soon as it is complete, so memory holds a few rows, not
+ * the image. An interlaced (Adam7) PNG cannot be reduced row by row; it is
+ * gathered into one RGB canvas (3 bytes a pixel, which plan.ts budgets) first.
+ *
+ * The runtime's DecompressionStream is not used: zlib's inflate took most
+ * of a large PNG's decode, twice what sharp (libspng, zlib-ng) needs for the
+ * whole thumbnail, and the stream's per-write round trips added more.
  */
-export async function decodePng(body: ReadableStream<Uint8Array>, sink: (header: PngHeader) => RowSink): Promise<PngHeader> {
+export async function decodePng(
+  body: ReadableStream<Uint8Array>,
+  target: (header: PngHeader) => { width: number; height: number },
+): Promise<{ header: PngHeader; rgb: Uint8Array; width: number; height: number }> {
   const chunks = new ChunkReader(body.getReader());
   try {
     await chunks.skipSignature();
     const header = await readHeaderChunks(chunks);
-    const target = sink(header);
-    const rows = header.interlaced ? interlacedRows(header, target) : sequentialRows(header, target);
-    await inflateInto(chunks, header.firstIdat, rows);
-    if (!rows.done()) throw corrupt("the image data ends before its last row");
-    return header;
+    const { width, height } = target(header);
+    const decoder = new PngDecoder(pngWasm, header, width, height);
+    let length = header.firstIdat;
+    for (;;) {
+      for await (const piece of chunks.idatPieces(length)) {
+        // Every row is in: what follows (the stream's end, other chunks) is not needed.
+        if (decoder.write(piece)) return { header, rgb: decoder.end(), width, height };
+      }
+      const next = await chunks.next();
+      if (next.type !== "IDAT") break;
+      length = next.length;
+    }
+    return { header, rgb: decoder.end(), width, height };
   } finally {
     chunks.cancel();
   }
-}
-
-interface RowAssembler {
-  /** Takes the next piece of inflated data. */
-  add(data: Uint8Array): void;
-  done(): boolean;
 }
 
 /** IHDR, then PLTE and tRNS, up to the first IDAT (whose header is consumed). */
@@ -62,132 +67,4 @@ async function readHeaderChunks(chunks: ChunkReader): Promise<PngHeader & { firs
       await chunks.skip(length);
     }
   }
-}
-
-/**
- * Feeds every IDAT's data to the inflater while reading its output: the two
- * run concurrently, since the inflater stops taking input while its output
- * is unread.
- */
-async function inflateInto(chunks: ChunkReader, firstIdat: number, rows: RowAssembler): Promise<void> {
-  const inflater = new DecompressionStream("deflate");
-  const writer = inflater.writable.getWriter();
-  const reader = inflater.readable.getReader();
-  const feeding = (async () => {
-    try {
-      let length = firstIdat;
-      for (;;) {
-        for await (const piece of chunks.idatPieces(length)) await writer.write(piece);
-        const next = await chunks.next();
-        if (next.type !== "IDAT") break;
-        length = next.length;
-      }
-      await writer.close();
-    } catch (err) {
-      await writer.abort(err).catch(() => {});
-      throw err;
-    }
-  })();
-  feeding.catch(() => {});
-  const failed = (err: unknown) => corrupt(`the compressed image data is corrupt (${err instanceof Error ? err.message : String(err)})`);
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      rows.add(value);
-    }
-  } catch (err) {
-    // Unblock a feeder waiting on a full inflater, then prefer its reason (a truncated
-    // or corrupt chunk) over the inflater's, and a row's own error over both.
-    await reader.cancel().catch(() => {});
-    if (err instanceof AppError) throw err;
-    await feeding.catch((fed: unknown) => {
-      if (fed instanceof AppError) throw fed;
-    });
-    throw failed(err);
-  }
-  await feeding.catch((err: unknown) => {
-    throw err instanceof AppError ? err : failed(err);
-  });
-}
-
-/** Splits inflated bytes into filter byte + row, un-filters each and passes it on. */
-function rowSplitter(rowBytes: number, bpp: number, rowCount: number, onRow: (row: Uint8Array) => void) {
-  let cur = new Uint8Array(rowBytes);
-  let prev = new Uint8Array(rowBytes);
-  let filter = -1;
-  let filled = 0;
-  let rows = 0;
-  return {
-    add(data: Uint8Array): number {
-      let at = 0;
-      while (at < data.length && rows < rowCount) {
-        if (filter < 0) {
-          filter = data[at++]!;
-          continue;
-        }
-        const n = Math.min(rowBytes - filled, data.length - at);
-        cur.set(data.subarray(at, at + n), filled);
-        filled += n;
-        at += n;
-        if (filled === rowBytes) {
-          unfilter(filter, cur, prev, bpp);
-          onRow(cur);
-          [cur, prev] = [prev, cur];
-          filter = -1;
-          filled = 0;
-          rows++;
-        }
-      }
-      return at;
-    },
-    get rows() {
-      return rows;
-    },
-  };
-}
-
-function sequentialRows(header: PngHeader, sink: RowSink): RowAssembler {
-  const { rowBytes, bpp } = rowLayout(header, header.width);
-  const convert = rowConverter(header, header.width);
-  const splitter = rowSplitter(rowBytes, bpp, header.height, (row) => sink.push(convert(row)));
-  return {
-    add: (data) => void splitter.add(data),
-    done: () => splitter.rows === header.height,
-  };
-}
-
-function interlacedRows(header: PngHeader, sink: RowSink): RowAssembler {
-  const { width, height } = header;
-  const canvas = new Uint8Array(width * height * 3);
-  let pass = -1;
-  let splitter: ReturnType<typeof rowSplitter> | undefined;
-  let finished = false;
-  const nextPass = () => {
-    for (pass++; pass < ADAM7.length; pass++) {
-      const p = ADAM7[pass]!;
-      const pw = Math.ceil((width - p.x) / p.dx);
-      const ph = Math.ceil((height - p.y) / p.dy);
-      if (pw <= 0 || ph <= 0) continue; // an empty pass has no bytes at all
-      const { rowBytes, bpp } = rowLayout(header, pw);
-      const convert = rowConverter(header, pw);
-      let y = 0;
-      splitter = rowSplitter(rowBytes, bpp, ph, (row) => scatterPass(canvas, width, p, y++, convert(row)));
-      return;
-    }
-    splitter = undefined;
-    finished = true;
-    for (let y = 0; y < height; y++) sink.push(canvas.subarray(y * width * 3, (y + 1) * width * 3));
-  };
-  nextPass();
-  return {
-    add(data) {
-      let at = 0;
-      while (splitter && at < data.length) {
-        at += splitter.add(data.subarray(at));
-        if (splitter.rows === Math.ceil((height - ADAM7[pass]!.y) / ADAM7[pass]!.dy)) nextPass();
-      }
-    },
-    done: () => finished,
-  };
 }
