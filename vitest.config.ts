@@ -83,7 +83,7 @@ export default defineConfig(async () => {
             testTimeout: 20_000,
             setupFiles: ["./test/setup/apply-migrations.ts"],
             include: ["test/**/*.test.ts"],
-            exclude: ["test/e2e/**", "test/browser/**"],
+            exclude: ["test/e2e/**", "test/browser/**", "test/scripts/**"],
           },
         },
         {
@@ -97,6 +97,18 @@ export default defineConfig(async () => {
             fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 120_000,
+          },
+        },
+        {
+          // Every `npm run bench:*` in its --smoke mode, as a child process: a benchmark that no longer runs fails the suite.
+          test: {
+            name: "bench",
+            environment: "node",
+            include: ["test/scripts/**/*.test.ts"],
+            // Two benchmarks at a time: each starts its wrangler dev on ports it picks itself.
+            maxConcurrency: 2,
+            // A hang guard above the test's own (it kills the benchmark's process group first).
+            testTimeout: 180_000,
           },
         },
         {

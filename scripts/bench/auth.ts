@@ -1,5 +1,5 @@
 /**
- * npm run bench:auth [-- --seconds 5 --rounds 3 --connections 10]
+ * npm run bench:auth [-- --seconds 5 --rounds 3 --connections 10 --smoke]
  *
  * Requests per second of an authenticated PUT of a blob that is already
  * stored (the dedup path: the guard, one R2 head, no body read), with a
@@ -11,20 +11,22 @@
 import { createHash, randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
-import { printTable, ratio, requestsPerSecond, startWorker } from "./harness.ts";
+import { printTable, ratio, requestsPerSecond, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "5" },
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "10" },
+    ...smokeOption,
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("usage: npm run bench:auth [-- --seconds N --rounds N --connections N]");
+  console.log("usage: npm run bench:auth [-- --seconds N --rounds N --connections N --smoke]");
   process.exit(0);
 }
+if (values.smoke) Object.assign(values, { seconds: "1", rounds: "1", connections: "2" });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
@@ -39,7 +41,7 @@ const { privateKey } = await generateKeyPair("ES256", { extractable: true });
 const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(privateKey)), kid: "bench", alg: "ES256" }] });
 
 console.log("starting the worker…");
-const worker = await startWorker("wrangler.toml", 8795, { CAS_WRITE_TOKEN: STATIC, ADMIN_TOKEN: ADMIN, JWT_PRIVATE_JWKS: jwks });
+const worker = await startWorker("wrangler.toml", 0, { CAS_WRITE_TOKEN: STATIC, ADMIN_TOKEN: ADMIN, JWT_PRIVATE_JWKS: jwks });
 try {
   const created = await fetch(`${worker.url}/api/admin/accounts`, {
     method: "POST",

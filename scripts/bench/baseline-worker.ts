@@ -1,11 +1,13 @@
 /**
  * The benchmark baseline: the least a Worker can do to serve an R2 object.
- * `/noop` does nothing at all and shows the ceiling of the local harness.
+ * `/noop` does nothing at all and shows the ceiling of the local harness;
+ * `/not-modified` is the least a Worker can do to answer a revalidation.
  */
 export default {
   async fetch(request: Request, env: { BUCKET: R2Bucket }): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === "/noop") return new Response(null, { status: 204 });
+    if (pathname === "/not-modified") return new Response(null, { status: 304, headers: { ETag: '"bench"' } });
     if (pathname === "/copy") return copyPage(env.BUCKET, new URL(request.url).searchParams.get("cursor") ?? undefined);
     if (pathname.startsWith("/api/cas/")) return casLike(request, env.BUCKET, `cas/${pathname.slice(9)}`);
     if (request.method === "PUT") {

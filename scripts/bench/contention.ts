@@ -6,25 +6,28 @@
  * and the probe's latency during the burst against its latency when idle,
  * measured in the same run.
  *
- *   npm run bench:contention [-- --puts 50 --gets 200 --size 1048576]
+ *   npm run bench:contention [-- --puts 50 --gets 200 --size 1048576 --smoke]
  */
 import { parseArgs } from "node:util";
 import { burst, percentile } from "../../test/e2e/support/burst.ts";
 import { blob, keepAliveAgent, send, sha256 } from "../../test/e2e/support/http.ts";
-import { printTable, startWorker } from "./harness.ts";
+import { printTable, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
   options: {
     puts: { type: "string", default: "50" },
     gets: { type: "string", default: "200" },
     size: { type: "string", default: String(1024 * 1024) },
+    ...smokeOption,
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("usage: npm run bench:contention [-- --puts N --gets N --size BYTES]");
+  console.log("usage: npm run bench:contention [-- --puts N --gets N --size BYTES --smoke]");
   process.exit(0);
 }
+if (values.smoke) Object.assign(values, { puts: "3", gets: "6", size: "1024" });
+const IDLE_PROBES = values.smoke ? 10 : 100;
 
 const TOKEN = "bench-write";
 console.error("starting the worker…");
@@ -36,7 +39,7 @@ try {
   await send(worker.url, undefined, { method: "PUT", path: `/api/cas/${smallHash}`, headers: { Authorization: `Bearer ${TOKEN}` }, body: small });
   const idle: number[] = [];
   const agent = keepAliveAgent();
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < IDLE_PROBES; i++) {
     const t = performance.now();
     await send(worker.url, agent, { path: `/api/cas/${smallHash}?probe=${i}` });
     idle.push(performance.now() - t);

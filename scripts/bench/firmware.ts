@@ -1,5 +1,5 @@
 /**
- * npm run bench:firmware [-- --runs 3 --seconds 8 --connections 8 --ota-mb 1]
+ * npm run bench:firmware [-- --runs 3 --seconds 8 --connections 8 --ota-mb 1 --smoke]
  *
  * 1. Firmware ZIP upload: 4 MB and 16 MB ZIPs of fake ESP-IDF builds (random,
  *    so incompressible), each size on its own fresh worker, timed against a
@@ -16,7 +16,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { espBuild, zip } from "../../test/support/esp-build.ts";
-import { type LocalWorker, printTable, ratio, requestsPerSecond, startWorker } from "./harness.ts";
+import { type LocalWorker, printTable, ratio, requestsPerSecond, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
   options: {
@@ -24,13 +24,17 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "8" },
     connections: { type: "string", default: "8" },
     "ota-mb": { type: "string", default: "1" },
+    ...smokeOption,
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("usage: npm run bench:firmware [-- --runs N --seconds N --connections N --ota-mb N]");
+  console.log("usage: npm run bench:firmware [-- --runs N --seconds N --connections N --ota-mb N --smoke]");
   process.exit(0);
 }
+if (values.smoke) Object.assign(values, { runs: "1", seconds: "1", connections: "2", "ota-mb": "1" });
+/** The two ZIP sizes, small and large (a smoke run keeps the 1:4 but not the megabytes). */
+const [SMALL_MB, LARGE_MB] = values.smoke ? [0.5, 2] : [4, 16];
 const runs = Number(values.runs);
 const TOKEN = "bench-api-token";
 const WRITE = "bench-write-token";
@@ -90,13 +94,14 @@ interface UploadFigures {
   peak: number;
 }
 
-async function measureUploads(mb: number, port: number): Promise<UploadFigures & { worker: LocalWorker; appSha256: string }> {
+async function measureUploads(mb: number): Promise<UploadFigures & { worker: LocalWorker; appSha256: string }> {
   // Fresh builds for every run, so dedup never skips the work being measured; made before the
   // worker starts so building them is not timed and no connection idles while they are made.
   const builds = [];
   for (let run = 0; run < runs; run++) builds.push({ ...(await buildZip(mb, `1.0.${run}`)), plain: randomBytes(0) });
   for (const build of builds) build.plain = randomBytes(build.archive.length);
-  const worker = await startWorker("wrangler.toml", port, { API_TOKEN: TOKEN, CAS_WRITE_TOKEN: WRITE });
+  const worker = await startWorker("wrangler.toml", 0, { API_TOKEN: TOKEN, CAS_WRITE_TOKEN: WRITE });
+  const port = Number(new URL(worker.url).port);
   await createModel(worker, "bench");
   const idle = workerdMemory(port).now;
   const zipTimes: number[] = [];
@@ -127,10 +132,9 @@ async function measureUploads(mb: number, port: number): Promise<UploadFigures &
 }
 
 console.log(`firmware uploads (${runs} runs per size, each size on a fresh worker)…`);
-// Ports away from the other benches (879x), so two benchmarks can run side by side.
-const small = await measureUploads(4, 8861);
+const small = await measureUploads(SMALL_MB);
 await small.worker.stop();
-const large = await measureUploads(16, 8863);
+const large = await measureUploads(LARGE_MB);
 try {
   console.log("");
   printTable([
@@ -146,7 +150,7 @@ try {
     ]),
   ]);
   console.log(
-    `\npeak above idle, 16 MB vs 4 MB ZIP: ${(large.peak - large.idle).toFixed(0)} MB vs ${(small.peak - small.idle).toFixed(0)} MB (flat means close, not 4×)`,
+    `\npeak above idle, ${LARGE_MB} MB vs ${SMALL_MB} MB ZIP: ${(large.peak - large.idle).toFixed(0)} MB vs ${(small.peak - small.idle).toFixed(0)} MB (flat means close, not 4×)`,
   );
 
   // OTA: the binary of a version uploaded just now, against a blob of the same size.

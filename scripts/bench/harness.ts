@@ -7,6 +7,13 @@ import autocannon from "autocannon";
 
 export { type LocalWorker, startWorker } from "../lib/local-worker.ts";
 
+/**
+ * `--smoke`, which every benchmark takes: one tiny run (smallest sizes, a second of load) through
+ * the same code and the same status checks, so `npm test` fails when a benchmark no longer runs
+ * (test/scripts/bench.smoke.test.ts). Its figures mean nothing.
+ */
+export const smokeOption = { smoke: { type: "boolean", default: false } } as const;
+
 export interface LoadOptions {
   connections: number;
   seconds: number;
@@ -19,8 +26,20 @@ export interface LoadOptions {
   expectStatus: number;
 }
 
+export interface LoadResult {
+  /** Mean requests per second. */
+  rps: number;
+  /** Answers received, for figures per request. */
+  requests: number;
+}
+
 /** Requests per second of `url` under a fixed concurrency; fails if any answer has another status. */
 export async function requestsPerSecond(url: string, options: LoadOptions): Promise<number> {
+  return (await runLoad(url, options)).rps;
+}
+
+/** Drives `url` under a fixed concurrency for a while; fails if any answer has another status. */
+export async function runLoad(url: string, options: LoadOptions): Promise<LoadResult> {
   let n = 0;
   const base = new URL(url);
   const request: Record<string, unknown> = { method: options.method ?? "GET", path: base.pathname + base.search, headers: options.headers ?? {} };
@@ -34,10 +53,11 @@ export async function requestsPerSecond(url: string, options: LoadOptions): Prom
     requests: [request],
   });
   const others = Object.keys(result.statusCodeStats).filter((code) => code !== String(options.expectStatus));
-  if (result.errors > 0 || result.timeouts > 0 || others.length > 0) {
+  const requests = Object.values(result.statusCodeStats).reduce((sum, { count }) => sum + count, 0);
+  if (result.errors > 0 || result.timeouts > 0 || others.length > 0 || requests === 0) {
     throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, statuses ${JSON.stringify(result.statusCodeStats)}`);
   }
-  return result.requests.average;
+  return { rps: result.requests.average, requests };
 }
 
 export function ratio(value: number, baseline: number): string {

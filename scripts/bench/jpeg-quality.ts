@@ -1,5 +1,6 @@
 /**
  * npm run bench:jpeg-quality -- <file.jpg>... [--size 512]
+ * npm run bench:jpeg-quality -- --smoke   (one of the test photos, 150 px)
  *
  * Luma (Y) PSNR of the worker's JPEG thumbnail (jpeg.wasm, shrink-on-load,
  * Lanczos3, q80 4:2:0) against sharp's lossless reference: the full decode
@@ -11,13 +12,18 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { createJpegCodec } from "../../src/images/jpeg/codec.ts";
+import { smokeOption } from "./harness.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { size: { type: "string", default: "512" }, help: { type: "boolean", short: "h" } },
+  options: { size: { type: "string", default: "512" }, ...smokeOption, help: { type: "boolean", short: "h" } },
 });
+if (values.smoke) {
+  Object.assign(values, { size: "150" });
+  positionals.splice(0, positionals.length, new URL("../../test/fixtures/photo-1.jpg", import.meta.url).pathname);
+}
 if (values.help || positionals.length === 0) {
-  console.log("usage: npm run bench:jpeg-quality -- <file.jpg>... [--size 512]");
+  console.log("usage: npm run bench:jpeg-quality -- <file.jpg>... [--size 512] | --smoke");
   process.exit(values.help ? 0 : 1);
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm run bench:migrate [-- --count 2000]
+ * npm run bench:migrate [-- --count 2000 --smoke]
  *
  * Seeds the same legacy population (mixed sizes, 10 % duplicate contents,
  * one missing object) into cas-edge and into a baseline worker, then
@@ -9,13 +9,14 @@
  */
 import { parseArgs } from "node:util";
 import { seedLegacy } from "../lib/legacy-seed.ts";
-import { printTable, startWorker } from "./harness.ts";
+import { printTable, smokeOption, startWorker } from "./harness.ts";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "2000" }, help: { type: "boolean", short: "h" } } });
+const { values } = parseArgs({ options: { count: { type: "string", default: "2000" }, ...smokeOption, help: { type: "boolean", short: "h" } } });
 if (values.help) {
-  console.log("usage: npm run bench:migrate [-- --count N]");
+  console.log("usage: npm run bench:migrate [-- --count N --smoke]");
   process.exit(0);
 }
+if (values.smoke) Object.assign(values, { count: "20" });
 const count = Number(values.count);
 const TOKEN = "bench-admin-token";
 const seed = (configPath: string) => async (state: string) => {
@@ -24,7 +25,7 @@ const seed = (configPath: string) => async (state: string) => {
 };
 
 // One worker at a time: seeding through wrangler's platform proxy restarts a wrangler dev running beside it.
-const baseline = await startWorker("scripts/bench/baseline.wrangler.toml", 8797, {}, seed("scripts/bench/baseline.wrangler.toml"));
+const baseline = await startWorker("scripts/bench/baseline.wrangler.toml", 0, {}, seed("scripts/bench/baseline.wrangler.toml"));
 let copied = 0;
 let copySeconds: number;
 try {
@@ -44,7 +45,7 @@ try {
   await baseline.stop();
 }
 
-const cas = await startWorker("wrangler.toml", 8796, { ADMIN_TOKEN: TOKEN }, seed("wrangler.toml"));
+const cas = await startWorker("wrangler.toml", 0, { ADMIN_TOKEN: TOKEN }, seed("wrangler.toml"));
 try {
   console.log("measuring: migration through the admin API…");
   const headers = { Authorization: `Bearer ${TOKEN}` };

@@ -2,6 +2,7 @@
  * The benchmark's sources, made once and kept in .bench/thumb-sources/:
  * photo-like content (scripts/lib/photo.ts) at phone and camera sizes, as
  * baseline and progressive JPEG (q90, 4:2:0, as cameras write them) and PNG.
+ * A smoke run takes the same kinds at an eighth of the width and height.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import sharp from "sharp";
@@ -15,7 +16,7 @@ export interface BenchSource {
 
 const DIR = new URL("../../.bench/thumb-sources/", import.meta.url).pathname;
 
-export async function benchSources(): Promise<BenchSource[]> {
+export async function benchSources(divisor = 1): Promise<BenchSource[]> {
   mkdirSync(DIR, { recursive: true });
   const specs = [
     { label: "JPEG 4032×3024 baseline (12 MP)", kind: "baseline", w: 4032, h: 3024 },
@@ -24,7 +25,9 @@ export async function benchSources(): Promise<BenchSource[]> {
     { label: "PNG 4032×3024 (12 MP)", kind: "png", w: 4032, h: 3024 },
   ] as const;
   const sources: BenchSource[] = [];
-  for (const spec of specs) {
+  for (const full of specs) {
+    const spec =
+      divisor === 1 ? full : { ...full, label: `${full.label} at 1/${divisor}`, w: Math.round(full.w / divisor), h: Math.round(full.h / divisor) };
     const file = `${DIR}${spec.kind}-${spec.w}x${spec.h}.${spec.kind === "png" ? "png" : "jpg"}`;
     if (!existsSync(file)) {
       console.log(`  making ${spec.label}…`);

@@ -1,5 +1,5 @@
 /**
- * npm run bench:thumb [-- --runs 5 --seconds 8 --skip-serve --out /tmp/thumbs]
+ * npm run bench:thumb [-- --runs 5 --seconds 8 --skip-serve --out /tmp/thumbs --smoke]
  *
  * Makes 512 and 150 px thumbnails of photo-like 12 MP and 24 MP baseline
  * JPEGs, a 24 MP progressive JPEG and a 12 MP PNG with the worker's own code
@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { printTable, ratio, requestsPerSecond, startWorker } from "./harness.ts";
+import { printTable, ratio, requestsPerSecond, smokeOption, startWorker } from "./harness.ts";
 import { workerThumbnail } from "./thumb-run.ts";
 import { benchSources } from "./thumb-sources.ts";
 
@@ -28,13 +28,17 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "8" },
     "skip-serve": { type: "boolean", default: false },
     out: { type: "string", default: join(tmpdir(), "cas-edge-thumbs") },
+    ...smokeOption,
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("usage: npm run bench:thumb [-- --runs N --seconds N --skip-serve --out DIR]");
+  console.log("usage: npm run bench:thumb [-- --runs N --seconds N --skip-serve --out DIR --smoke]");
   process.exit(0);
 }
+// A smoke run: the same kinds of source at an eighth of the size, one thumbnail size, one run.
+if (values.smoke) Object.assign(values, { runs: "1", seconds: "1" });
+const sizes = values.smoke ? [150] : [512, 150];
 const runs = Number(values.runs);
 const TARGET = { baseline: 1.5, progressive: 3, png: 1.5 } as const;
 const MIN_PSNR = 35;
@@ -70,7 +74,7 @@ async function lumaPsnr(ours: Uint8Array, source: Buffer, size: number): Promise
   return 10 * Math.log10((255 * 255) / (sum / (a.info.width * a.info.height)));
 }
 
-const sources = await benchSources();
+const sources = await benchSources(values.smoke ? 8 : 1);
 mkdirSync(values.out, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), "cas-edge-thumb-"));
 const rows: Array<[string, ...string[]]> = [
@@ -81,7 +85,7 @@ try {
   for (const { label, kind, bytes } of sources) {
     const file = join(dir, "source");
     writeFileSync(file, bytes);
-    for (const size of [512, 150]) {
+    for (const size of sizes) {
       const tsx = new URL("../../node_modules/.bin/tsx", import.meta.url).pathname;
       const mem = JSON.parse(execFileSync(tsx, [new URL("./thumb-memory.ts", import.meta.url).pathname, file, String(size)]).toString()) as
         | { peak: number; planned: number; path: string }

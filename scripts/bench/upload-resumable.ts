@@ -1,5 +1,5 @@
 /**
- * npm run bench:upload-resumable [-- --mb 1024 --part-mb 16]
+ * npm run bench:upload-resumable [-- --mb 1024 --part-mb 16 --smoke]
  *
  * A large file through the resumable upload API of a local worker
  * (`wrangler dev`, as `npm start` runs it), the way a user sends it:
@@ -16,15 +16,24 @@ import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { printTable, startWorker } from "./harness.ts";
+import { printTable, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
-  options: { mb: { type: "string", default: "1024" }, "part-mb": { type: "string", default: "16" }, help: { type: "boolean", short: "h" } },
+  options: {
+    mb: { type: "string", default: "1024" },
+    "part-mb": { type: "string", default: "16" },
+    ...smokeOption,
+    help: { type: "boolean", short: "h" },
+  },
 });
 if (values.help) {
-  console.log("usage: npm run bench:upload-resumable [-- --mb 1024 --part-mb 16]");
+  console.log("usage: npm run bench:upload-resumable [-- --mb 1024 --part-mb 16 --smoke]");
   process.exit(0);
 }
+// A smoke run: two parts of the smallest size the API takes (5 MiB), killed after the first.
+if (values.smoke) Object.assign(values, { mb: "10", "part-mb": "5" });
+/** The baseline's single PUT: the largest body one request may carry. */
+const PUT_MIB = values.smoke ? 5 : 95;
 const MiB = 1024 * 1024;
 const size = Number(values.mb) * MiB;
 const TOKEN = "bench-write-token";
@@ -121,7 +130,7 @@ try {
   const after = workerdPeaks(port);
 
   // Baseline: one request, the worker's plain PUT (R2 verifies the digest while it streams).
-  const body = randomBytes(95 * MiB);
+  const body = randomBytes(PUT_MIB * MiB);
   const hash = createHash("sha256").update(body).digest("hex");
   const putStart = performance.now();
   const put = await fetch(`${worker.url}/api/cas/${hash}`, { method: "PUT", body, headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -132,11 +141,11 @@ try {
   const total = (end - start) / 1000;
   const hashing = (hashedAt - start) / 1000;
   const mbps = (bytes: number, s: number) => bytes / MiB / s;
-  const baseline = mbps(95 * MiB, putSeconds);
+  const baseline = mbps(PUT_MIB * MiB, putSeconds);
   console.log("");
   printTable([
     ["path", "MiB", "seconds", "MiB/s", "vs one PUT"],
-    ["one PUT /api/cas (baseline)", "95", putSeconds.toFixed(1), baseline.toFixed(1), "1.00×"],
+    ["one PUT /api/cas (baseline)", String(PUT_MIB), putSeconds.toFixed(1), baseline.toFixed(1), "1.00×"],
     [
       `resumable, ${partCount} parts, killed at half, resumed at part ${resumedAt}`,
       values.mb!,

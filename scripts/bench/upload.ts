@@ -1,5 +1,5 @@
 /**
- * npm run bench:upload [-- --mb 100 --runs 3]
+ * npm run bench:upload [-- --mb 100 --runs 3 --smoke]
  *
  * Uploads a body through the local worker as an attachment, with and
  * without a declared X-Content-SHA256, and in the same run hashes the same
@@ -12,15 +12,16 @@ import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { printTable, startWorker } from "./harness.ts";
+import { printTable, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
-  options: { mb: { type: "string", default: "100" }, runs: { type: "string", default: "3" }, help: { type: "boolean", short: "h" } },
+  options: { mb: { type: "string", default: "100" }, runs: { type: "string", default: "3" }, ...smokeOption, help: { type: "boolean", short: "h" } },
 });
 if (values.help) {
-  console.log("usage: npm run bench:upload [-- --mb N --runs N]");
+  console.log("usage: npm run bench:upload [-- --mb N --runs N --smoke]");
   process.exit(0);
 }
+if (values.smoke) Object.assign(values, { mb: "1", runs: "1" });
 const size = Number(values.mb) * 1024 * 1024;
 const runs = Number(values.runs);
 const TOKEN = "bench-api-token";
@@ -45,16 +46,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 console.log(`starting workers (${values.mb} MB bodies, ${runs} runs each)…`);
 const [cas, baseline] = await Promise.all([
-  startWorker("wrangler.toml", 8793, { API_TOKEN: TOKEN, MAX_UPLOAD_BYTES: String(size) }),
-  startWorker("scripts/bench/baseline.wrangler.toml", 8794),
+  startWorker("wrangler.toml", 0, { API_TOKEN: TOKEN, MAX_UPLOAD_BYTES: String(size) }),
+  startWorker("scripts/bench/baseline.wrangler.toml", 0),
 ]);
+const casPort = Number(new URL(cas.url).port);
 try {
   const part = await fetch(`${cas.url}/api/parts`, {
     method: "POST",
     body: JSON.stringify({ name: "bench" }),
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
   }).then((r) => r.json() as Promise<{ key: string }>);
-  const peakBefore = workerdPeakMb(8793);
+  const peakBefore = workerdPeakMb(casPort);
 
   const times: Record<"node" | "r2" | "declared" | "undeclared", number[]> = { node: [], r2: [], declared: [], undeclared: [] };
   for (let run = 0; run < runs; run++) {
@@ -100,7 +102,7 @@ try {
     row("upload, no declared hash (staged)", median(times.undeclared)),
   ]);
   console.log(
-    `\nworkerd peak resident memory: ${peakBefore.toFixed(0)} MB before uploads, ${workerdPeakMb(8793).toFixed(0)} MB after (bodies of ${values.mb} MB)`,
+    `\nworkerd peak resident memory: ${peakBefore.toFixed(0)} MB before uploads, ${workerdPeakMb(casPort).toFixed(0)} MB after (bodies of ${values.mb} MB)`,
   );
 } finally {
   await Promise.all([cas.stop(), baseline.stop()]);

@@ -4,7 +4,8 @@
  * the benchmarks and by the end-to-end tests, which need a real HTTP server.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +13,14 @@ import { quietEnv, run } from "./process.ts";
 
 const WRANGLER = new URL("../../node_modules/.bin/wrangler", import.meta.url).pathname;
 const CONFIG_DIR = new URL("../../", import.meta.url).pathname;
+const MIGRATIONS = join(CONFIG_DIR, "migrations");
 
 export interface LocalWorker {
   url: string;
+  /** The `wrangler dev` process: its descendants are the workerd processes (scripts/lib/process-cpu.ts). */
+  pid: number;
+  /** wrangler's DevTools proxy to the worker's V8 (scripts/lib/cpu-profile.ts). */
+  inspectorPort: number;
   /** Everything wrangler printed so far (stdout and stderr), for tests that look for logged errors. */
   output(): string;
   stop(): Promise<void>;
@@ -30,6 +36,32 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A local state with the D1 migrations applied, made once for each set of migrations and wrangler
+ * version and then copied: applying them starts wrangler and a workerd, some 10 s of CPU, which
+ * every benchmark and end-to-end test file would otherwise pay for each worker it starts.
+ */
+async function migratedState(): Promise<string> {
+  const key = createHash("sha256").update(readFileSync(join(CONFIG_DIR, "node_modules/wrangler/package.json")));
+  for (const file of readdirSync(MIGRATIONS).sort()) key.update(file).update(readFileSync(join(MIGRATIONS, file)));
+  const template = join(tmpdir(), `cas-edge-migrated-${key.digest("hex").slice(0, 16)}`);
+  if (existsSync(template)) return template;
+  const building = mkdtempSync(join(tmpdir(), "cas-edge-migrating-"));
+  // CI=true: apply without asking for confirmation.
+  await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", building], {
+    env: { ...quietEnv, CI: "true" },
+    stdio: "ignore",
+    cwd: CONFIG_DIR,
+  });
+  try {
+    // Complete or absent: another process may be making the same template at the same time.
+    renameSync(building, template);
+  } catch {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return template;
 }
 
 /**
@@ -63,14 +95,7 @@ async function startOnce(
   const listenPort = port || (await freePort());
   const inspectorPort = await freePort();
   const state = mkdtempSync(join(tmpdir(), "cas-edge-local-"));
-  if (config === "wrangler.toml") {
-    // CI=true: apply without asking for confirmation.
-    await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
-      env: { ...quietEnv, CI: "true" },
-      stdio: "ignore",
-      cwd: CONFIG_DIR,
-    });
-  }
+  if (config === "wrangler.toml") cpSync(await migratedState(), state, { recursive: true });
   await prepare?.(state);
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const args = ["dev", "--config", config, "--port", String(listenPort), "--ip", "127.0.0.1", "--persist-to", state];
@@ -99,6 +124,8 @@ async function startOnce(
   }
   return {
     url,
+    pid: child.pid!,
+    inspectorPort,
     output: () => output,
     async stop() {
       process.off("exit", kill);
