@@ -15,21 +15,22 @@ async function plan(query: { sql: string; params: unknown[] }): Promise<string[]
 
 const cursor = encodeCursor({ at: "2026-01-01T00:00:00.000Z", id: 10 });
 const window = { since: "2025-01-01T00:00:00.000Z", until: "2026-01-01T00:00:00.000Z" };
-const pages: Record<string, Partial<AuditQuery>> = {
-  everything: {},
-  "everything, a later page": { cursor },
-  "by sub": { sub: "sa_x" },
-  "by sub, a later page in a window": { sub: "sa_x", cursor, ...window },
-  "by action": { action: "gc.run" },
-  "by action and sub": { action: "gc.run", sub: "cron" },
-  "a window": window,
+/** Each kind of page and the index it must walk: the one whose leading columns its filter fixes. */
+const pages: Record<string, [Partial<AuditQuery>, RegExp]> = {
+  everything: [{}, /audit_log_by_at/],
+  "everything, a later page": [{ cursor }, /audit_log_by_at/],
+  "by sub": [{ sub: "sa_x" }, /audit_log_by_sub/],
+  "by sub, a later page in a window": [{ sub: "sa_x", cursor, ...window }, /audit_log_by_sub/],
+  "by action": [{ action: "gc.run" }, /audit_log_by_action/],
+  "by action and sub": [{ action: "gc.run", sub: "cron" }, /audit_log_by_(action|sub)/],
+  "a window": [window, /audit_log_by_at/],
 };
 
 describe("EXPLAIN QUERY PLAN of the audit trail's queries", () => {
-  for (const [name, filters] of Object.entries(pages)) {
-    it(`a page ${name}: walks an index in order, no sort, no table scan`, async () => {
+  for (const [name, [filters, index]] of Object.entries(pages)) {
+    it(`a page ${name}: walks ${index.source} in order, no sort, no table scan`, async () => {
       const details = await plan(pageQuery(env.DB, { limit: 50, ...filters }).toSQL());
-      expect(details.join(" | ")).toMatch(/USING INDEX audit_log_by_(at|sub|action)/);
+      expect(details.join(" | ")).toMatch(new RegExp(`USING INDEX ${index.source}\\b`));
       expect(
         details.filter((d) => /TEMP B-TREE|^SCAN audit_log$/.test(d)),
         details.join(" | "),

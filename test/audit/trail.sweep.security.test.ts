@@ -83,6 +83,7 @@ describe("the audit trail, route by route", () => {
   });
 
   it("writes no row for an audited request the guard refuses: no token, or a token without the scope", async () => {
+    expect(audited.length).toBeGreaterThan(10);
     for (const row of audited) {
       const [method, path, scope] = row;
       const lacking = scope === "admin" ? API_TOKEN : ADMIN_TOKEN;

@@ -95,10 +95,10 @@ describe("audit rows of deletes", () => {
   });
 
   it("records the path's parameters decoded, as the handler saw them, and never the query string", async () => {
-    const res = await api("/parts/no%20such%20part?reason=secret-ticket-42", { method: "DELETE" });
+    const res = await api("/parts/no%20such%2Fpart%3F?reason=secret-ticket-42", { method: "DELETE" });
     expect(res.status).toBe(404);
     const row = await rowOfRequest(res);
-    expect(row.target).toEqual({ key: "no such part" });
+    expect(row.target).toEqual({ key: "no such/part?" });
     expect(JSON.stringify(row)).not.toContain("secret-ticket-42");
   });
 
