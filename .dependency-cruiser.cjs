@@ -4,7 +4,7 @@
  * layer; when two capabilities need the same thing it moves down, not sideways.
  *
  *   0  env.ts, errors.ts, config.ts, db/
- *   1  http/, blobs/, ops/, validation.ts
+ *   1  http/, blobs/, ops/, audit/, validation.ts
  *   2  access/, cas/, images/         (cas/ below images/)
  *   3  the capabilities: attachments/, uploads/, firmware/, housekeeping/, migration/, web/
  *   4  app.ts, openapi.ts, limits.ts
@@ -19,7 +19,7 @@
  * through the typescript package up to 6.x, and this project compiles with 7.
  */
 const L0 = "^src/(env|errors|config|route-types)\\.ts$|^src/db/";
-const L1 = "^src/(http|blobs|ops)/|^src/validation\\.ts$";
+const L1 = "^src/(http|blobs|ops|audit)/|^src/validation\\.ts$";
 const L2 = "^src/(access|cas|images)/";
 const CAPABILITIES = "attachments|uploads|firmware|housekeeping|migration|web";
 const L3 = `^src/(${CAPABILITIES})/`;

@@ -7,6 +7,8 @@ import { routeLookup } from "./access/route-lookup";
 import { attachmentListRoutes } from "./attachments/list-route";
 import { casUrlFor } from "./attachments/responses";
 import { partRoutes } from "./attachments/routes";
+import { auditRoutes } from "./audit/routes";
+import { auditTrail } from "./audit/trail";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
 import { handleError } from "./errors";
@@ -35,16 +37,19 @@ export function buildApp() {
   // The policy table is read once (routeLookup); CORS picks its regime from that row and answers
   // preflights; the body middleware refuses a body over the row's cap and reads whatever a handler
   // leaves unread (after CORS, so a browser can read its 413); the guard then refuses anything
-  // without a row, or without the row's scope.
+  // without a row, or without the row's scope. The audit trail comes after the guard: it records
+  // what was done by whoever the guard let in, and a refused request did nothing.
   app.use(routeLookup);
   app.use(corsByRoute);
   app.use(ownRequestBody((c) => bodyCap(c.env, c.var.route)));
   app.use(accessGuard);
+  app.use(auditTrail);
   app.route("/health", healthRoutes(pingMigrationLock));
   app.route("/api/cas", casRoutes(thumbnailRepresentation));
   app.route("/api/parts", partRoutes);
   app.route("/api/admin/accounts", accountRoutes);
   app.route("/api/admin/mode", modeRoutes);
+  app.route("/api/admin/audit", auditRoutes);
 
   app.route("/api/attachments", attachmentListRoutes);
 

@@ -16,6 +16,7 @@ const SETTINGS = {
   maxFirmwareUnzippedBytes: ["MAX_FIRMWARE_UNZIPPED_BYTES", 256 * MiB],
   maxCoredumps: ["MAX_COREDUMPS", 20],
   maxCoredumpBytes: ["MAX_COREDUMP_BYTES", MiB],
+  auditRetentionDays: ["AUDIT_RETENTION_DAYS", 365],
 } as const satisfies Record<string, readonly [keyof Env, number]>;
 
 export type Config = { readonly [K in keyof typeof SETTINGS]: number };

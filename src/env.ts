@@ -1,3 +1,4 @@
+import type { AuditDetail } from "./db/audit-schema";
 import type { Principal, RequestRoute } from "./route-types";
 
 /**
@@ -17,6 +18,8 @@ export type AppEnv = {
     principal?: Principal;
     /** Set first of all by the request log: `cf-ray` or a generated id, echoed as X-Request-Id. */
     requestId: string;
+    /** Figures a handler of an audited route adds to its audit row (src/audit/trail.ts, `noteAudit`). */
+    auditDetail?: AuditDetail;
   };
 };
 

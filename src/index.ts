@@ -1,5 +1,5 @@
 import { buildApp } from "./app";
-import { scheduledCleanup, scheduledGc, scheduledStagingSweep } from "./housekeeping/cron";
+import { scheduledAuditRetention, scheduledCleanup, scheduledGc, scheduledStagingSweep } from "./housekeeping/cron";
 import { scheduledBatch } from "./migration/cron";
 import { scheduledSweep } from "./uploads/sweep";
 
@@ -17,11 +17,19 @@ export default {
 
 /**
  * Each cron tick runs the migration batch, the upload-session sweep, a cleanup
- * step, a GC step and a staging-sweep step side by side; each has its own lease and errors, so one failing never stops the
- * others, and any failure still fails the invocation (visible in the dashboard).
+ * step, a GC step, a staging-sweep step and the audit trail's retention side by side; each has its own lease and errors,
+ * so one failing never stops the others, and any failure still fails the invocation (visible in the dashboard).
+ * Each that did something writes an audit row with sub "cron" (src/audit/cron.ts).
  */
 async function runScheduled(env: Env): Promise<void> {
-  const jobs = { migration: scheduledBatch, sweep: scheduledSweep, cleanup: scheduledCleanup, gc: scheduledGc, staging: scheduledStagingSweep };
+  const jobs = {
+    migration: scheduledBatch,
+    sweep: scheduledSweep,
+    cleanup: scheduledCleanup,
+    gc: scheduledGc,
+    staging: scheduledStagingSweep,
+    audit: scheduledAuditRetention,
+  };
   const results = await Promise.allSettled(Object.values(jobs).map((job) => job(env)));
   const failures = Object.keys(jobs).flatMap((name, i) => {
     const result = results[i]!;

@@ -1,5 +1,6 @@
 import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./access/openapi";
 import { attachmentPaths, attachmentSchemas } from "./attachments/openapi";
+import { auditPaths, auditSchemas } from "./audit/openapi";
 import { casPaths, casSchemas } from "./cas/openapi";
 import { firmwarePaths } from "./firmware/openapi";
 import { housekeepingPaths } from "./housekeeping/openapi";
@@ -20,7 +21,7 @@ export function openApiDocument() {
     info: { title: "cas-edge", version: "1.0.0", description: "Content-addressed blobs at the edge, and the parts and attachments that name them." },
     components: {
       securitySchemes,
-      schemas: { Problem: problemSchema, ...attachmentSchemas, ...casSchemas, ...accessSchemas, ...uploadSchemas },
+      schemas: { Problem: problemSchema, ...attachmentSchemas, ...casSchemas, ...accessSchemas, ...uploadSchemas, ...auditSchemas },
     },
     security: [{ bearer: [] }],
     paths: withPolicy({
@@ -32,6 +33,7 @@ export function openApiDocument() {
       ...webPaths,
       ...migrationPaths,
       ...housekeepingPaths,
+      ...auditPaths,
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
       "/api/limits": {
         get: {

@@ -36,17 +36,24 @@ export interface RoutePolicy {
   effect: Effect;
   /** The body the route reads; none: it takes no body (one sent anyway is read and dropped, within a small cap). */
   body?: BodyKind;
+  /**
+   * The audit trail's stable name for what the route does (`parts.delete`,
+   * `accounts.rotate`); set, every request the guard lets through writes an
+   * audit row (src/audit). The table requires one on every delete, every
+   * operator setting and every admin call but a read.
+   */
+  audit?: string;
 }
 
 /** What a route's request body is, when it takes one (the list and each kind's cap: access/policy.ts, limits.ts). */
 export type BodyKind = "json" | "hash-list" | "parse-result" | "token-form" | "blob" | "upload" | "part" | "firmware-zip" | "coredump";
 
 /**
- * The table's answer for one request: the policy of its row, or, when it has
- * none, the methods its path does have (none at all: no such path, 404;
+ * The table's answer for one request: the policy of its row with the path's
+ * parameters by name (as sent, not decoded), or, when it has none, the methods its path does have (none at all: no such path, 404;
  * some: 405 with them in Allow).
  */
-export type RouteMatch = { policy: RoutePolicy } | { policy: undefined; allow: readonly string[] };
+export type RouteMatch = { policy: RoutePolicy; params: Readonly<Record<string, string>> } | { policy: undefined; allow: readonly string[] };
 
 /** What the policy table says about this request (`c.var.route`). */
 export type RequestRoute = RouteMatch & {

@@ -13,6 +13,7 @@ const unset = withVars({
   MAX_FIRMWARE_UNZIPPED_BYTES: undefined,
   MAX_COREDUMPS: undefined,
   MAX_COREDUMP_BYTES: undefined,
+  AUDIT_RETENTION_DAYS: undefined,
 });
 
 describe("config", () => {
@@ -25,6 +26,7 @@ describe("config", () => {
       maxFirmwareUnzippedBytes: 268435456,
       maxCoredumps: 20,
       maxCoredumpBytes: 1048576,
+      auditRetentionDays: 365,
     });
   });
 
@@ -37,6 +39,7 @@ describe("config", () => {
       maxFirmwareUnzippedBytes: 256 * 1024 * 1024,
       maxCoredumps: 20,
       maxCoredumpBytes: 1024 * 1024,
+      auditRetentionDays: 365,
     });
   });
 
@@ -46,6 +49,11 @@ describe("config", () => {
 
   it.each(["100MB", "0", "-5", "1.5", " ", "9007199254740993"])("refuses %j, naming the variable", (value) => {
     expect(() => config(withVars({ MAX_UPLOAD_BYTES: value }))).toThrow(/^MAX_UPLOAD_BYTES must be a positive whole number/);
+  });
+
+  it("reads AUDIT_RETENTION_DAYS and refuses one that is no whole number of days", () => {
+    expect(config(withVars({ AUDIT_RETENTION_DAYS: "30" })).auditRetentionDays).toBe(30);
+    expect(() => config(withVars({ AUDIT_RETENTION_DAYS: "1y" }))).toThrow(/^AUDIT_RETENTION_DAYS must be a positive whole number/);
   });
 
   it("parses an env object once", () => {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { noteAudit } from "../audit/trail";
 import type { AppEnv } from "../env";
 import { readJson } from "../validation";
 import { createAccount, getAccount, listAccounts, retireSecret, rotateSecret, setDisabled } from "./accounts";
@@ -12,6 +13,8 @@ export const accountRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json({ accounts: await listAccounts(c.env) }, 200, NO_STORE))
   .post("/", async (c) => {
     const { account, client_secret } = await createAccount(c.env, await readJson(c, accountCreate));
+    // The new account has no path parameter to be the row's target: its id and scopes go in the detail.
+    noteAudit(c, { client_id: account.client_id, scopes: account.scopes, device_key: account.device_key });
     return c.json({ ...account, client_secret }, 201, NO_STORE);
   })
   .get("/:clientId", async (c) => c.json(await getAccount(c.env, c.req.param("clientId")), 200, NO_STORE))
@@ -35,5 +38,7 @@ export const modeRoutes = new Hono<AppEnv>()
   .put("/", async (c) => {
     const { mode } = await readJson(c, modeUpdate);
     await setRuntimeMode(c.env, mode);
-    return c.json(await modeView(c.env), 200, NO_STORE);
+    const view = await modeView(c.env);
+    noteAudit(c, { mode: view.mode, source: view.source });
+    return c.json(view, 200, NO_STORE);
   });

@@ -112,8 +112,9 @@ const METHODS = ["get", "head", "put", "post", "patch", "delete"] as const;
 
 /**
  * Writes each operation's scope into the document from the policy table
- * (`security` for tools, `x-scope` and `x-effect` for readers), so the
- * document cannot disagree with what the guard enforces.
+ * (`security` for tools, `x-scope` and `x-effect` for readers, `x-audit` for
+ * the action name of an audited one), so the document cannot disagree with
+ * what the guard enforces and the trail records.
  */
 export function withPolicy<P extends Record<string, Record<string, unknown>>>(paths: P): P {
   for (const [docPath, item] of Object.entries(paths)) {
@@ -123,10 +124,11 @@ export function withPolicy<P extends Record<string, Record<string, unknown>>>(pa
       if (!operation) continue;
       const row = ROUTE_POLICIES.find(([m, p]) => m === policyMethod(method.toUpperCase()) && p === routePath);
       if (!row) throw new Error(`OpenAPI documents ${method.toUpperCase()} ${docPath}, which has no row in the policy table`);
-      const [, , scope, effect] = row;
+      const [, , scope, effect, , audit] = row;
       operation.security = scope === "public" ? [] : [{ bearer: [scope] }, { oauth2: [scope] }];
       operation["x-scope"] = scope;
       operation["x-effect"] = effect;
+      if (audit !== undefined) operation["x-audit"] = audit;
     }
   }
   return paths;

@@ -1,3 +1,4 @@
+import type { Params } from "hono/router";
 import { TrieRouter } from "hono/router/trie-router";
 import type { BodyKind, Effect, RouteMatch, RoutePolicy, Scope } from "../route-types";
 
@@ -24,7 +25,7 @@ export const BODY_KINDS = [
   "coredump",
 ] as const satisfies readonly BodyKind[];
 
-type Row = readonly [method: string, path: string, scope: Scope | "public", effect: Effect, body?: BodyKind];
+type Row = readonly [method: string, path: string, scope: Scope | "public", effect: Effect, body?: BodyKind, audit?: string];
 
 /**
  * Every route of the worker, the scope a token must carry to call it, and
@@ -33,12 +34,17 @@ type Row = readonly [method: string, path: string, scope: Scope | "public", effe
  * runs (see `matchRoute`), and a test checks that every route the app mounts
  * has a row here. The fifth column names the body a route takes, if any:
  * the one place that says which routes read a body and how much of one.
+ * The sixth names the route's action in the audit trail (src/audit): a
+ * request the guard lets through to a route with a name writes one audit row,
+ * whatever it answers. Every delete, every operator setting and every admin
+ * call but a read must have one (`checkAuditColumn`, run when this module
+ * loads); another write that must be audited just gets a name here.
  * HEAD has no rows of its own: it is answered wherever GET
  * is, with GET's policy (RFC 9110 §9.3.2: the same answer without the body).
  * OPTIONS has none either: it only ever answers CORS preflights, looked up by
  * the method they ask for.
  */
-export const ROUTE_POLICIES: readonly Row[] = [
+export const ROUTE_POLICIES = [
   // Blobs: public reads of immutable content; writes need cas:write.
   ["GET", "/api/cas/:hash", "public", "read"],
   ["PUT", "/api/cas/:hash", "cas:write", "write", "blob"],
@@ -56,7 +62,7 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/parts", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key", "parts:read", "read"],
   ["PATCH", "/api/parts/:key", "parts:write", "write", "json"],
-  ["DELETE", "/api/parts/:key", "parts:delete", "delete"],
+  ["DELETE", "/api/parts/:key", "parts:delete", "delete", undefined, "parts.delete"],
   ["PUT", "/api/parts/:key/cover", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key/cover", "parts:read", "read"],
   ["GET", "/api/parts/:key/cover/thumbnail", "parts:read", "read"],
@@ -64,7 +70,7 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/parts/:key/attachments", "parts:write", "write", "upload"],
   ["GET", "/api/parts/:key/attachments/:id", "parts:read", "read"],
   ["PATCH", "/api/parts/:key/attachments/:id", "parts:write", "write", "json"],
-  ["DELETE", "/api/parts/:key/attachments/:id", "parts:delete", "delete"],
+  ["DELETE", "/api/parts/:key/attachments/:id", "parts:delete", "delete", undefined, "attachments.delete"],
   ["POST", "/api/parts/:key/attachments/:id/copy", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key/attachments/:id/download", "parts:read", "read"],
   ["GET", "/api/parts/:key/attachments/:id/thumbnail", "parts:read", "read"],
@@ -79,7 +85,8 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["POST", "/api/device-models", "parts:write", "write", "json"],
   ["GET", "/api/device-models", "parts:read", "read"],
   ["GET", "/api/device-models/:model", "parts:read", "read"],
-  ["POST", "/api/device-models/:model/firmware", "parts:write", "write", "firmware-zip"],
+  // A new version prunes the oldest past MAX_FIRMWARES, the only way firmware is ever deleted: audited.
+  ["POST", "/api/device-models/:model/firmware", "parts:write", "write", "firmware-zip", "firmware.upload"],
   ["GET", "/api/device-models/:model/firmware", "parts:read", "read"],
   ["GET", "/api/device-models/:model/firmware/:version", "parts:read", "read"],
   ["PUT", "/api/devices/:device", "parts:write", "write", "json"],
@@ -90,28 +97,30 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["GET", "/api/devices/:device/coredumps", "parts:read", "read"],
   // Coredumps: operators read and delete; external parsers claim and report.
   ["GET", "/api/coredumps/:id", "parts:read", "read"],
-  ["DELETE", "/api/coredumps/:id", "parts:delete", "delete"],
+  ["DELETE", "/api/coredumps/:id", "parts:delete", "delete", undefined, "coredumps.delete"],
   ["POST", "/api/coredumps/claim", "coredumps:parse", "write", "json"],
   ["POST", "/api/coredumps/:id/result", "coredumps:parse", "write", "parse-result"],
 
   // Operators.
   ["GET", "/api/admin/migration", "admin", "read"],
-  ["POST", "/api/admin/migration/run", "admin", "write"],
+  ["POST", "/api/admin/migration/run", "admin", "write", undefined, "migration.run"],
   ["GET", "/api/admin/migration/cleanup", "admin", "read"],
-  ["POST", "/api/admin/migration/cleanup", "admin", "delete"],
+  ["POST", "/api/admin/migration/cleanup", "admin", "delete", undefined, "migration.cleanup"],
   ["GET", "/api/admin/gc", "admin", "read"],
-  ["POST", "/api/admin/gc", "admin", "delete"],
+  ["POST", "/api/admin/gc", "admin", "delete", undefined, "gc.run"],
+  // The audit trail itself: who did what (src/audit).
+  ["GET", "/api/admin/audit", "admin", "read"],
 
   // Service accounts and the storage mode: operator settings, allowed in every mode.
   ["GET", "/api/admin/accounts", "admin", "read"],
-  ["POST", "/api/admin/accounts", "admin", "setting", "json"],
+  ["POST", "/api/admin/accounts", "admin", "setting", "json", "accounts.create"],
   ["GET", "/api/admin/accounts/:clientId", "admin", "read"],
-  ["POST", "/api/admin/accounts/:clientId/rotate", "admin", "setting"],
-  ["POST", "/api/admin/accounts/:clientId/retire", "admin", "setting"],
-  ["POST", "/api/admin/accounts/:clientId/disable", "admin", "setting"],
-  ["POST", "/api/admin/accounts/:clientId/enable", "admin", "setting"],
+  ["POST", "/api/admin/accounts/:clientId/rotate", "admin", "setting", undefined, "accounts.rotate"],
+  ["POST", "/api/admin/accounts/:clientId/retire", "admin", "setting", undefined, "accounts.retire"],
+  ["POST", "/api/admin/accounts/:clientId/disable", "admin", "setting", undefined, "accounts.disable"],
+  ["POST", "/api/admin/accounts/:clientId/enable", "admin", "setting", undefined, "accounts.enable"],
   ["GET", "/api/admin/mode", "admin", "read"],
-  ["PUT", "/api/admin/mode", "admin", "setting", "json"],
+  ["PUT", "/api/admin/mode", "admin", "setting", "json", "mode.set"],
 
   // Tokens: the client secret is the credential (checked by the endpoint itself).
   ["POST", "/api/oauth/token", "public", "setting", "token-form"],
@@ -136,7 +145,48 @@ export const ROUTE_POLICIES: readonly Row[] = [
   ["GET", "/favicon.svg", "public", "read"],
   ["GET", "/build/:file", "public", "read"],
   ["GET", "/vendor/swagger-ui/:file", "public", "read"],
-];
+] as const satisfies readonly Row[];
+
+/** The audit action names of routes, as the table spells them (crons that run the same task reuse them). */
+export type RouteAuditAction = Extract<(typeof ROUTE_POLICIES)[number][5], string>;
+
+/**
+ * Which rows must name an audit action: everything that deletes or changes
+ * an operator setting, and every admin call but a read. A public row is never
+ * audited: there is nobody to record (the token endpoint is the one public
+ * setting; its caller is who it is about to find out).
+ */
+export function mustAudit(method: string, scope: Scope | "public", effect: Effect): boolean {
+  if (scope === "public") return false;
+  return effect === "delete" || effect === "setting" || (scope === "admin" && method !== "GET");
+}
+
+// A dotted lowercase name, e.g. accounts.rotate: stable, since operators filter the trail by it.
+const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+
+/**
+ * Fails on a table whose audit column breaks the rule: a row `mustAudit`
+ * selects without a name, a public row with one, a malformed or repeated name.
+ * Run on ROUTE_POLICIES below, when this module loads: a route added without
+ * its audit name stops the worker from starting, and every test with it.
+ */
+export function checkAuditColumn(rows: readonly Row[]): void {
+  const seen = new Set<string>();
+  for (const [method, path, scope, effect, , audit] of rows) {
+    const row = `${method} ${path}`;
+    if (audit === undefined) {
+      if (mustAudit(method, scope, effect)) {
+        throw new Error(`${row} (${scope}, ${effect}) must name its audit action: every delete, setting and admin call but a read is audited`);
+      }
+      continue;
+    }
+    if (scope === "public") throw new Error(`${row} is public: there is nobody to audit`);
+    if (!ACTION.test(audit)) throw new Error(`${row}: "${audit}" is not an audit action name (lowercase, dotted: "parts.delete")`);
+    if (seen.has(audit)) throw new Error(`${row}: the audit action "${audit}" names another route already`);
+    seen.add(audit);
+  }
+}
+checkAuditColumn(ROUTE_POLICIES);
 
 /** The method whose row answers a request: HEAD is GET without the body, so it needs what GET needs. */
 export function policyMethod(method: string): string {
@@ -144,7 +194,9 @@ export function policyMethod(method: string): string {
 }
 
 const router = new TrieRouter<RoutePolicy>();
-for (const [method, path, scope, effect, body] of ROUTE_POLICIES) router.add(method, path, body ? { scope, effect, body } : { scope, effect });
+for (const [method, path, scope, effect, body, audit] of ROUTE_POLICIES as readonly Row[]) {
+  router.add(method, path, { scope, effect, ...(body ? { body } : {}), ...(audit ? { audit } : {}) });
+}
 
 // In the order an Allow header lists them; HEAD comes with GET.
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => ROUTE_POLICIES.some(([method]) => method === m));
@@ -155,8 +207,9 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => ROUTE_PO
  * route the table does not name.
  */
 export function matchRoute(method: string, path: string): RouteMatch {
-  const policy = router.match(policyMethod(method), path)[0][0]?.[0];
-  if (policy) return { policy };
+  // The trie router hands back parameters by name (its second form of result).
+  const found = router.match(policyMethod(method), path)[0][0];
+  if (found) return { policy: found[0], params: found[1] as Params };
   const allow = METHODS.filter((m) => router.match(m, path)[0].length > 0).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]));
   return { policy: undefined, allow };
 }

@@ -162,4 +162,5 @@ export const uploadSessions = sqliteTable(
 );
 
 export type UploadSession = typeof uploadSessions.$inferSelect;
+export * from "./audit-schema";
 export * from "./firmware-schema";

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { noteAudit } from "../audit/trail";
 import { declaredLength } from "../cas/write";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
@@ -28,6 +29,8 @@ export const modelRoutes = new Hono<AppEnv>()
     const length = declaredLength(c.req.header("Content-Length") ?? null, zipLimits(c.env).maxArchiveBytes);
     if (length === 0 || !c.req.raw.body) throw new AppError("invalid_body", "The body is empty; send the firmware ZIP.");
     const { firmware, created, pruned } = await uploadFirmware(c.env, db, model, c.req.raw.body);
+    // Pruning is how firmware is deleted (at most MAX_FIRMWARES versions a model): the row names what went.
+    noteAudit(c, { version: firmware.version.version, created, pruned_versions: pruned });
     const location = `/api/device-models/${model}/firmware/${encodeURIComponent(firmware.version.version)}`;
     return c.json({ ...firmwareJson(firmware), pruned_versions: pruned }, created ? 201 : 200, { Location: location });
   })

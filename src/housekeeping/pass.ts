@@ -5,6 +5,7 @@
  * take turns and each resumes where the last one stopped.
  */
 import { allows, currentMode } from "../access/mode";
+import type { AuditDetail } from "../db/schema";
 
 export type Task = "cleanup" | "gc" | "staging";
 
@@ -150,6 +151,12 @@ export async function runPass(
   }
   if (!options.dryRun) progress.pass = describe(await readPass(env, task));
   return progress;
+}
+
+/** A step's counts for its audit row (cron or admin): bounded, so no list of what was deleted. */
+export function passFigures(progress: PassProgress): AuditDetail {
+  const { dry_run, scanned, deleted, kept, done, stopped_by } = progress;
+  return { dry_run, scanned, deleted, kept, done, stopped_by };
 }
 
 function freshPass(task: Task, options: PassOptions): PassRow {

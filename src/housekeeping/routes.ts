@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { noteAudit } from "../audit/trail";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseWith } from "../validation";
 import { cleanupBlockedBy, cleanupLegacy } from "./cleanup";
 import { collectGarbage } from "./gc";
-import { describe, PASS_BUDGET_MS, type PassProgress, readPass } from "./pass";
+import { describe, PASS_BUDGET_MS, type PassProgress, passFigures, readPass } from "./pass";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 const budget = {
@@ -46,12 +47,14 @@ export const housekeepingRoutes = new Hono<AppEnv>()
   .get("/migration/cleanup", async (c) => c.json({ pass: describe(await readPass(c.env, "cleanup")), blocked_by: await cleanupBlockedBy(c.env) }))
   .post("/migration/cleanup", async (c) => {
     const q = parseWith(cleanupQuery, c.req.query(), "invalid_parameter");
-    const options = stepOptions(q, 0);
-    return c.json(busyIsConflict(await cleanupLegacy(c.env, options, await cleanupBlockedBy(c.env))));
+    const progress = await cleanupLegacy(c.env, stepOptions(q, 0), await cleanupBlockedBy(c.env));
+    noteAudit(c, passFigures(progress));
+    return c.json(busyIsConflict(progress));
   })
   .get("/gc", async (c) => c.json({ pass: describe(await readPass(c.env, "gc")) }))
   .post("/gc", async (c) => {
     const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
-    const options = stepOptions(q, q.grace_hours);
-    return c.json(busyIsConflict(await collectGarbage(c.env, options)));
+    const progress = await collectGarbage(c.env, stepOptions(q, q.grace_hours));
+    noteAudit(c, { ...passFigures(progress), thumbnails_deleted: progress.thumbnails_deleted });
+    return c.json(busyIsConflict(progress));
   });

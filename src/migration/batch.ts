@@ -1,3 +1,4 @@
+import type { AuditDetail } from "../db/schema";
 import { LegacyObjectMissing, type LegacyRow, migrateRow } from "./migrate-row";
 
 export interface BatchOptions {
@@ -18,6 +19,12 @@ export interface BatchResult {
   wouldMigrate: number[];
   stoppedBy: StoppedBy;
   error: string | null;
+}
+
+/** A batch's counts for its audit row (cron or admin): bounded, so no list of row ids. */
+export function batchFigures(result: BatchResult): AuditDetail {
+  const figures = { dry_run: result.dryRun, migrated: result.migrated.length, failed: result.failed.length, stopped_by: result.stoppedBy };
+  return result.dryRun ? { ...figures, would_migrate: result.wouldMigrate.length } : figures;
 }
 
 export const MAX_ATTEMPTS = 3;

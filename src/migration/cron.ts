@@ -1,6 +1,8 @@
 import { allows, currentMode } from "../access/mode";
+import type { RouteAuditAction } from "../access/policy";
+import { auditedCronRun } from "../audit/cron";
 import { writeMigrationPoint } from "../ops/metrics";
-import { runBatch } from "./batch";
+import { batchFigures, runBatch } from "./batch";
 import { BATCH_BUDGET_MS, BATCH_SIZE, withLease } from "./lease";
 
 /**
@@ -8,7 +10,8 @@ import { BATCH_BUDGET_MS, BATCH_SIZE, withLease } from "./lease";
  * finds the lease taken and returns at once. A failed batch throws so the
  * invocation shows as failed in the dashboard and `wrangler tail`; its
  * metrics point is written first, so failures are counted too.
- * In `ro` mode it does nothing: migrating writes blobs and rows.
+ * In `ro` mode it does nothing: migrating writes blobs and rows. A batch that
+ * moved or failed rows, or stopped on an error, gets an audit row.
  */
 export async function scheduledBatch(env: Env): Promise<void> {
   const mode = await currentMode(env);
@@ -17,8 +20,19 @@ export async function scheduledBatch(env: Env): Promise<void> {
     return;
   }
   const started = Date.now();
-  const result = await withLease(env, `cron-${crypto.randomUUID()}`, (token) =>
-    runBatch(env, { token, batchSize: BATCH_SIZE, budgetMs: BATCH_BUDGET_MS, dryRun: false }),
+  const result = await auditedCronRun(
+    env,
+    "migration.run" satisfies RouteAuditAction,
+    () =>
+      withLease(env, `cron-${crypto.randomUUID()}`, (token) =>
+        runBatch(env, { token, batchSize: BATCH_SIZE, budgetMs: BATCH_BUDGET_MS, dryRun: false }),
+      ),
+    (r) => {
+      if (r === null) return null;
+      const stopped = r.stoppedBy === "error" || r.stoppedBy === "fenced" ? `stopped by ${r.stoppedBy}: ${r.error}` : undefined;
+      if (r.migrated.length === 0 && r.failed.length === 0 && stopped === undefined) return null;
+      return stopped === undefined ? { detail: batchFigures(r) } : { detail: batchFigures(r), error: stopped };
+    },
   );
   if (result === null) {
     console.log({ event: "migration_batch", skipped: "lease held by another run" });

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { noteAudit } from "../audit/trail";
 import type { AppEnv } from "../env";
 import { parseWith } from "../validation";
-import { runBatch } from "./batch";
+import { batchFigures, runBatch } from "./batch";
 import { BATCH_BUDGET_MS, BATCH_SIZE, withLeaseOrConflict } from "./lease";
 import { migrationStatus } from "./status";
 
@@ -19,5 +20,6 @@ export const adminRoutes = new Hono<AppEnv>()
     const result = await withLeaseOrConflict(c.env, owner(), (token) =>
       runBatch(c.env, { token, batchSize: q.batch_size, budgetMs: BATCH_BUDGET_MS, dryRun: q.dry_run }),
     );
+    noteAudit(c, batchFigures(result));
     return c.json({ ...result, status: await migrationStatus(c.env) });
   });

@@ -1,3 +1,4 @@
+import { auditedCronRun } from "../audit/cron";
 import { discardParts } from "./lifecycle";
 import { deleteSession, expiredSessions } from "./store";
 
@@ -31,9 +32,18 @@ export async function sweepExpiredUploads(env: Env, now = Date.now(), limit = SW
   return result;
 }
 
-/** The cron entry: logs what it did and throws when something failed, so the invocation shows as failed. */
+/** The cron entry: audits and logs what it did, and throws when something failed, so the invocation shows as failed. */
 export async function scheduledSweep(env: Env): Promise<void> {
-  const { removed, failed } = await sweepExpiredUploads(env);
+  const { removed, failed } = await auditedCronRun(
+    env,
+    "uploads.sweep",
+    () => sweepExpiredUploads(env),
+    (r) => {
+      if (r.removed === 0 && r.failed === 0) return null;
+      const detail = { removed: r.removed, failed: r.failed };
+      return r.failed > 0 ? { detail, error: `${r.failed} sessions could not be aborted` } : { detail };
+    },
+  );
   if (removed > 0 || failed > 0) console.log(`uploads: swept ${removed} expired sessions, ${failed} failed`);
   if (failed > 0) throw new Error(`uploads sweep: ${failed} sessions could not be aborted`);
 }

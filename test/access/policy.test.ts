@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { policyFor, ROUTE_POLICIES } from "../../src/access/policy";
+import { checkAuditColumn, mustAudit, policyFor, ROUTE_POLICIES } from "../../src/access/policy";
 import { SCOPES } from "../../src/access/scopes";
 import { buildApp } from "../../src/app";
 import type { Scope } from "../../src/env";
@@ -71,5 +71,41 @@ describe("the route policy table", () => {
     const res = await SELF.fetch(`${ORIGIN}/api/parts`, { headers: { Authorization: "Bearer nope" } });
     expect(res.status).toBe(401);
     expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
+  });
+});
+
+describe("the table's audit column", () => {
+  it("names an action on every delete, every operator setting and every admin call but a read", () => {
+    const unnamed = ROUTE_POLICIES.filter(([method, , scope, effect, , audit]) => mustAudit(method, scope, effect) && audit === undefined);
+    expect(unnamed).toEqual([]);
+    expect(ROUTE_POLICIES.filter(([, , , , , audit]) => audit !== undefined).length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ["a delete without a name", [["DELETE", "/api/things/:id", "parts:delete", "delete"]], /DELETE \/api\/things\/:id .* must name its audit action/],
+    ["a setting without a name", [["PUT", "/api/admin/knob", "admin", "setting", "json"]], /must name its audit action/],
+    ["an admin write without a name", [["POST", "/api/admin/run", "admin", "write"]], /must name its audit action/],
+    ["a public row with a name", [["POST", "/api/open", "public", "write", undefined, "open.post"]], /public: there is nobody to audit/],
+    ["a malformed name", [["DELETE", "/api/x/:id", "parts:delete", "delete", undefined, "Delete X"]], /not an audit action name/],
+    [
+      "a name used twice",
+      [
+        ["DELETE", "/api/x/:id", "parts:delete", "delete", undefined, "x.delete"],
+        ["DELETE", "/api/y/:id", "parts:delete", "delete", undefined, "x.delete"],
+      ],
+      /names another route already/,
+    ],
+  ] as const)("refuses a table with %s", (_, rows, message) => {
+    expect(() => checkAuditColumn(rows)).toThrow(message);
+  });
+
+  it("takes a name on any other write (how a private flag's change is audited) and none on reads", () => {
+    expect(() =>
+      checkAuditColumn([
+        ["PATCH", "/api/parts/:key", "parts:write", "write", "json", "parts.private"],
+        ["GET", "/api/admin/things", "admin", "read"],
+        ["POST", "/api/oauth/token", "public", "setting", "token-form"],
+      ]),
+    ).not.toThrow();
   });
 });
