@@ -52,6 +52,9 @@ export default defineConfig(async () => {
   const fixtures = Object.fromEntries(readdirSync(fixtureDir).map((f) => [f, readFileSync(path.join(fixtureDir, f)).toString("base64")]));
   return {
     test: {
+      // Vitest's default on this 2-core machine is one file at a time; the Workers pool spends most of a
+      // file's time loading modules into a fresh runtime, waiting on I/O, so three at once keep both cores busy.
+      maxWorkers: 3,
       // Vitest reads this only at the root, never per project.
       onConsoleLog: (log: string) => !isRequestLogLine(log),
       coverage,
