@@ -24,6 +24,22 @@ describe("blobs are readable from any origin", () => {
     expect(res.headers.get("Vary") ?? "").not.toMatch(/Origin/);
   });
 
+  it("marks every public read readable from any origin: a 304, a missing blob, and the page's files straight from ASSETS", async () => {
+    const hash = await storeBytes(randomBytes(40));
+    const answers = [
+      await casGet(hash, "", { headers: { Origin: STRANGER, "If-None-Match": `"${hash}"` } }),
+      await casGet("b".repeat(64), "", { headers: { Origin: STRANGER } }),
+      await SELF.fetch(`${ORIGIN}/app.css`, { headers: { Origin: STRANGER } }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([304, 404, 200]);
+    for (const res of answers) {
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect(res.headers.get("Timing-Allow-Origin")).toBe("*");
+      expect(res.headers.get("Access-Control-Expose-Headers")).toContain("X-Request-Id");
+      await res.arrayBuffer();
+    }
+  });
+
   it("exposes the validator and range headers on the R2 path and on an edge-cache hit alike", async () => {
     const hash = await storeBytes(randomBytes(3000));
     for (const path of ["r2", "cache"]) {
