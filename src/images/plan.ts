@@ -87,7 +87,7 @@ function localPlan(info: ImageInfo, sourceBytes: number, size: number): Plan {
     return { path: "jpeg", peakBytes: jpegPeakBytes(header, size) + sourceBytes };
   }
   if (info.format === "png") {
-    const rowBytes = info.width * 8 * 3; // 16-bit RGBA rows ×2, an RGB row, a float box row
+    const rowBytes = info.width * 8 * 3; // png.wasm: two raw rows, an RGB row and 16-bit box sums, ≈ 25 B a pixel; STREAM_OVERHEAD covers the last byte
     const canvas = info.interlaced ? info.width * info.height * 3 : 0;
     return { path: "png", peakBytes: rowBytes + canvas + STREAM_OVERHEAD + out };
   }
