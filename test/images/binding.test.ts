@@ -5,7 +5,7 @@ import { ORIGIN, randomBytes, storeBytes } from "../support/blobs";
 import { concat } from "../support/bytes";
 import { fixture } from "../support/fixtures";
 import { heifHeader } from "../support/heif";
-import { jpegSize, near, pixelAt, withOrientation } from "../support/jpeg";
+import { gradient, jpegSize, near, pixelAt, withOrientation } from "../support/jpeg";
 import { fetchWith } from "../support/worker";
 
 /**
@@ -159,19 +159,6 @@ function stretchingImages() {
     },
   } as ImagesBinding;
   return { images, transforms };
-}
-
-/** width×height with red growing left to right and green top to bottom. */
-function gradient(width: number, height: number): Uint8Array {
-  const rgb = new Uint8Array(width * height * 3);
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i += 3) {
-      rgb[i] = (x * 255) / (width - 1);
-      rgb[i + 1] = (y * 255) / (height - 1);
-      rgb[i + 2] = 96;
-    }
-  }
-  return rgb;
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { imageBudget } from "../../src/images/budget";
 import { encodeJpegWith } from "../../src/images/jpeg";
 import { casGet, storeBytes } from "../support/blobs";
-import { jpegSize, near, pixelAt } from "../support/jpeg";
+import { gradient, jpegSize, near, pixelAt } from "../support/jpeg";
 import { makePng } from "../support/png";
 
 const RED = [220, 30, 30];
@@ -77,19 +77,6 @@ describe("admission by memory", () => {
 });
 
 describe("large JPEGs through the front door", () => {
-  /** 6000×4000: red grows left to right, green top to bottom. */
-  function gradient(width: number, height: number): Uint8Array {
-    const rgb = new Uint8Array(width * height * 3);
-    for (let y = 0, i = 0; y < height; y++) {
-      for (let x = 0; x < width; x++, i += 3) {
-        rgb[i] = (x * 255) / (width - 1);
-        rgb[i + 1] = (y * 255) / (height - 1);
-        rgb[i + 2] = 96;
-      }
-    }
-    return rgb;
-  }
-
   it.each([
     ["baseline", false],
     ["progressive", true],

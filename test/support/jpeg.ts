@@ -45,3 +45,16 @@ export function withOrientation(jpeg: Uint8Array, orientation: number): Uint8Arr
   out.set(jpeg.subarray(2), 2 + segment.length);
   return out;
 }
+
+/** width×height RGB with red growing left to right and green top to bottom: where a pixel lands shows how it was turned. */
+export function gradient(width: number, height: number): Uint8Array {
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i += 3) {
+      rgb[i] = (x * 255) / (width - 1);
+      rgb[i + 1] = (y * 255) / (height - 1);
+      rgb[i + 2] = 96;
+    }
+  }
+  return rgb;
+}
