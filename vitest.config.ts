@@ -26,6 +26,11 @@ const TEST_KEYS = [
   },
 ];
 
+const TEST_LINK_KEYS = [
+  { kty: "oct", kid: "link-test-1", k: "yewAUN51iJI4h97t2Q-C8F0AIEyNYQfgdsiz3CIlArc" },
+  { kty: "oct", kid: "link-test-2", k: "mpFcwvyhZHtlOdIC2Sim_b0SsTJ0GNUaK8OI7cmQADU" },
+];
+
 // The worker's request log (src/ops/request-log.ts) logs every write and error, and the suite makes
 // thousands: tests that read the lines capture them, and a green run prints none of them.
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
@@ -73,6 +78,9 @@ export default defineConfig(async () => {
                   // Test-only signing keys: the first signs; the second is used by the key rotation tests.
                   JWT_PRIVATE_JWKS: JSON.stringify({ keys: [TEST_KEYS[0]] }),
                   TEST_SECOND_JWK: JSON.stringify(TEST_KEYS[1]),
+                  // Test-only link keys: the first signs; the second is the one a rotation adds.
+                  LINK_SIGNING_KEYS: JSON.stringify({ keys: [TEST_LINK_KEYS[0]] }),
+                  TEST_SECOND_LINK_KEY: JSON.stringify(TEST_LINK_KEYS[1]),
                   CORS_ORIGINS: "https://inventory.test, https://other.test/",
                   TEST_MIGRATIONS: migrations,
                   TEST_FIXTURES: fixtures,

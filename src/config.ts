@@ -17,6 +17,8 @@ const SETTINGS = {
   maxCoredumps: ["MAX_COREDUMPS", 20],
   maxCoredumpBytes: ["MAX_COREDUMP_BYTES", MiB],
   auditRetentionDays: ["AUDIT_RETENTION_DAYS", 365],
+  linkWindowSeconds: ["LINK_WINDOW_SECONDS", 6 * 3600],
+  otaLinkSeconds: ["OTA_LINK_SECONDS", 24 * 3600],
 } as const satisfies Record<string, readonly [keyof Env, number]>;
 
 export type Config = { readonly [K in keyof typeof SETTINGS]: number };

@@ -16,6 +16,8 @@ export const errorCodes = {
   invalid_token: { status: 401, title: "Invalid access token" },
   forbidden: { status: 403, title: "Token lacks the scope this endpoint needs" },
   storage_mode: { status: 403, title: "Refused by the storage mode" },
+  link_invalid: { status: 403, title: "Invalid link" },
+  link_expired: { status: 403, title: "Link expired" },
   not_found: { status: 404, title: "Not found" },
   blob_not_found: { status: 404, title: "Blob not found" },
   method_not_allowed: { status: 405, title: "Method not allowed" },
@@ -33,6 +35,7 @@ export const errorCodes = {
   image_service_failed: { status: 502, title: "The image service failed" },
   storage_unavailable: { status: 503, title: "Storage unavailable" },
   not_ready: { status: 503, title: "Not ready" },
+  links_unconfigured: { status: 503, title: "Signed links are not configured" },
 
   thumbnailer_busy: { status: 503, title: "Too many thumbnails in progress" },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -1,3 +1,5 @@
+import { fromBase64Url, toBase64Url } from "../blobs/bytes";
+
 /**
  * Client secrets: 32 random bytes, shown once, kept only as a salted
  * PBKDF2-SHA256 hash ("pbkdf2-sha256$<iterations>$<salt>$<hash>", base64url).
@@ -18,17 +20,6 @@ const HASH_BITS = 256;
 const SECRET_PREFIX = "cs_";
 
 const encoder = new TextEncoder();
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
 
 export function randomToken(bytes: number): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));

@@ -43,14 +43,38 @@ export const EMPTY_SHA256 = contentHash.parse("e3b0c44298fc1c149afbf4c8996fb9242
 
 export const CAS_PREFIX = "cas/";
 
-export function blobKey(hash: ContentHash): string {
-  return `${CAS_PREFIX}${hash}`;
+/**
+ * Who may read a blob. Public blobs live at cas/<hash> and are served to
+ * anyone who names the hash; private ones (coredumps, firmware, a private
+ * part's attachments) live under private/ with the same layout, and only a
+ * signed link reads them. The same bytes may be stored once in each space;
+ * dedup holds within a space.
+ */
+export type Visibility = "public" | "private";
+
+/** Everything private (blobs and what is made from them) sits under this prefix. */
+export const PRIVATE_PREFIX = "private/";
+export const PRIVATE_CAS_PREFIX = `${PRIVATE_PREFIX}${CAS_PREFIX}`;
+
+/** The prefix a space's blobs live under. */
+export function blobPrefix(visibility: Visibility = "public"): string {
+  return visibility === "private" ? PRIVATE_CAS_PREFIX : CAS_PREFIX;
 }
 
-/** The hash a `cas/<hash>` key names, or null for any other key. */
-export function hashFromBlobKey(key: string): ContentHash | null {
-  const hash = key.startsWith(CAS_PREFIX) ? key.slice(CAS_PREFIX.length) : "";
+export function blobKey(hash: ContentHash, visibility: Visibility = "public"): string {
+  return `${blobPrefix(visibility)}${hash}`;
+}
+
+/** The hash a blob key of this space names (`cas/<hash>` or `private/cas/<hash>`), or null for any other key. */
+export function hashFromBlobKey(key: string, visibility: Visibility = "public"): ContentHash | null {
+  const prefix = blobPrefix(visibility);
+  const hash = key.startsWith(prefix) ? key.slice(prefix.length) : "";
   return isContentHash(hash) ? hash : null;
+}
+
+/** A key made from a blob (a thumbnail, a verdict): private blobs' derived objects sit under private/ too. */
+export function derivedKey(key: string, visibility: Visibility = "public"): string {
+  return visibility === "private" ? `${PRIVATE_PREFIX}${key}` : key;
 }
 
 /**

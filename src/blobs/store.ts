@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 import { discardRest, exactLength, readExactly, storing } from "./body";
 import { concat } from "./bytes";
 import { claimBlob } from "./claims";
-import { blobKey, type ContentHash, sha256 } from "./keys";
+import { blobKey, type ContentHash, sha256, type Visibility } from "./keys";
 import { type Staged, stageBody } from "./staging";
 
 /**
@@ -32,6 +32,8 @@ export interface StoreInput {
   sniff?: Sniffer;
   /** Bodies declared longer are a 413 before anything is read. */
   maxBytes?: number;
+  /** The space the blob is stored in (keys.ts); public unless said. */
+  visibility?: Visibility;
 }
 
 export interface StoredBlob {
@@ -49,12 +51,12 @@ type Source =
   | { kind: "stream"; stream: ReadableStream<Uint8Array>; head: HeadKeeper }
   | { kind: "staged"; staged: Staged; head: Uint8Array };
 
-// Writers of the same hash in this isolate wait for the one already writing instead of racing it.
-const inFlight = new Map<ContentHash, Promise<unknown>>();
+// Writers of the same blob key in this isolate wait for the one already writing instead of racing it.
+const inFlight = new Map<string, Promise<unknown>>();
 
 /**
- * The only way bytes become a blob at cas/<sha256>, whatever their size
- * (zero included), with flat memory:
+ * The only way bytes become a blob at cas/<sha256> (or private/cas/<sha256>
+ * for `visibility: "private"`), whatever their size (zero included), with flat memory:
  * - the blob is claimed first (see claimBlob), so GC cannot delete one this
  *   write deduplicates against;
  * - an existing blob is not written again: its body is read to the end and
@@ -96,9 +98,9 @@ export async function store(bucket: R2Bucket, db: D1Database, input: StoreInput)
  * size), for callers that learn of a blob without bytes to store: a
  * resumable upload whose blob exists, an attachment made by hash.
  */
-export async function claimStored(bucket: R2Bucket, db: D1Database, hash: ContentHash): Promise<R2Object | null> {
+export async function claimStored(bucket: R2Bucket, db: D1Database, hash: ContentHash, visibility: Visibility = "public"): Promise<R2Object | null> {
   await claimBlob(db, hash);
-  return bucket.head(blobKey(hash));
+  return bucket.head(blobKey(hash, visibility));
 }
 
 function declaredSize(input: StoreInput): number {
@@ -128,18 +130,19 @@ async function storeNamed(
   input: StoreInput,
 ): Promise<StoredBlob> {
   await claimBlob(db, hash);
-  const pending = inFlight.get(hash);
+  const key = blobKey(hash, input.visibility);
+  const pending = inFlight.get(key);
   if (pending) await pending.catch(() => {});
-  const existing = await bucket.head(blobKey(hash));
+  const existing = await bucket.head(key);
   if (existing) return deduplicated(bucket, hash, length, existing.size, source, input);
   // The bytes are seen before the write when they are in memory or staged: their type can be decided first.
   const known = source.kind === "bytes" ? source.bytes : source.kind === "staged" ? source.head : null;
   const storedType = input.sniff && known ? input.sniff.resolve(input.contentType, known) : input.contentType;
-  const write = createOnly(bucket, hash, length, source, storedType);
+  const write = createOnly(bucket, key, hash, length, source, storedType);
   const tracked = write.finally(() => {
-    if (inFlight.get(hash) === tracked) inFlight.delete(hash);
+    if (inFlight.get(key) === tracked) inFlight.delete(key);
   });
-  inFlight.set(hash, tracked);
+  inFlight.set(key, tracked);
   const created = await tracked;
   const head = source.kind === "stream" ? source.head.bytes() : known!;
   return { hash, size: length, created, contentType: await typeOf(bucket, hash, length, head, input) };
@@ -166,29 +169,36 @@ async function typeOf(bucket: R2Bucket, hash: ContentHash, length: number, head:
   const wanted = Math.min(sniff.bytes, length);
   let first = head.subarray(0, wanted);
   if (first.length < wanted) {
-    const object = await bucket.get(blobKey(hash), { range: { offset: 0, length: wanted } });
+    const object = await bucket.get(blobKey(hash, input.visibility), { range: { offset: 0, length: wanted } });
     first = object ? new Uint8Array(await object.arrayBuffer()) : new Uint8Array(0);
   }
   return sniff.resolve(input.contentType, first);
 }
 
 /**
- * Creates cas/<hash>, letting R2 verify the digest; a mismatch or a body cut
+ * Creates the blob at `key`, letting R2 verify the digest; a mismatch or a body cut
  * short is a client error and stores nothing. False when another writer
  * created it first (its bytes are the same: the name is their hash); the
  * body is then read to its end.
  */
-async function createOnly(bucket: R2Bucket, hash: ContentHash, length: number, source: Source, contentType: string | undefined): Promise<boolean> {
+async function createOnly(
+  bucket: R2Bucket,
+  key: string,
+  hash: ContentHash,
+  length: number,
+  source: Source,
+  contentType: string | undefined,
+): Promise<boolean> {
   const options: R2PutOptions = {
     sha256: hash,
     httpMetadata: contentType ? { contentType } : undefined,
     onlyIf: { etagDoesNotMatch: "*" },
   };
   try {
-    if (source.kind === "bytes") return (await bucket.put(blobKey(hash), source.bytes, options)) !== null;
+    if (source.kind === "bytes") return (await bucket.put(key, source.bytes, options)) !== null;
     const stream = source.kind === "stream" ? source.stream : await stagedBody(bucket, source.staged);
     const exact = exactLength(stream, length, source.kind === "stream" ? source.head.observer() : undefined);
-    const created = (await storing(exact, bucket.put(blobKey(hash), exact.stream, options))) !== null;
+    const created = (await storing(exact, bucket.put(key, exact.stream, options))) !== null;
     if (!created) await exact.discard();
     return created;
   } catch (err) {

@@ -16,3 +16,13 @@ export function casPath(hash: ContentHash, view: BlobView = {}): string {
   const search = query.toString();
   return search ? `/api/cas/${hash}?${search}` : `/api/cas/${hash}`;
 }
+
+/**
+ * The unsigned form of a private blob's URL: the part a signature covers
+ * (signed-links.ts appends exp, kid and sig) and the edge-cache key of its
+ * answer. Same parameters, same order as casPath.
+ */
+export function privatePath(hash: ContentHash, view: BlobView = {}): string {
+  const path = casPath(hash, view);
+  return `/api/private/${path.slice("/api/cas/".length)}`;
+}

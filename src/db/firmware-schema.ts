@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";
+import { blobVisibilities } from "./visibility";
 
 // Mirrors migrations/0008_firmware.sql.
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -43,6 +44,7 @@ export const firmwareArtifacts = sqliteTable(
     kind: text("kind", { enum: ["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"] }).notNull(),
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
+    blobVisibility: text("blob_visibility", { enum: blobVisibilities }).notNull().default("public"),
   },
   (t) => [primaryKey({ columns: [t.firmwareId, t.name] }), index("firmware_artifacts_by_sha256").on(t.sha256)],
 );
@@ -80,6 +82,7 @@ export const coredumps = sqliteTable(
     leaseHolder: text("lease_holder"),
     leaseExpiresAt: integer("lease_expires_at"),
     attempts: integer("attempts").notNull().default(0),
+    blobVisibility: text("blob_visibility", { enum: blobVisibilities }).notNull().default("public"),
   },
   (t) => [
     index("coredumps_by_device").on(t.deviceKey, t.id),

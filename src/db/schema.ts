@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { blobVisibilities } from "./visibility";
 
 // Mirrors migrations/*.sql, which build the database (test/db/schema.test.ts checks that the two agree);
 // row types and queries are typed from here.
@@ -13,7 +14,10 @@ export const parts = sqliteTable("parts", {
   coverAttachmentId: integer("cover_attachment_id"),
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
+  /** A private part's attachments are private blobs, read with signed links (migrations/0011). */
+  private: integer("private", { mode: "boolean" }).notNull().default(false),
 });
+
 
 export const attachmentTypes = ["image", "pdf", "file", "url"] as const;
 export type AttachmentType = (typeof attachmentTypes)[number];
@@ -37,6 +41,7 @@ export const partAttachments = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     attributes: text("attributes", { mode: "json" }).$type<Attributes>().notNull().default({}),
     attributesSchemaVersion: integer("attributes_schema_version").notNull().default(1),
+    blobVisibility: text("blob_visibility", { enum: blobVisibilities }).notNull().default("public"),
   },
   (t) => [
     index("part_attachments_by_part").on(t.partKey, t.id),
@@ -82,7 +87,7 @@ export const migrationFence = sqliteTable("migration_fence", {
 });
 
 export const housekeepingPasses = sqliteTable("housekeeping_passes", {
-  task: text("task", { enum: ["cleanup", "gc", "staging"] }).primaryKey(),
+  task: text("task", { enum: ["cleanup", "gc", "staging", "visibility"] }).primaryKey(),
   cursor: text("cursor"),
   markAt: integer("mark_at").notNull(),
   cutoffAt: integer("cutoff_at").notNull(),

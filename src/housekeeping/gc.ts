@@ -74,7 +74,7 @@ export async function collectGarbage(env: Env, options: PassOptions): Promise<Gc
       cutoff: pass.cutoff_at,
     });
     if (!options.dryRun) {
-      await deleteKeys(env.BUCKET, [...condemned.map(blobKey), ...thumbnails]);
+      await deleteKeys(env.BUCKET, [...condemned.map((hash) => blobKey(hash)), ...thumbnails]);
       await forgetClaims(env.DB, condemned);
     }
     extra.collected.push(...condemned);
