@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fromBase64Url, toBase64Url } from "../blobs/bytes";
 import type { ContentHash } from "../blobs/keys";
+import { config } from "../config";
 import { AppError } from "../errors";
 import { privatePath } from "./urls";
 import type { BlobView } from "./view";
@@ -93,6 +94,17 @@ export async function signedPath(env: Pick<Env, "LINK_SIGNING_KEYS">, hash: Cont
   const sig = toBase64Url(new Uint8Array(await crypto.subtle.sign("HMAC", key, message(hash, view, expires, kid))));
   const path = privatePath(hash, view);
   return `${path}${path.includes("?") ? "&" : "?"}exp=${expires}&kid=${encodeURIComponent(kid)}&sig=${sig}`;
+}
+
+/**
+ * The link an API answer hands out for a private blob's view: valid for at
+ * least `minSeconds` (default one LINK_WINDOW_SECONDS window), expiring on a
+ * window boundary, so answers made within a window repeat the same URL.
+ */
+export function privateLink(env: Env, hash: ContentHash, view: BlobView = {}, minSeconds?: number): Promise<string> {
+  const window = config(env).linkWindowSeconds;
+  const now = Math.floor(Date.now() / 1000);
+  return signedPath(env, hash, view, { expires: linkExpiry(now, minSeconds ?? window, window) });
 }
 
 const EXPIRES = /^[1-9][0-9]{0,11}$/;
