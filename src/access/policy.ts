@@ -49,6 +49,8 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/cas/:hash", "public", "read"],
   ["PUT", "/api/cas/:hash", "cas:write", "write", "blob"],
   ["POST", "/api/cas/exists", "cas:write", "read", "hash-list"],
+  // Private blobs through signed links (the signature is the credential, checked by the route before any read).
+  ["GET", "/api/private/:hash", "public", "read"],
 
   // Resumable uploads into cas/ (an open session is the upload's only handle; the id is unguessable).
   ["POST", "/api/uploads", "cas:write", "write", "json"],
