@@ -98,9 +98,15 @@ export function partPageView(key: string): HTMLElement {
     refresh,
   };
 
+  // Refreshes can overlap (an upload finishing while a delete reloads): only the latest one renders,
+  // so a slow earlier answer never puts back what a later one removed.
+  let latest = 0;
+
   async function refresh(focusId?: string): Promise<void> {
+    const mine = ++latest;
     try {
       const [loaded, attachments] = await Promise.all([api.getPart(key), api.attachments(key)]);
+      if (mine !== latest) return;
       part = loaded;
       title.textContent = loaded.name;
       privacy.show(loaded.private);
@@ -116,6 +122,7 @@ export function partPageView(key: string): HTMLElement {
       empty.textContent = attachments.length === 0 ? "No attachments yet." : "";
       if (focusId) document.getElementById(focusId)?.focus();
     } catch (err) {
+      if (mine !== latest) return;
       announce((err as Error).message);
       if (part === null) title.textContent = "Part not available";
     }
