@@ -63,7 +63,7 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/parts", "parts:read", "read"],
   ["POST", "/api/parts", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key", "parts:read", "read"],
-  ["PATCH", "/api/parts/:key", "parts:write", "write", "json"],
+  ["PATCH", "/api/parts/:key", "parts:write", "write", "json", "parts.update"],
   ["DELETE", "/api/parts/:key", "parts:delete", "delete", undefined, "parts.delete"],
   ["PUT", "/api/parts/:key/cover", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key/cover", "parts:read", "read"],
