@@ -80,13 +80,12 @@ async function attachUpload(env: Env, ctx: Pick<ExecutionContext, "waitUntil">, 
     attributes: upload.attributes,
   });
   if (!blob.created) await keepIfStillStored(env.BUCKET, db, key, row);
-  // A private blob's thumbnails are made when a signed link first asks for one (derived.ts reads the public space).
-  if (row.attachmentType === "image" && space === "public") {
+  if (row.attachmentType === "image") {
     // Make the thumbnail the frontend will ask for now, so its first view is a stored JPEG.
     // An image the decoder refuses is the uploader's data, not a fault: its thumbnail URL
     // answers the problem (413/415/422) when asked; only unexpected failures are logged.
     ctx.waitUntil(
-      ensureThumbnail(env.BUCKET, blob.hash, THUMBNAIL_SIZE, env.IMAGES).catch((err: unknown) => {
+      ensureThumbnail(env.BUCKET, blob.hash, THUMBNAIL_SIZE, env.IMAGES, space).catch((err: unknown) => {
         if (!(err instanceof AppError)) console.warn("thumbnail warm-up failed", blob.hash, String(err));
       }),
     );

@@ -152,3 +152,31 @@ describe("warm-up after an image upload", () => {
     expect((await env.BUCKET.head(`thumbnails/${hash}_150.jpg`))?.size).toBeGreaterThan(0);
   });
 });
+
+describe("warm-up after an image upload to a private part", () => {
+  it("stores the thumbnail in the private space, never where the public route reads", async () => {
+    const created = await fetchWith(
+      new Request(`${ORIGIN}/api/parts`, {
+        method: "POST",
+        body: JSON.stringify({ name: "Prototype board", private: true }),
+        headers: { Authorization: "Bearer test-api-token", "Content-Type": "application/json" },
+      }),
+    );
+    const { key } = (await created.json()) as { key: string };
+    // No other test in this file uploads this fixture.
+    const bytes = fixture("palette-trns.png");
+    const hash = await sha256(bytes);
+
+    const res = await fetchWith(
+      new Request(`${ORIGIN}/api/parts/${key}/attachments?filename=board.png`, {
+        method: "POST",
+        body: bytes,
+        headers: { Authorization: "Bearer test-api-token", "Content-Length": String(bytes.length) },
+      }),
+    );
+
+    expect(res.status).toBe(201);
+    expect((await env.BUCKET.head(`private/thumbnails/${hash}_150.jpg`))?.size).toBeGreaterThan(0);
+    expect(await env.BUCKET.head(`thumbnails/${hash}_150.jpg`)).toBeNull();
+  });
+});
