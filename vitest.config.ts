@@ -130,6 +130,8 @@ export default defineConfig(async () => {
             include: ["test/browser/**/*.test.ts"],
             testTimeout: 30_000,
             hookTimeout: 120_000,
+            // expect.poll's default gives up after 1 s: a page reload on a loaded 2-core CI runner can take longer.
+            expect: { poll: { timeout: 10_000 } },
           },
         },
       ],

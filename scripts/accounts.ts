@@ -3,9 +3,11 @@
  *
  * Manages the service accounts of a running cas-edge (the local one from
  * `npm start`, or a deployed one with --url) through its admin API, and
- * makes token signing keys.
+ * makes token signing keys (keygen) and signed-link keys (link-keygen).
  * Exit codes: 0 done, 1 the worker refused (4xx/5xx), 2 usage or connection error.
  */
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
 import { adminToken } from "./lib/admin-token.ts";
@@ -21,6 +23,9 @@ commands:
   retire CLIENT_ID                                 drop the older of two secrets
   disable CLIENT_ID | enable CLIENT_ID             refuse (or allow again) the account and its live tokens
   keygen [--kid ID]                                a new ES256 private JWK for JWT_PRIVATE_JWKS (offline)
+  link-keygen [--kid ID] [CURRENT_SET]             a new signed-link key for LINK_SIGNING_KEYS (offline); prints
+                                                   the key, then the set with it appended last (to CURRENT_SET,
+                                                   given as the argument or on stdin, else a set of one)
   mode [edit|rw|ro|default]                        show or switch the storage mode (default: back to STORAGE_MODE)
 
 options:
@@ -73,6 +78,46 @@ if (command === "keygen") {
   console.error(`\nkid ${kid}. Production: wrangler secret put JWT_PRIVATE_JWKS (paste the line above).
 To rotate, put {"keys":[<old key>,<new key>]}: the last one signs, both verify; drop the old one after 15 minutes.`);
   process.exit(0);
+}
+
+if (command === "link-keygen") {
+  const current = clientId ?? (process.stdin.isTTY ? "" : readFileSync(0, "utf8")).trim();
+  const keys = current ? currentLinkKeys(current) : [];
+  // <yyyy-mm>-<random>: an operator sees at a glance which key is older.
+  const kid = values.kid ?? `${new Date().toISOString().slice(0, 7)}-${randomBytes(4).toString("hex")}`;
+  if (!/^[\w.-]{1,64}$/.test(kid)) usageError(`--kid must be 1 to 64 letters, digits, ".", "-" or "_", not "${kid}"`);
+  if (keys.some((key) => key.kid === kid)) usageError(`the current set already holds a key "${kid}"`);
+  // The worker accepts at most 8 keys (src/cas/signed-links.ts); rotation needs two.
+  if (keys.length >= 8) usageError("the current set already holds 8 keys; remove the ones whose links have expired first");
+  // 32 bytes, the HMAC-SHA256 output size (LINK_KEY_BYTES in src/cas/signed-links.ts).
+  const key = { kty: "oct", kid, k: randomBytes(32).toString("base64url") };
+  console.log(JSON.stringify(key));
+  console.log(JSON.stringify({ keys: [...keys, key] }));
+  console.error(`
+kid ${kid}. The second line is the new LINK_SIGNING_KEYS: the last key signs, every key verifies.
+Production: wrangler secret put LINK_SIGNING_KEYS (paste the second line), deploy, wait out the longest
+link life (max(2 × LINK_WINDOW_SECONDS, OTA_LINK_SECONDS + LINK_WINDOW_SECONDS)), then remove the old key
+(README "Public and private files").`);
+  process.exit(0);
+}
+
+/** The keys of a LINK_SIGNING_KEYS value, checked as far as the worker would refuse it. */
+function currentLinkKeys(text: string): Array<{ kty: string; kid: string; k: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    usageError('the current set is not JSON; it is LINK_SIGNING_KEYS as stored: {"keys":[{"kty":"oct","kid":…,"k":…}]}');
+  }
+  const keys = (parsed as { keys?: unknown })?.keys;
+  const valid = (key: unknown): key is { kty: string; kid: string; k: string } => {
+    const { kty, kid, k } = (key ?? {}) as Record<string, unknown>;
+    return kty === "oct" && typeof kid === "string" && typeof k === "string";
+  };
+  if (!Array.isArray(keys) || !keys.every(valid)) {
+    usageError('the current set must be {"keys":[{"kty":"oct","kid":…,"k":…}, …]}');
+  }
+  return keys;
 }
 
 const base = values.url!.replace(/\/$/, "");

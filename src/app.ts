@@ -9,6 +9,7 @@ import { casUrlFor } from "./attachments/responses";
 import { partRoutes } from "./attachments/routes";
 import { auditRoutes } from "./audit/routes";
 import { auditTrail } from "./audit/trail";
+import { privateRoutes } from "./cas/private-routes";
 import { casRoutes } from "./cas/routes";
 import type { AppEnv } from "./env";
 import { handleError } from "./errors";
@@ -46,6 +47,7 @@ export function buildApp() {
   app.use(auditTrail);
   app.route("/health", healthRoutes(pingMigrationLock));
   app.route("/api/cas", casRoutes(thumbnailRepresentation));
+  app.route("/api/private", privateRoutes(thumbnailRepresentation));
   app.route("/api/parts", partRoutes);
   app.route("/api/admin/accounts", accountRoutes);
   app.route("/api/admin/mode", modeRoutes);

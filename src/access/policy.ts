@@ -49,6 +49,8 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/cas/:hash", "public", "read"],
   ["PUT", "/api/cas/:hash", "cas:write", "write", "blob"],
   ["POST", "/api/cas/exists", "cas:write", "read", "hash-list"],
+  // Private blobs through signed links (the signature is the credential, checked by the route before any read).
+  ["GET", "/api/private/:hash", "public", "read"],
 
   // Resumable uploads into cas/ (an open session is the upload's only handle; the id is unguessable).
   ["POST", "/api/uploads", "cas:write", "write", "json"],
@@ -61,7 +63,7 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/parts", "parts:read", "read"],
   ["POST", "/api/parts", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key", "parts:read", "read"],
-  ["PATCH", "/api/parts/:key", "parts:write", "write", "json"],
+  ["PATCH", "/api/parts/:key", "parts:write", "write", "json", "parts.update"],
   ["DELETE", "/api/parts/:key", "parts:delete", "delete", undefined, "parts.delete"],
   ["PUT", "/api/parts/:key/cover", "parts:write", "write", "json"],
   ["GET", "/api/parts/:key/cover", "parts:read", "read"],

@@ -46,6 +46,6 @@ export const attachmentListRoutes = new Hono<AppEnv>().get("/", async (c) => {
     limit: query.limit,
     cursor: query.cursor === undefined ? undefined : Number(query.cursor),
   });
-  const attachments = await Promise.all(page.map((row) => attachmentJson(row, c.env)));
+  const attachments = await Promise.all(page.map(({ row, partPrivate }) => attachmentJson(row, c.env, partPrivate)));
   return c.json({ attachments, next_cursor: nextCursor });
 });

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
-import type { LegacyLinkSecrets } from "../cas/legacy-links";
+import { noteAudit } from "../audit/trail";
 import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseRowId, parseWith, readJson } from "../validation";
+import { copyAttachment } from "./copy";
 import { createAttachment } from "./create";
 import { readAttachmentCreate, readAttachmentUpdate } from "./requests";
 import { attachmentJson, partJson } from "./responses";
@@ -15,8 +16,8 @@ function attachmentId(raw: string): number {
   return parseRowId(raw, "attachment");
 }
 
-async function partWithCover(db: Database, part: Part, secrets: LegacyLinkSecrets) {
-  return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), secrets);
+async function partWithCover(db: Database, part: Part, env: Env) {
+  return partJson(part, (await service.coversOf(db, [part])).get(part.coverAttachmentId ?? 0), env);
 }
 
 function partKeyOf(raw: string): string {
@@ -60,7 +61,8 @@ partRoutes
   })
   .patch("/:key", async (c) => {
     const db = database(c.env.DB);
-    const part = await service.updatePart(db, partKeyOf(c.req.param("key")), await readJson(c, schemas.partUpdate));
+    const { part, privateChanged } = await service.updatePart(db, partKeyOf(c.req.param("key")), await readJson(c, schemas.partUpdate));
+    if (privateChanged) noteAudit(c, { private: part.private });
     return c.json(await partWithCover(db, part, c.env));
   })
   .delete("/:key", async (c) => {
@@ -74,24 +76,26 @@ partRoutes
     return c.json(await partWithCover(db, part, c.env));
   })
   .get("/:key/attachments", async (c) => {
-    const rows = await service.listAttachments(database(c.env.DB), partKeyOf(c.req.param("key")));
-    return c.json(await Promise.all(rows.map((row) => attachmentJson(row, c.env))));
+    const { part, rows } = await service.listAttachments(database(c.env.DB), partKeyOf(c.req.param("key")));
+    return c.json(await Promise.all(rows.map((row) => attachmentJson(row, c.env, part.private))));
   })
   .post("/:key/attachments", async (c) => {
     const key = partKeyOf(c.req.param("key"));
     // Unknown part: refuse before a byte of the body is read.
-    await service.getPart(database(c.env.DB), key);
-    const row = await createAttachment(c.env, c.executionCtx, key, await readAttachmentCreate(c));
-    return c.json(await attachmentJson(row, c.env), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+    const part = await service.getPart(database(c.env.DB), key);
+    const row = await createAttachment(c.env, c.executionCtx, part, await readAttachmentCreate(c));
+    return c.json(await attachmentJson(row, c.env, part.private), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
   })
   .get("/:key/attachments/:id", async (c) => {
-    const row = await service.getAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
-    return c.json(await attachmentJson(row, c.env));
+    const { row, partPrivate } = await service.findAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
+    return c.json(await attachmentJson(row, c.env, partPrivate));
   })
   .patch("/:key/attachments/:id", async (c) => {
     const changes = await readAttachmentUpdate(c);
-    const row = await service.updateAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")), changes);
-    return c.json(await attachmentJson(row, c.env));
+    const db = database(c.env.DB);
+    const part = await service.getPart(db, partKeyOf(c.req.param("key")));
+    const row = await service.updateAttachment(db, part.key, attachmentId(c.req.param("id")), changes);
+    return c.json(await attachmentJson(row, c.env, part.private));
   })
   .delete("/:key/attachments/:id", async (c) => {
     await service.deleteAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));
@@ -99,6 +103,8 @@ partRoutes
   })
   .post("/:key/attachments/:id/copy", async (c) => {
     const { target_part_key } = await readJson(c, schemas.copyBody);
-    const row = await service.copyAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")), target_part_key);
-    return c.json(await attachmentJson(row, c.env), 201);
+    const key = partKeyOf(c.req.param("key"));
+    const target = await service.getPart(database(c.env.DB), target_part_key);
+    const row = await copyAttachment(c.env, key, attachmentId(c.req.param("id")), target);
+    return c.json(await attachmentJson(row, c.env, target.private), 201);
   });

@@ -11,12 +11,18 @@ import { attributesObject, attributesPatch } from "./attributes";
  */
 export const partKey = z.string().regex(/^[a-z0-9]{1,32}$/, "must be 1-32 lowercase letters or digits");
 
+/** A private part's attachments are private blobs, read only through signed, expiring links. */
+const privateFlag = z
+  .boolean()
+  .describe("Private: the part's files are stored privately and its answers carry signed, expiring links instead of public CAS URLs");
+
 export const partCreate = z.strictObject({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(10_000).nullable().optional(),
+  private: privateFlag.optional().describe("Private part (default false): see the Part's `private`"),
 });
 
-export const partUpdate = partCreate.partial().refine((v) => Object.keys(v).length > 0, "give at least one of name, description");
+export const partUpdate = partCreate.partial().refine((v) => Object.keys(v).length > 0, "give at least one of name, description, private");
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -98,9 +104,12 @@ export const attachmentResponse = z.object({
   content_type: z.string().nullable(),
   size: z.number().int().nullable(),
   url: z.string().nullable().describe("The link of a URL attachment; null for files"),
-  download_url: z.string().nullable().describe("CAS URL that downloads the file"),
-  view_url: z.string().nullable().describe("CAS URL that shows the file inline, where that is safe"),
-  thumbnail_url: z.string().nullable().describe(`CAS URL of a ${THUMBNAIL_SIZE} px thumbnail (${THUMBNAIL_TYPE}), for images`),
+  download_url: z.string().nullable().describe("CAS URL that downloads the file; a signed, expiring link when the file is private"),
+  view_url: z.string().nullable().describe("CAS URL that shows the file inline, where that is safe; signed when the file is private"),
+  thumbnail_url: z
+    .string()
+    .nullable()
+    .describe(`CAS URL of a ${THUMBNAIL_SIZE} px thumbnail (${THUMBNAIL_TYPE}), for images; signed when the file is private`),
   thumbnail_srcset: z
     .string()
     .nullable()
@@ -119,7 +128,8 @@ export const partResponse = z.object({
   name: z.string(),
   description: z.string().nullable(),
   cover_attachment_id: z.number().int().nullable(),
-  cover_url: z.string().nullable().describe("Thumbnail URL of the cover image, or null"),
+  cover_url: z.string().nullable().describe("Thumbnail URL of the cover image (a signed link for a private part), or null"),
+  private: privateFlag,
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type Attachment, partAttachments } from "../db/schema";
+import { partIsPrivate } from "./service";
 
 export interface AttachmentSearch {
   partKey?: string;
@@ -22,9 +23,14 @@ export interface AttachmentSearch {
  * member's JSON text, `attributes -> '$."key"'`, with the filter's JSON
  * text, so 7 matches the number 7 and not the string "7". Stored attributes
  * and filter values are both written by JSON.stringify, so equal values
- * have equal text (objects compare with their key order).
+ * have equal text (objects compare with their key order). Each row comes
+ * with its part's private flag, looked up by the part's unique key for the
+ * page's rows only, so the plan above is the same with or without it.
  */
-export async function searchAttachments(db: Database, search: AttachmentSearch): Promise<{ page: Attachment[]; nextCursor: string | null }> {
+export async function searchAttachments(
+  db: Database,
+  search: AttachmentSearch,
+): Promise<{ page: Array<{ row: Attachment; partPrivate: boolean }>; nextCursor: string | null }> {
   const conditions: Array<SQL | undefined> = [
     search.partKey === undefined ? undefined : eq(partAttachments.partKey, search.partKey),
     search.mediaRange === undefined ? undefined : mediaRangeCondition(search.mediaRange),
@@ -32,13 +38,13 @@ export async function searchAttachments(db: Database, search: AttachmentSearch):
     ...search.attributes.map(({ key, json }) => sql`(${partAttachments.attributes} -> ${`$."${key}"`}) = ${json}`),
   ];
   const rows = await db
-    .select()
+    .select({ row: partAttachments, partPrivate: partIsPrivate })
     .from(partAttachments)
     .where(and(...conditions))
     .orderBy(asc(partAttachments.id))
     .limit(search.limit + 1);
   const page = rows.slice(0, search.limit);
-  return { page, nextCursor: rows.length > search.limit ? String(page[page.length - 1]!.id) : null };
+  return { page, nextCursor: rows.length > search.limit ? String(page[page.length - 1]!.row.id) : null };
 }
 
 /** Ranges instead of LIKE, so the content_type index applies ("/" < "0" and ";" < "<" in ASCII). */

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Visibility } from "../blobs/keys";
 import type { Database } from "../db/client";
 import { type Attachment, type Attributes, type NewAttachment, type Part, partAttachments, parts } from "../db/schema";
 import { AppError } from "../errors";
@@ -20,10 +21,10 @@ function newPartKey(): string {
 
 const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
-export async function createPart(db: Database, input: { name: string; description?: string | null }): Promise<Part> {
+export async function createPart(db: Database, input: { name: string; description?: string | null; private?: boolean }): Promise<Part> {
   const [part] = await db
     .insert(parts)
-    .values({ key: newPartKey(), name: input.name, description: input.description ?? null })
+    .values({ key: newPartKey(), name: input.name, description: input.description ?? null, private: input.private ?? false })
     .returning();
   return part!;
 }
@@ -65,14 +66,27 @@ export async function coversOf(db: Database, list: Part[]): Promise<Map<number, 
   return new Map(rows.map((a) => [a.id, a]));
 }
 
-export async function updatePart(db: Database, key: string, changes: { name?: string; description?: string | null }): Promise<Part> {
+export interface PartChanges {
+  name?: string;
+  description?: string | null;
+  private?: boolean;
+}
+
+/**
+ * Changes a part; `privateChanged` says the request flipped its private
+ * flag (the audit trail records that). Flipping moves no byte: answers
+ * switch links at once, and the housekeeping visibility pass moves the
+ * blobs (responses.ts says why both copies serve meanwhile).
+ */
+export async function updatePart(db: Database, key: string, changes: PartChanges): Promise<{ part: Part; privateChanged: boolean }> {
+  const before = changes.private === undefined ? undefined : await getPart(db, key);
   const [part] = await db
     .update(parts)
     .set({ ...changes, updatedAt: nowSql })
     .where(eq(parts.key, key))
     .returning();
   if (!part) throw new AppError("not_found", `No part with key "${key}".`);
-  return part;
+  return { part, privateChanged: before !== undefined && before.private !== part.private };
 }
 
 /** Deletes the part and its attachment rows together. Blobs stay: other rows may share them. */
@@ -81,17 +95,29 @@ export async function deletePart(db: Database, key: string): Promise<void> {
   await db.batch([db.delete(partAttachments).where(eq(partAttachments.partKey, key)), db.delete(parts).where(eq(parts.key, key))]);
 }
 
-export async function listAttachments(db: Database, key: string): Promise<Attachment[]> {
-  await getPart(db, key);
-  return db.select().from(partAttachments).where(eq(partAttachments.partKey, key)).orderBy(asc(partAttachments.id));
+export async function listAttachments(db: Database, key: string): Promise<{ part: Part; rows: Attachment[] }> {
+  const part = await getPart(db, key);
+  const rows = await db.select().from(partAttachments).where(eq(partAttachments.partKey, key)).orderBy(asc(partAttachments.id));
+  return { part, rows };
 }
 
+/** The private flag of a row's part, read beside the row (answers sign a private part's links: responses.ts). */
+export const partIsPrivate = sql<number>`(SELECT ${parts.private} FROM ${parts} WHERE ${parts.key} = ${partAttachments.partKey})`.mapWith(
+  (value: number | null) => value === 1,
+);
+
 export async function getAttachment(db: Database, key: string, id: number): Promise<Attachment> {
-  const row = await db.query.partAttachments.findFirst({
-    where: and(eq(partAttachments.partKey, key), eq(partAttachments.id, id)),
-  });
-  if (!row) throw new AppError("not_found", `Part "${key}" has no attachment ${id}.`);
-  return row;
+  return (await findAttachment(db, key, id)).row;
+}
+
+/** An attachment of part `key`, with its part's private flag. */
+export async function findAttachment(db: Database, key: string, id: number): Promise<{ row: Attachment; partPrivate: boolean }> {
+  const [found] = await db
+    .select({ row: partAttachments, partPrivate: partIsPrivate })
+    .from(partAttachments)
+    .where(and(eq(partAttachments.partKey, key), eq(partAttachments.id, id)));
+  if (!found) throw new AppError("not_found", `Part "${key}" has no attachment ${id}.`);
+  return found;
 }
 
 export async function insertAttachment(db: Database, row: NewAttachment): Promise<Attachment> {
@@ -115,6 +141,7 @@ export async function insertBlobAttachment(
     size: blob.size,
     sha256: blob.hash,
     attributes: names.attributes,
+    blobVisibility: blob.visibility,
   });
 }
 
@@ -156,12 +183,10 @@ export async function deleteAttachment(db: Database, key: string, id: number): P
   ]);
 }
 
-/** A new row on another part pointing at the same blob: no byte is copied. */
-export async function copyAttachment(db: Database, key: string, id: number, targetKey: string): Promise<Attachment> {
-  const source = await getAttachment(db, key, id);
-  await getPart(db, targetKey);
+/** A new row on another part naming the same blob, read from `blobVisibility`'s copy. */
+export async function insertCopy(db: Database, source: Attachment, targetKey: string, blobVisibility: Visibility): Promise<Attachment> {
   const { id: _id, createdAt: _created, partKey: _part, ...rest } = source;
-  return insertAttachment(db, { ...rest, partKey: targetKey });
+  return insertAttachment(db, { ...rest, partKey: targetKey, blobVisibility });
 }
 
 /** Only an image of this very part can be its cover. */

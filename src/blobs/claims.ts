@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { blobKey, type ContentHash } from "./keys";
+import { blobKey, type ContentHash, type Visibility } from "./keys";
 
 /**
  * How long a condemnation is trusted. GC condemns a blob and deletes it within
@@ -50,8 +50,8 @@ export async function claimBlob(db: D1Database, hash: ContentHash): Promise<void
  * (a stale condemnation is the one way); when it happens the caller undoes
  * its row and fails loudly instead of pointing at nothing.
  */
-export async function stillStored(bucket: R2Bucket, hash: ContentHash): Promise<boolean> {
-  return (await bucket.head(blobKey(hash))) !== null;
+export async function stillStored(bucket: R2Bucket, hash: ContentHash, visibility: Visibility = "public"): Promise<boolean> {
+  return (await bucket.head(blobKey(hash, visibility))) !== null;
 }
 
 export function vanishedError(hash: ContentHash): AppError {

@@ -31,6 +31,29 @@ export const casPaths = {
       responses: { "200": { description: "Already stored" }, "201": { description: "Stored" }, ...errors(400, 401, 411, 413) },
     },
   },
+  "/api/private/{hash}": {
+    parameters: [pathParam("hash", { type: "string", pattern: "^[0-9a-f]{64}$" })],
+    get: {
+      summary:
+        "A private blob's bytes (or a thumbnail) through a signed link an API answer handed out; Cache-Control private, max-age no longer than the link lives",
+      parameters: [
+        ...["content_type", "disposition", "filename", "thumbnail"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+        { name: "exp", in: "query", required: true, description: "Expiry, epoch seconds (signed)", schema: { type: "string" } },
+        { name: "kid", in: "query", required: true, description: "The signing key's id (signed)", schema: { type: "string" } },
+        { name: "sig", in: "query", required: true, description: "HMAC-SHA256, base64url", schema: { type: "string" } },
+      ],
+      responses: {
+        "200": { description: "The bytes" },
+        "206": { description: "A byte range" },
+        "304": { description: "Not modified" },
+        ...errors(400, 403, 404, 416, 503),
+      },
+    },
+    head: {
+      summary: "The headers GET would send",
+      responses: { "200": { description: "OK" }, "304": { description: "Not modified" }, ...errors(400, 403, 404, 503) },
+    },
+  },
   "/api/cas/exists": {
     post: {
       summary: "Which hashes are stored",

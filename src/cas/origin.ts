@@ -79,3 +79,20 @@ export function r2Origin(bucket: R2Bucket, key: string): Origin {
 function toR2Range(range: { start: number; end?: number }): R2Range {
   return range.end === undefined ? { offset: range.start } : { offset: range.start, length: range.end - range.start + 1 };
 }
+
+/**
+ * The first of two origins that holds the representation: `primary`, else
+ * `fallback`. A private blob is read from its private copy, else its public
+ * one (a signed link authorises reading the hash, and bytes that are also
+ * public reveal nothing), so a move between the spaces never breaks a link.
+ */
+export function firstOf(primary: Origin, fallback: Origin): Origin {
+  return {
+    async head() {
+      return (await primary.head()) ?? fallback.head();
+    },
+    async get(range) {
+      return (await primary.get(range)) ?? fallback.get(range);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { blobKey, type ContentHash, contentHash, EMPTY_SHA256, parseContentHash } from "../blobs/keys";
+import { blobKey, type ContentHash, contentHash, EMPTY_SHA256, parseContentHash, type Visibility } from "../blobs/keys";
 import { store } from "../blobs/store";
 import { config } from "../config";
 import type { AppEnv } from "../env";
@@ -23,7 +23,7 @@ export const existsBody = z.object({
   hashes: z.array(contentHash).min(1).max(MAX_EXISTS_BATCH),
 });
 
-function notAllowed(allow: string): never {
+export function notAllowed(allow: string): never {
   throw new AppError("method_not_allowed", `This resource allows ${allow}.`, { Allow: allow });
 }
 
@@ -52,8 +52,16 @@ const writeRoutes = new Hono<AppEnv>()
  * How a `?thumbnail=N` view is served: its validator, its origin, and the
  * type and filename it is presented with. Thumbnails are images/ work, and
  * images/ builds on cas/, so the app hands this in (images/derived.ts).
+ * `visibility` is the space the thumbnail is made from and kept in: the
+ * private route's thumbnails never share a key with the public route's.
  */
-export type ThumbnailRepresentation = (env: Env, hash: ContentHash, size: number, view: BlobView) => Omit<Representation, "cacheKey">;
+export type ThumbnailRepresentation = (
+  env: Env,
+  hash: ContentHash,
+  size: number,
+  view: BlobView,
+  visibility: Visibility,
+) => Omit<Representation, "cacheKey">;
 
 /**
  * GET and HEAD are the hot path: no database read, and a plain blob (no
@@ -72,7 +80,7 @@ export function casRoutes(thumbnail: ThumbnailRepresentation) {
         c.executionCtx,
         view.thumbnail === undefined
           ? { etag: `"${hash}"`, cacheKey, view, origin: r2Origin(c.env.BUCKET, blobKey(hash)) }
-          : { ...thumbnail(c.env, hash, view.thumbnail, view), cacheKey },
+          : { ...thumbnail(c.env, hash, view.thumbnail, view, "public"), cacheKey },
       );
     })
     .all("/:hash", () => notAllowed("GET, HEAD, PUT"));

@@ -14,11 +14,19 @@ export interface Representation {
   cacheKey: string;
   view: BlobView;
   origin: Origin;
+  /**
+   * The Cache-Control this answer is sent with (200, 206, HEAD and 304), when
+   * it is not IMMUTABLE: a signed link's answer may be kept only by the
+   * browser, and no longer than the link lives. The edge-cache entry is still
+   * stored as the immutable 200 (the Cache API refuses to keep a `private`
+   * answer); its key decides who may read it.
+   */
+  cacheControl?: string;
 }
 
 /** The validator headers every successful answer carries, 304 included (RFC 9110 §15.4.5). */
-export function immutableHeaders(etag: string): Record<string, string> {
-  return { ETag: etag, "Cache-Control": IMMUTABLE };
+export function immutableHeaders(etag: string, cacheControl = IMMUTABLE): Record<string, string> {
+  return { ETag: etag, "Cache-Control": cacheControl };
 }
 
 /**
@@ -32,7 +40,7 @@ export async function serveImmutable(request: Request, ctx: Pick<ExecutionContex
   const ifNoneMatch = request.headers.get("If-None-Match");
   // A listed ETag is answered from the URL alone; `*` needs the blob to exist (one head).
   if (ifNoneMatchHits(ifNoneMatch, etag) || (ifNoneMatchIsStar(ifNoneMatch) && (await rep.origin.head()) !== null)) {
-    return new Response(null, { status: 304, headers: { ...immutableHeaders(etag), "Server-Timing": "cache;desc=revalidated" } });
+    return new Response(null, { status: 304, headers: { ...immutableHeaders(etag, rep.cacheControl), "Server-Timing": "cache;desc=revalidated" } });
   }
   const isHead = request.method === "HEAD";
   // RFC 9110 §14.2: range handling is defined for GET only.
@@ -42,6 +50,7 @@ export async function serveImmutable(request: Request, ctx: Pick<ExecutionContex
   if (hit) {
     const response = new Response(isHead ? null : hit.body, hit);
     if (isHead) await hit.body?.cancel();
+    if (rep.cacheControl) response.headers.set("Cache-Control", rep.cacheControl);
     response.headers.set("Server-Timing", "cache;desc=hit");
     return response;
   }
@@ -53,6 +62,7 @@ export async function serveImmutable(request: Request, ctx: Pick<ExecutionContex
 
   const response = buildResponse(rep, object, isHead);
   if (!isHead && response.status === 200) cachePut(ctx, rep.cacheKey, response.clone());
+  if (rep.cacheControl) response.headers.set("Cache-Control", rep.cacheControl);
   response.headers.set("Server-Timing", timing);
   return response;
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { fromBase64Url, toBase64Url } from "../blobs/bytes";
+import { fromBase64Url } from "../blobs/bytes";
 import type { ContentHash } from "../blobs/keys";
 import { config } from "../config";
 import { AppError } from "../errors";
-import { privatePath } from "./urls";
+import { linkMessage, signWith } from "./link-mac";
 import type { BlobView } from "./view";
 
 /**
@@ -33,8 +33,6 @@ interface KeySet {
 
 // The secret is parsed and its keys imported once per isolate (per secret text: a rotation redeploys).
 const keySets = new Map<string, Promise<KeySet>>();
-
-const encoder = new TextEncoder();
 
 async function importKeySet(text: string): Promise<KeySet> {
   let parsed: z.infer<typeof keySetSchema>;
@@ -67,10 +65,6 @@ function keySet(env: Pick<Env, "LINK_SIGNING_KEYS">): Promise<KeySet> | null {
   return set;
 }
 
-function message(hash: ContentHash, view: BlobView, expires: number, kid: string): Uint8Array {
-  return encoder.encode(`${privatePath(hash, view)}\n${expires}\n${kid}`);
-}
-
 /**
  * When a link made at `now` expires (epoch seconds): at least `minSeconds`
  * ahead, rounded up to a multiple of `windowSeconds`. Every link to the same
@@ -91,9 +85,7 @@ export async function signedPath(env: Pick<Env, "LINK_SIGNING_KEYS">, hash: Cont
   const set = keySet(env);
   if (set === null) throw new AppError("links_unconfigured", "This server has no LINK_SIGNING_KEYS, so it cannot hand out links to private files.");
   const { kid, key } = (await set).signing;
-  const sig = toBase64Url(new Uint8Array(await crypto.subtle.sign("HMAC", key, message(hash, view, expires, kid))));
-  const path = privatePath(hash, view);
-  return `${path}${path.includes("?") ? "&" : "?"}exp=${expires}&kid=${encodeURIComponent(kid)}&sig=${sig}`;
+  return signWith(key, kid, hash, view, expires);
 }
 
 /**
@@ -135,7 +127,7 @@ export async function verifySignedLink(
   const key = set && (await set).byKid.get(kid);
   if (!key) throw invalid("it was signed with a key this server does not hold");
   const expires = Number(exp);
-  if (!(await crypto.subtle.verify("HMAC", key, fromBase64Url(sig), message(hash, view, expires, kid)))) {
+  if (!(await crypto.subtle.verify("HMAC", key, fromBase64Url(sig), linkMessage(hash, view, expires, kid)))) {
     throw invalid("its signature does not match");
   }
   if (expires <= now)

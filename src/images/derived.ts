@@ -1,5 +1,5 @@
 import { putDerived } from "../blobs/derived";
-import { blobKey, type ContentHash } from "../blobs/keys";
+import { blobKey, type ContentHash, derivedKey, type Visibility } from "../blobs/keys";
 import { resolveRange } from "../cas/conditional";
 import { type Origin, r2Origin, unsatisfiable } from "../cas/origin";
 import type { ThumbnailRepresentation } from "../cas/routes";
@@ -11,28 +11,38 @@ import { corrupt, type ImageInfo, probeHeader, probeImage } from "./probe";
 import { makeThumbnail, type Thumbnail } from "./thumbnail";
 import { THUMBNAIL_TYPE, thumbnailEtag, thumbnailFilename, thumbnailKey, undecodableKey } from "./thumbnail-spec";
 
-// Concurrent first requests for one thumbnail in this isolate share one generation.
+// Concurrent first requests for one thumbnail in this isolate share one generation (keyed by its
+// stored key, so a private and a public thumbnail of the same hash and size are two generations).
 const inFlight = new Map<string, Promise<{ jpeg: Uint8Array; timing: string }>>();
 
 /**
- * `GET /api/cas/<hash>?thumbnail=N`, as cas/routes.ts serves it: a JPEG with
- * its own validator, whose filename (when one is asked for) ends in .jpg.
+ * `GET /api/cas/<hash>?thumbnail=N` (and `/api/private/…`), as cas/ serves it:
+ * a JPEG with its own validator, whose filename (when one is asked for) ends in .jpg.
  */
-export const thumbnailRepresentation: ThumbnailRepresentation = (env, hash, size, view) => ({
+export const thumbnailRepresentation: ThumbnailRepresentation = (env, hash, size, view, visibility) => ({
   etag: thumbnailEtag(hash, size),
   view: { ...view, contentType: THUMBNAIL_TYPE, filename: thumbnailFilename(view.filename) },
-  origin: thumbnailOrigin(env.BUCKET, hash, size, env.IMAGES),
+  origin: thumbnailOrigin(env.BUCKET, hash, size, env.IMAGES, visibility),
 });
 
 /**
  * Thumbnails are made once: the first request decodes the source and keeps
  * the JPEG in R2 at thumbnails/<hash>_<size>.jpg; every later request (that
  * the edge cache does not answer first) reads that object, with no decode.
+ * A private thumbnail is made from the private copy (else the public one, as
+ * the private route reads blobs) and kept under private/ (derivedKey), where
+ * the public route never looks.
  */
-export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesService): Origin {
-  const stored = r2Origin(bucket, thumbnailKey(hash, size));
+export function thumbnailOrigin(
+  bucket: R2Bucket,
+  hash: ContentHash,
+  size: number,
+  images?: ImagesService,
+  visibility: Visibility = "public",
+): Origin {
+  const stored = r2Origin(bucket, derivedKey(thumbnailKey(hash, size), visibility));
   const generated = async (wantBody: boolean, range: Parameters<Origin["get"]>[0]) => {
-    const made = await ensureThumbnail(bucket, hash, size, images);
+    const made = await ensureThumbnail(bucket, hash, size, images, visibility);
     if (made === null) return null;
     const bytes = made.jpeg;
     const span = range ? resolveRange(range, bytes.length) : null;
@@ -51,11 +61,11 @@ export function thumbnailOrigin(bucket: R2Bucket, hash: ContentHash, size: numbe
 }
 
 /** Makes and stores the thumbnail unless another request in this isolate already is; null if the source is missing. */
-export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesService) {
-  const key = thumbnailKey(hash, size);
+export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: number, images?: ImagesService, visibility: Visibility = "public") {
+  const key = derivedKey(thumbnailKey(hash, size), visibility);
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = generate(bucket, hash, size, images).finally(() => inFlight.delete(key));
+    pending = generate(bucket, hash, size, images, visibility).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
   return pending.then(
@@ -74,10 +84,18 @@ export function ensureThumbnail(bucket: R2Bucket, hash: ContentHash, size: numbe
  */
 const PREFIX_STEPS = [65536, 1 << 20, 8 << 20];
 
-async function generate(bucket: R2Bucket, hash: ContentHash, size: number, images: ImagesService | undefined) {
+/** The source's key and head: a private thumbnail's is the private copy, else the public one. */
+async function sourceOf(bucket: R2Bucket, hash: ContentHash, visibility: Visibility) {
+  const keys = visibility === "private" ? [blobKey(hash, "private"), blobKey(hash)] : [blobKey(hash)];
+  const heads = await Promise.all(keys.map((key) => bucket.head(key)));
+  const found = heads.findIndex((head) => head !== null);
+  return found === -1 ? { key: keys[0]!, head: null } : { key: keys[found]!, head: heads[found]! };
+}
+
+async function generate(bucket: R2Bucket, hash: ContentHash, size: number, images: ImagesService | undefined, visibility: Visibility) {
   let t = Date.now();
-  const key = blobKey(hash);
-  const [head, undecodable] = await Promise.all([bucket.head(key), bucket.head(undecodableKey(hash))]);
+  const undecodableAt = derivedKey(undecodableKey(hash), visibility);
+  const [{ key, head }, undecodable] = await Promise.all([sourceOf(bucket, hash, visibility), bucket.head(undecodableAt)]);
   if (head === null) throw new AppError("blob_not_found", "No blob with this hash has been stored.");
   if (undecodable !== null) throw new AppError("corrupt_image", "The image data is corrupt; no thumbnail can be made from it.");
   if (head.size === 0) throw new AppError("unsupported_media_type", "An empty blob is not an image.");
@@ -120,14 +138,14 @@ async function generate(bucket: R2Bucket, hash: ContentHash, size: number, image
     };
     thumb = await makeThumbnail(source, info, size, plan, images);
   } catch (err) {
-    if (err instanceof AppError && err.code === "corrupt_image") await putDerived(bucket, undecodableKey(hash), err.message);
+    if (err instanceof AppError && err.code === "corrupt_image") await putDerived(bucket, undecodableAt, err.message);
     throw err;
   } finally {
     release();
   }
 
   t = Date.now();
-  await putDerived(bucket, thumbnailKey(hash, size), thumb.jpeg, THUMBNAIL_TYPE);
+  await putDerived(bucket, derivedKey(thumbnailKey(hash, size), visibility), thumb.jpeg, THUMBNAIL_TYPE);
   const r2Write = Date.now() - t;
   const { decode, resize, encode } = thumb.timings;
   return {

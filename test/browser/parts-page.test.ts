@@ -26,6 +26,8 @@ beforeAll(async () => {
   [worker, browser] = await Promise.all([startPageWorker(), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+  // Shorter than the test timeout: an element that never comes fails at its own step, named, instead of as a timed-out test.
+  page.setDefaultTimeout(10_000);
   page.on("request", (r) => requests.push(r));
   page.on("console", (m) => consoleLines.push(m.text()));
   page.on("dialog", (d) => void d.accept());

@@ -81,6 +81,7 @@ export const api = {
   createPart: (name: string) => call<Part>("POST", "/api/parts", { name }),
   getPart: (key: string) => call<Part>("GET", partPath(key)),
   renamePart: (key: string, name: string) => call<Part>("PATCH", partPath(key), { name }),
+  setPrivate: (key: string, value: boolean) => call<Part>("PATCH", partPath(key), { private: value }),
   setCover: (key: string, id: number | null) => call<Part>("PUT", `${partPath(key)}/cover`, { attachment_id: id }),
   attachments: (key: string) => call<Attachment[]>("GET", `${partPath(key)}/attachments`),
   renameAttachment: (key: string, id: number, title: string) => call<Attachment>("PATCH", `${partPath(key)}/attachments/${id}`, { title }),

@@ -7,8 +7,9 @@ import { uploadPanel } from "./upload";
 /**
  * An image: its 150 px thumbnail (512 px on high-DPI screens via srcset),
  * a fixed box so nothing moves while it loads, lazy below the fold, and a
- * link to the full image. Thumbnail URLs are immutable, so a reload takes
- * them from the browser's cache without a request.
+ * link to the full image. Thumbnail URLs are immutable (a private part's
+ * signed links stay the same URL for hours), so a reload takes them from the
+ * browser's cache without a request.
  */
 function imageCard(a: Attachment, ctx: ActionContext): HTMLElement {
   const isCover = ctx.part.cover_attachment_id === a.id;
@@ -54,8 +55,37 @@ function fileRow(a: Attachment, ctx: ActionContext): HTMLElement {
   );
 }
 
+/**
+ * The part's private flag: a checkbox that PATCHes the part. The server
+ * answers with signed links from then on; bytes move in the background.
+ */
+function privacyControl(key: string, refresh: () => Promise<void>) {
+  const box = h("input", { type: "checkbox", id: "part-private", disabled: true, "aria-describedby": "part-private-note" });
+  const note = h("span", { id: "part-private-note", class: "muted" });
+  const show = (isPrivate: boolean) => {
+    box.checked = isPrivate;
+    box.disabled = false;
+    note.textContent = isPrivate ? "Its files are shown only through signed links that expire." : "Anyone with a file's link can open it.";
+  };
+  box.addEventListener("change", async () => {
+    const wanted = box.checked;
+    box.disabled = true;
+    try {
+      show((await api.setPrivate(key, wanted)).private);
+      announce(wanted ? "The part is private now." : "The part is public now.", "info");
+      await refresh();
+    } catch (err) {
+      show(!wanted);
+      announce((err as Error).message);
+    }
+  });
+  const view = h("p", { class: "privacy" }, box, " ", h("label", { for: "part-private" }, "Private part"), " ", note);
+  return { view, show };
+}
+
 export function partPageView(key: string): HTMLElement {
   const title = h("h1", { tabindex: -1 }, "Loading…");
+  const privacy = privacyControl(key, () => refresh());
   const images = h("ul", { class: "grid", "aria-label": "Images" });
   const files = h("ul", { class: "files", "aria-label": "Other files" });
   const empty = h("p", { class: "muted" });
@@ -68,11 +98,18 @@ export function partPageView(key: string): HTMLElement {
     refresh,
   };
 
+  // Refreshes can overlap (an upload finishing while a delete reloads): only the latest one renders,
+  // so a slow earlier answer never puts back what a later one removed.
+  let latest = 0;
+
   async function refresh(focusId?: string): Promise<void> {
+    const mine = ++latest;
     try {
       const [loaded, attachments] = await Promise.all([api.getPart(key), api.attachments(key)]);
+      if (mine !== latest) return;
       part = loaded;
       title.textContent = loaded.name;
+      privacy.show(loaded.private);
       document.title = `${loaded.name} · cas-edge`;
       fill(
         images,
@@ -85,6 +122,7 @@ export function partPageView(key: string): HTMLElement {
       empty.textContent = attachments.length === 0 ? "No attachments yet." : "";
       if (focusId) document.getElementById(focusId)?.focus();
     } catch (err) {
+      if (mine !== latest) return;
       announce((err as Error).message);
       if (part === null) title.textContent = "Part not available";
     }
@@ -107,6 +145,7 @@ export function partPageView(key: string): HTMLElement {
     {},
     h("p", {}, h("a", { href: "/", "data-nav": true }, "← All parts")),
     title,
+    privacy.view,
     uploadPanel(key, refreshSoon),
     h("h2", { id: "attachments-heading", tabindex: -1 }, "Attachments"),
     empty,

@@ -13,14 +13,16 @@ export const MAX_UPLOAD_BYTES = 500_000;
 /**
  * The worker under `wrangler dev` (which builds the page first) with fresh
  * state, its own tokens and a small upload limit; "info" keeps wrangler's
- * request log, which tells which requests reached the worker.
+ * request log, which tells which requests reached the worker. `extra` adds
+ * or replaces vars (a signing key for private links).
  */
-export function startPageWorker(): Promise<LocalWorker> {
+export function startPageWorker(extra: Record<string, string> = {}): Promise<LocalWorker> {
   const vars = {
     API_TOKEN,
     CAS_WRITE_TOKEN: "browser-test-write-token",
     ADMIN_TOKEN: "browser-test-admin-token",
     MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+    ...extra,
   };
   return startWorker("wrangler.toml", 0, vars, undefined, "info");
 }
