@@ -1,6 +1,7 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api } from "../support/api";
+import { bodyBytes, ORIGIN } from "../support/blobs";
 import { as, createModel, deviceWithToken, privateBytes, publish, signedLink } from "../support/firmware";
 
 interface Offer {
@@ -29,9 +30,15 @@ describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
       size: newest.files[newest.appName]!.length,
       app_elf_sha256: newest.elfSha256,
     });
-    // The binary is the private app image (read by range through the link: test/e2e/ota.e2e.test.ts).
+    // The binary is the private app image, read through the link whole and by range as esp_https_ota's partial download asks.
     await signedLink(offer.url, newest.appSha256);
     expect(await privateBytes(offer.sha256)).toEqual(newest.files[newest.appName]);
+    const whole = await SELF.fetch(`${ORIGIN}${offer.url}`);
+    expect(whole.status).toBe(200);
+    expect(await bodyBytes(whole)).toEqual(newest.files[newest.appName]);
+    const part = await SELF.fetch(`${ORIGIN}${offer.url}`, { headers: { Range: "bytes=100-199" } });
+    expect(part.status).toBe(206);
+    expect(await bodyBytes(part)).toEqual(newest.files[newest.appName]!.subarray(100, 200));
 
     const current = await as(token, `/devices/${device}/firmware`, { headers: { "X-Firmware-Version": "1.1.0" } });
     expect(current.status).toBe(204);

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { config } from "../../src/config";
 import { api } from "../support/api";
@@ -135,6 +135,11 @@ describe("firmware artifacts are private", { timeout: 30_000 }, () => {
     const before = nowSeconds();
     const detail = (await (await api(`/device-models/${model}/firmware/3.0.0`)).json()) as FirmwareJson;
     await expectArtifactLinks(detail, before, nowSeconds());
+    for (const a of detail.artifacts) {
+      const res = await SELF.fetch(`${ORIGIN}${a.download_url}`);
+      expect(res.status, a.name).toBe(200);
+      expect(new Uint8Array(await res.arrayBuffer()), a.name).toEqual(build.files[a.name]);
+    }
     const { device, token } = await deviceWithToken(model);
     const offer = (await (await as(token, `/devices/${device}/firmware?version=0.9.0`)).json()) as { url: string };
     await signedLink(offer.url, build.appSha256);
