@@ -6,8 +6,8 @@
  *    plain CAS PUT of the same number of bytes on the same worker, with the
  *    workerd process's peak resident memory above its idle level. Memory must
  *    stay flat in the ZIP's size: the 16 MB peak close to the 4 MB one.
- * 2. OTA download: requests/s and MB/s of the app binary's CAS URL (what the
- *    OTA check hands a device) against a plain CAS GET of a same-size blob,
+ * 2. OTA download: requests/s and MB/s of the app binary's signed link (the
+ *    app image is private; its link is what the API hands out) against a plain CAS GET of a same-size blob,
  *    whole (edge-cache hits) and as 64 KiB ranges (ESP-IDF's partial download).
  *    Target: ≥ 0.95× the plain GET.
  */
@@ -40,6 +40,8 @@ const TOKEN = "bench-api-token";
 const WRITE = "bench-write-token";
 const MB = 1024 * 1024;
 const auth = { Authorization: `Bearer ${TOKEN}` };
+/** Firmware answers carry signed links, so the worker needs a link key (a throwaway one). */
+const LINK_SIGNING_KEYS = JSON.stringify({ keys: [{ kty: "oct", kid: "bench-1", k: randomBytes(32).toString("base64url") }] });
 
 /** Peak resident set (VmHWM) and current resident set (VmRSS) of the workerd serving `port`, in MB. */
 function workerdMemory(port: number): { peak: number; now: number } {
@@ -100,7 +102,7 @@ async function measureUploads(mb: number): Promise<UploadFigures & { worker: Loc
   const builds = [];
   for (let run = 0; run < runs; run++) builds.push({ ...(await buildZip(mb, `1.0.${run}`)), plain: randomBytes(0) });
   for (const build of builds) build.plain = randomBytes(build.archive.length);
-  const worker = await startWorker("wrangler.toml", 0, { API_TOKEN: TOKEN, CAS_WRITE_TOKEN: WRITE });
+  const worker = await startWorker("wrangler.toml", 0, { API_TOKEN: TOKEN, CAS_WRITE_TOKEN: WRITE, LINK_SIGNING_KEYS });
   const port = Number(new URL(worker.url).port);
   await createModel(worker, "bench");
   const idle = workerdMemory(port).now;
@@ -161,7 +163,8 @@ try {
     headers: auth,
   });
   if (res.status !== 201) throw new Error(`OTA upload: ${res.status}`);
-  const otaPath = `/api/cas/${otaBuild.appSha256}`;
+  const { artifacts } = (await res.json()) as { artifacts: Array<{ kind: string; download_url: string }> };
+  const otaPath = artifacts.find((a) => a.kind === "app")!.download_url;
   const plainPath = `/api/cas/${await putBlob(large.worker, randomBytes(otaBuild.files[otaBuild.appName]!.length))}`;
   const load = { connections: Number(values.connections), seconds: Number(values.seconds), expectStatus: 200 };
   const results: Record<string, number> = {};

@@ -5,7 +5,7 @@ import { KiB } from "../http/bounded-body";
 import { readJson } from "../validation";
 import { deleteCoredump, getCoredump } from "./coredumps";
 import { claimNext, DEFAULT_LEASE_SECONDS, recordOutcome } from "./parse-queue";
-import { coredumpJson } from "./responses";
+import { claimJson, coredumpJson } from "./responses";
 import { claimBody, MAX_RESULT_CHARS, pathId, resultBody } from "./schemas";
 
 // A parse result may hold MAX_RESULT_CHARS characters, each at worst 6 bytes once
@@ -17,16 +17,16 @@ export const coredumpRoutes = new Hono<AppEnv>()
   .post("/claim", async (c) => {
     // Parsed whether or not a length is given (a chunked body is still a body); none at all means the defaults.
     const { lease_seconds } = await readJson(c, claimBody, { ifEmpty: {} });
-    const claim = await claimNext(c.env.DB, c.get("principal")?.sub ?? "unknown", lease_seconds ?? DEFAULT_LEASE_SECONDS);
-    if (!claim) return c.body(null, 204);
-    return c.json(claim);
+    const lease = await claimNext(c.env.DB, c.get("principal")?.sub ?? "unknown", lease_seconds ?? DEFAULT_LEASE_SECONDS);
+    if (!lease) return c.body(null, 204);
+    return c.json(await claimJson(c.env, lease));
   })
   .post("/:id/result", async (c) => {
     const id = pathId(c.req.param("id"), "coredump");
     await recordOutcome(c.env.DB, id, await readJson(c, resultBody, { maxBytes: RESULT_BODY_BYTES }));
-    return c.json(coredumpJson(await getCoredump(database(c.env.DB), id)));
+    return c.json(await coredumpJson(c.env, await getCoredump(database(c.env.DB), id)));
   })
-  .get("/:id", async (c) => c.json(coredumpJson(await getCoredump(database(c.env.DB), pathId(c.req.param("id"), "coredump")))))
+  .get("/:id", async (c) => c.json(await coredumpJson(c.env, await getCoredump(database(c.env.DB), pathId(c.req.param("id"), "coredump")))))
   .delete("/:id", async (c) => {
     await deleteCoredump(database(c.env.DB), pathId(c.req.param("id"), "coredump"));
     return c.body(null, 204);

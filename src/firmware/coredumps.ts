@@ -9,8 +9,9 @@ import { elfShaPrefixOf } from "./esp-idf/coredump-format";
 import { matchElf } from "./esp-idf/elf-match";
 
 /**
- * Stores a dump as a CAS blob and queues it for parsing, matched to its ELF
- * when possible. A dump is at most a megabyte, so it is hashed in memory.
+ * Stores a dump as a private blob (private/cas/<hash>: a dump is a RAM image
+ * of a device, with its Wi-Fi credentials and keys) and queues it for
+ * parsing, matched to its ELF when possible. A dump is at most a megabyte, so it is hashed in memory.
  * The device's newest MAX_COREDUMPS dumps are kept; older rows go (their
  * blobs through GC).
  */
@@ -26,10 +27,18 @@ export async function receiveCoredump(
   const version = reportedVersion ?? device.firmwareVersion;
   const prefix = elfShaPrefixOf(dump);
   const appElfSha256 = await matchElf(env.DB, { modelKey: device.modelKey, prefix, reportedVersion: version });
-  const { hash } = await store(env.BUCKET, env.DB, { body: dump, contentType: "application/octet-stream" });
+  const { hash } = await store(env.BUCKET, env.DB, { body: dump, contentType: "application/octet-stream", visibility: "private" });
   const [row] = await db
     .insert(coredumps)
-    .values({ deviceKey, sha256: hash, size: dump.length, firmwareVersion: version, elfSha256Prefix: prefix, appElfSha256 })
+    .values({
+      deviceKey,
+      sha256: hash,
+      size: dump.length,
+      firmwareVersion: version,
+      elfSha256Prefix: prefix,
+      appElfSha256,
+      blobVisibility: "private",
+    })
     .returning();
   await env.DB.prepare(
     `DELETE FROM coredumps WHERE device_key = ?1

@@ -27,13 +27,15 @@ export const deviceRoutes = new Hono<AppEnv>()
     const raw = c.req.query("version") ?? c.req.header("X-Firmware-Version");
     if (raw === undefined) throw new AppError("invalid_parameter", "version: send the running version as ?version= or X-Firmware-Version.");
     const running = parseWith(runningVersion, raw, "invalid_parameter");
-    const offer = await checkForUpdate(c.env.DB, database(c.env.DB), key, running);
-    if (!offer) return c.body(null, 204, { "Cache-Control": "no-store" });
-    return c.json(offer, 200, { "Cache-Control": "no-store" });
+    const offer = await checkForUpdate(c.env, database(c.env.DB), key, running);
+    // The answer names a signed link made for this device: no shared cache may keep it or hand it to another.
+    if (!offer) return c.body(null, 204, { "Cache-Control": "private, no-store" });
+    return c.json(offer, 200, { "Cache-Control": "private, no-store" });
   })
   .post("/:device/coredumps", async (c) => {
     const key = c.req.param("device");
     requireOwnDevice(c, key);
+    // The answer names the row, never a link to the dump: devices post dumps, they do not read them back.
     // Length first (411 without one), then read no more than it: a dump is parsed in memory.
     const max = config(c.env).maxCoredumpBytes;
     declaredLength(c.req.header("Content-Length") ?? null, max);
@@ -47,5 +49,5 @@ export const deviceRoutes = new Hono<AppEnv>()
   .get("/:device/coredumps", async (c) => {
     const { limit } = parseWith(listQuery, c.req.query(), "invalid_parameter");
     const rows = await listCoredumps(database(c.env.DB), pathKey(c.req.param("device"), "device"), limit);
-    return c.json(rows.map(coredumpJson));
+    return c.json(await Promise.all(rows.map((row) => coredumpJson(c.env, row))));
   });

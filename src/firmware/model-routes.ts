@@ -9,7 +9,9 @@ import { createModel, getModel, listModels } from "./catalog";
 import { firmwareJson, modelJson } from "./responses";
 import { modelCreate, pathKey, pathVersion } from "./schemas";
 import { uploadFirmware, zipLimits } from "./upload";
-import { getFirmware, listFirmware } from "./versions";
+import { type FirmwareWithArtifacts, getFirmware, listFirmware } from "./versions";
+
+const firmwareList = (env: Env, list: FirmwareWithArtifacts[]) => Promise.all(list.map((f) => firmwareJson(env, f)));
 
 /** Device models and their firmware versions (operators). */
 export const modelRoutes = new Hono<AppEnv>()
@@ -21,7 +23,7 @@ export const modelRoutes = new Hono<AppEnv>()
   .get("/:model", async (c) => {
     const db = database(c.env.DB);
     const model = await getModel(db, pathKey(c.req.param("model"), "device model"));
-    return c.json({ ...modelJson(model), firmware: (await listFirmware(db, model.key)).map(firmwareJson) });
+    return c.json({ ...modelJson(model), firmware: await firmwareList(c.env, await listFirmware(db, model.key)) });
   })
   .post("/:model/firmware", async (c) => {
     const db = database(c.env.DB);
@@ -32,15 +34,15 @@ export const modelRoutes = new Hono<AppEnv>()
     // Pruning is how firmware is deleted (at most MAX_FIRMWARES versions a model): the row names what went.
     noteAudit(c, { version: firmware.version.version, created, pruned_versions: pruned });
     const location = `/api/device-models/${model}/firmware/${encodeURIComponent(firmware.version.version)}`;
-    return c.json({ ...firmwareJson(firmware), pruned_versions: pruned }, created ? 201 : 200, { Location: location });
+    return c.json({ ...(await firmwareJson(c.env, firmware)), pruned_versions: pruned }, created ? 201 : 200, { Location: location });
   })
   .get("/:model/firmware", async (c) => {
     const db = database(c.env.DB);
     const model = await getModel(db, pathKey(c.req.param("model"), "device model"));
-    return c.json((await listFirmware(db, model.key)).map(firmwareJson));
+    return c.json(await firmwareList(c.env, await listFirmware(db, model.key)));
   })
   .get("/:model/firmware/:version", async (c) => {
     const model = pathKey(c.req.param("model"), "device model");
     const firmware = await getFirmware(database(c.env.DB), model, pathVersion(c.req.param("version"), model));
-    return c.json(firmwareJson(firmware));
+    return c.json(await firmwareJson(c.env, firmware));
   });

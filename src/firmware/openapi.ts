@@ -2,7 +2,10 @@ import type { z } from "zod";
 import { errors, pathParam, schema } from "../http/openapi";
 import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from "./schemas";
 
-/** The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators. */
+/**
+ * The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators.
+ * Every link to an artifact or a dump is signed (503 links_unconfigured when the server holds no LINK_SIGNING_KEYS).
+ */
 const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(type, "input") } } });
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const param = (name: string, type = "string") => pathParam(name, { type });
@@ -21,21 +24,21 @@ export const firmwarePaths = {
   },
   "/api/device-models/{model}": {
     parameters: [param("model")],
-    get: { summary: "A model with its firmware versions", responses: { "200": json("Model"), ...errors(401, 403, 404) } },
+    get: { summary: "A model with its firmware versions", responses: { "200": json("Model"), ...errors(401, 403, 404, 503) } },
   },
   "/api/device-models/{model}/firmware": {
     parameters: [param("model")],
-    get: { summary: "Firmware versions, newest first", responses: { "200": json("Versions"), ...errors(401, 403, 404) } },
+    get: { summary: "Firmware versions, newest first", responses: { "200": json("Versions"), ...errors(401, 403, 404, 503) } },
     post: {
       summary: "Upload an ESP-IDF build as a ZIP (app .bin, .elf, .map, bootloader, partition table)",
       description: `The version comes from the app's esp_app_desc_t and must match ${FIRMWARE_VERSION.source} without ".." (else 422).`,
       requestBody: { required: true, content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
-      responses: { "200": json("Same version, same bytes"), "201": json("Recorded"), ...errors(400, 401, 403, 404, 409, 411, 413, 415, 422) },
+      responses: { "200": json("Same version, same bytes"), "201": json("Recorded"), ...errors(400, 401, 403, 404, 409, 411, 413, 415, 422, 503) },
     },
   },
   "/api/device-models/{model}/firmware/{version}": {
     parameters: [param("model"), versionParam],
-    get: { summary: "One firmware version and its artifacts' CAS URLs", responses: { "200": json("Version"), ...errors(401, 403, 404) } },
+    get: { summary: "One firmware version and signed links to its artifacts", responses: { "200": json("Version"), ...errors(401, 403, 404, 503) } },
   },
   "/api/devices/{device}": {
     parameters: [param("device")],
@@ -53,13 +56,13 @@ export const firmwarePaths = {
       { name: "X-Firmware-Version", in: "header", schema: { type: "string" } },
     ],
     get: {
-      summary: "OTA check (device token): the newer version's CAS URL, or 204",
-      responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404) },
+      summary: "OTA check (device token): a signed link to the newer version's app image (valid OTA_LINK_SECONDS or more), or 204",
+      responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
     },
   },
   "/api/devices/{device}/coredumps": {
     parameters: [param("device")],
-    get: { summary: "A device's coredumps, newest first", responses: { "200": json("Coredumps"), ...errors(401, 403, 404) } },
+    get: { summary: "A device's coredumps, newest first", responses: { "200": json("Coredumps"), ...errors(401, 403, 404, 503) } },
     post: {
       summary: "Upload a coredump (device token)",
       requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
@@ -70,12 +73,12 @@ export const firmwarePaths = {
     post: {
       summary: "Lease the oldest pending coredump (parser)",
       requestBody: { ...input(claimBody), required: false },
-      responses: { "200": json("Claim"), "204": { description: "Queue empty" }, ...errors(400, 401, 403) },
+      responses: { "200": json("Claim"), "204": { description: "Queue empty" }, ...errors(400, 401, 403, 503) },
     },
   },
   "/api/coredumps/{id}": {
     parameters: [param("id", "integer")],
-    get: { summary: "One coredump", responses: { "200": json("Coredump"), ...errors(401, 403, 404) } },
+    get: { summary: "One coredump", responses: { "200": json("Coredump"), ...errors(401, 403, 404, 503) } },
     delete: { summary: "Delete the row (the blob is kept for GC)", responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404) } },
   },
   "/api/coredumps/{id}/result": {
@@ -83,7 +86,7 @@ export const firmwarePaths = {
     post: {
       summary: "Report a parse result (lease holder only)",
       requestBody: input(resultBody),
-      responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409) },
+      responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409, 503) },
     },
   },
 };

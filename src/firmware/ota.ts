@@ -1,5 +1,6 @@
 import { contentHash } from "../blobs/keys";
-import { casPath } from "../cas/urls";
+import { privateLink } from "../cas/signed-links";
+import { config } from "../config";
 import type { Database } from "../db/client";
 import { getDevice, noteRunningVersion } from "./catalog";
 
@@ -18,10 +19,14 @@ type Latest = { id: number; version: string; app_elf_sha256: string; sha256: str
  * version when it is newer, else null. "Newer" follows upload order when
  * the running version is one this store knows; for one it does not know
  * (a bench build), semantic versions are compared when both parse, so a
- * device ahead of the store is not downgraded. The binary itself is a CAS
- * URL: edge-cached, immutable, with ranges for ESP-IDF's resumable download.
+ * device ahead of the store is not downgraded. The binary itself is a
+ * signed link to the private app image, valid for at least OTA_LINK_SECONDS:
+ * esp_https_ota's partial download (CONFIG_ESP_HTTPS_OTA_ENABLE_PARTIAL_DOWNLOAD)
+ * fetches it as many Range requests over a slow link, and every one of them
+ * must still verify; the private route serves the ranges.
  */
-export async function checkForUpdate(d1: D1Database, db: Database, deviceKey: string, running: string): Promise<Offer | null> {
+export async function checkForUpdate(env: Env, db: Database, deviceKey: string, running: string): Promise<Offer | null> {
+  const d1 = env.DB;
   const device = await getDevice(db, deviceKey);
   await noteRunningVersion(db, deviceKey, running);
   const latest = await d1
@@ -38,11 +43,13 @@ export async function checkForUpdate(d1: D1Database, db: Database, deviceKey: st
     .bind(device.modelKey, running)
     .first<{ id: number }>();
   if (!known && compareSemver(latest.version, running) !== undefined && compareSemver(latest.version, running)! <= 0) return null;
+  // Signed before the offer is counted: a server without link keys (503) offers nothing.
+  const url = await privateLink(env, contentHash.parse(latest.sha256), {}, config(env).otaLinkSeconds);
   // No Analytics Engine binding exists in this store; the offer count lives on the version row.
   await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
   return {
     version: latest.version,
-    url: casPath(contentHash.parse(latest.sha256)),
+    url,
     sha256: latest.sha256,
     size: latest.size,
     app_elf_sha256: latest.app_elf_sha256,

@@ -1,5 +1,4 @@
-import { contentHash } from "../blobs/keys";
-import { casPath } from "../cas/urls";
+import { type ContentHash, contentHash } from "../blobs/keys";
 import type { Coredump } from "../db/schema";
 import { AppError } from "../errors";
 import { matchElf } from "./esp-idf/elf-match";
@@ -18,16 +17,17 @@ type Row = {
   model_key: string;
 };
 
-export interface Claim {
+/** A leased dump; the answer (responses.ts claimJson) turns `dump` and `elf` into signed links. */
+export interface Lease {
   coredump_id: number;
   lease_id: string;
   lease_expires_at: string;
   device: string;
   firmware_version: string | null;
   app_elf_sha256: string | null;
-  dump_url: string;
+  dump: ContentHash;
   /** Null when no stored firmware matches the dump; the parser reports FAILED then. */
-  elf_url: string | null;
+  elf: ContentHash | null;
 }
 
 /**
@@ -36,7 +36,7 @@ export interface Claim {
  * row, so two parsers never get the same dump; a parser that dies simply
  * lets its lease expire and the dump returns to the queue.
  */
-export async function claimNext(d1: D1Database, holder: string, leaseSeconds: number, now = Date.now()): Promise<Claim | null> {
+export async function claimNext(d1: D1Database, holder: string, leaseSeconds: number, now = Date.now()): Promise<Lease | null> {
   const leaseId = crypto.randomUUID();
   const expires = now + leaseSeconds * 1000;
   const row = await d1
@@ -55,7 +55,7 @@ export async function claimNext(d1: D1Database, holder: string, leaseSeconds: nu
     elf = await matchElf(d1, { modelKey: row.model_key, prefix: row.elf_sha256_prefix, reportedVersion: row.firmware_version });
     if (elf) await d1.prepare("UPDATE coredumps SET app_elf_sha256 = ?2 WHERE id = ?1").bind(row.id, elf).run();
   }
-  // The .elf artifact hashes to app_elf_sha256, so that is its CAS name; it is served while a version still lists it.
+  // The .elf artifact hashes to app_elf_sha256, so that is its blob's name; it is linked while a version still lists it.
   const stored = elf ? await d1.prepare("SELECT 1 AS ok FROM firmware_artifacts WHERE sha256 = ?1 LIMIT 1").bind(elf).first() : null;
   return {
     coredump_id: row.id,
@@ -64,8 +64,8 @@ export async function claimNext(d1: D1Database, holder: string, leaseSeconds: nu
     device: row.device_key,
     firmware_version: row.firmware_version,
     app_elf_sha256: elf,
-    dump_url: casPath(contentHash.parse(row.sha256)),
-    elf_url: stored && elf ? casPath(contentHash.parse(elf)) : null,
+    dump: contentHash.parse(row.sha256),
+    elf: stored && elf ? contentHash.parse(elf) : null,
   };
 }
 

@@ -1,6 +1,9 @@
 import { contentHash } from "../blobs/keys";
-import { casPath } from "../cas/urls";
+import { privateLink } from "../cas/signed-links";
+import type { BlobView } from "../cas/view";
 import type { Coredump, Device, DeviceModel } from "../db/schema";
+import { sanitizeFilename } from "../http/filename";
+import type { Lease } from "./parse-queue";
 import type { FirmwareWithArtifacts } from "./versions";
 
 export const modelJson = (m: DeviceModel) => ({ key: m.key, name: m.name, created_at: m.createdAt });
@@ -14,7 +17,29 @@ export const deviceJson = (d: Device) => ({
   created_at: d.createdAt,
 });
 
-export function firmwareJson({ version: v, artifacts }: FirmwareWithArtifacts) {
+/**
+ * The view a download link names: the file's name as the blob route will
+ * read it back. The route cleans `filename` (http/filename.ts) before it
+ * checks the signature, so the name signed must already be clean, or the
+ * link would not verify; a name cut to length may need a second pass.
+ */
+export function downloadView(name: string): BlobView {
+  let clean = sanitizeFilename(name);
+  for (let again = sanitizeFilename(clean); again !== clean; again = sanitizeFilename(clean)) clean = again;
+  return clean ? { filename: clean } : {};
+}
+
+/**
+ * Firmware artifacts and coredumps are private whatever copy their row
+ * still reads (rows stored before blobs could be private are moved by the
+ * visibility pass): every link to one is signed, made per request, and the
+ * private route falls back to the public copy until it has moved.
+ */
+export function blobLink(env: Env, sha256: string, view: BlobView = {}): Promise<string> {
+  return privateLink(env, contentHash.parse(sha256), view);
+}
+
+export async function firmwareJson(env: Env, { version: v, artifacts }: FirmwareWithArtifacts) {
   return {
     model: v.modelKey,
     version: v.version,
@@ -25,27 +50,37 @@ export function firmwareJson({ version: v, artifacts }: FirmwareWithArtifacts) {
     app_elf_sha256: v.appElfSha256,
     uploaded_at: v.uploadedAt,
     downloads: v.downloads,
-    artifacts: artifacts.map((a) => ({
-      name: a.name,
-      kind: a.kind,
-      sha256: a.sha256,
-      size: a.size,
-      download_url: casPath(contentHash.parse(a.sha256), { filename: a.name.slice(a.name.lastIndexOf("/") + 1) }),
-    })),
+    artifacts: await Promise.all(
+      artifacts.map(async (a) => ({
+        name: a.name,
+        kind: a.kind,
+        sha256: a.sha256,
+        size: a.size,
+        download_url: await blobLink(env, a.sha256, downloadView(a.name.slice(a.name.lastIndexOf("/") + 1))),
+      })),
+    ),
   };
 }
 
-export const coredumpJson = (c: Coredump) => ({
-  id: c.id,
-  device: c.deviceKey,
-  received_at: c.receivedAt,
-  size: c.size,
-  sha256: c.sha256,
-  firmware_version: c.firmwareVersion,
-  elf_sha256_prefix: c.elfSha256Prefix,
-  app_elf_sha256: c.appElfSha256,
-  status: c.status,
-  parse_result: c.parseResult,
-  parsed_at: c.parsedAt,
-  download_url: casPath(contentHash.parse(c.sha256), { filename: `coredump-${c.deviceKey}-${c.id}.bin` }),
-});
+export async function coredumpJson(env: Env, c: Coredump) {
+  return {
+    id: c.id,
+    device: c.deviceKey,
+    received_at: c.receivedAt,
+    size: c.size,
+    sha256: c.sha256,
+    firmware_version: c.firmwareVersion,
+    elf_sha256_prefix: c.elfSha256Prefix,
+    app_elf_sha256: c.appElfSha256,
+    status: c.status,
+    parse_result: c.parseResult,
+    parsed_at: c.parsedAt,
+    download_url: await blobLink(env, c.sha256, downloadView(`coredump-${c.deviceKey}-${c.id}.bin`)),
+  };
+}
+
+/** A parser's lease with signed links to the dump and its ELF: the parser hands them to tools that log them. */
+export async function claimJson(env: Env, lease: Lease) {
+  const { dump, elf, ...rest } = lease;
+  return { ...rest, dump_url: await blobLink(env, dump), elf_url: elf === null ? null : await blobLink(env, elf) };
+}

@@ -27,7 +27,7 @@ export type CompleteEntry = StagedEntry & { hash: ContentHash };
 
 /**
  * Artifacts are staged, not stored, until the whole archive has been
- * checked: their names in cas/ are only known once hashed, and a refused
+ * checked: their names in private/cas/ are only known once hashed, and a refused
  * archive must leave nothing behind. Large entries stream into R2 while a
  * DigestStream hashes the same chunks, so memory stays flat whatever the
  * archive's size.
@@ -76,11 +76,16 @@ export function stagingSink(bucket: R2Bucket, entry: ZipEntry, done: (staged: St
   };
 }
 
-/** Stores a checked entry at cas/<hash> (deduplicated, claimed against GC, verified by R2). */
+/**
+ * Stores a checked entry at private/cas/<hash> (deduplicated within the
+ * private space, claimed against GC, verified by R2): every artifact is
+ * private, the app image and debug symbols alike, and read only through
+ * signed links.
+ */
 export async function promote(bucket: R2Bucket, db: D1Database, entry: CompleteEntry, contentType: string): Promise<boolean> {
   const body = entry.bytes ?? entry.staged;
   if (!body) throw new Error(`entry ${entry.name} was never completed`);
-  return (await store(bucket, db, { body, hash: entry.hash, contentType })).created;
+  return (await store(bucket, db, { body, hash: entry.hash, contentType, visibility: "private" })).created;
 }
 
 /** The entries of an archive read to its end: every one was completed. */

@@ -23,7 +23,7 @@ export function zipLimits(env: Env): ZipLimits {
 /**
  * A firmware ZIP, start to finish: stream it through the unzipper into
  * staging, check the build (app descriptor, ELF hash), and only then store
- * the artifacts in cas/ and record the version. Any refusal leaves no row
+ * the artifacts in private/cas/ and record the version. Any refusal leaves no row
  * and no blob; staging objects are removed whatever happens.
  */
 export async function uploadFirmware(env: Env, db: Database, modelKey: string, body: ReadableStream<Uint8Array>) {

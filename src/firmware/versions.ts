@@ -41,8 +41,8 @@ export async function recordFirmware(db: Database, d1: D1Database, modelKey: str
       ...artifacts.map((a) =>
         d1
           .prepare(
-            `INSERT INTO firmware_artifacts (firmware_id, name, kind, sha256, size)
-             SELECT id, ?3, ?4, ?5, ?6 FROM firmware_versions WHERE model_key = ?1 AND version = ?2`,
+            `INSERT INTO firmware_artifacts (firmware_id, name, kind, sha256, size, blob_visibility)
+             SELECT id, ?3, ?4, ?5, ?6, 'private' FROM firmware_versions WHERE model_key = ?1 AND version = ?2`,
           )
           .bind(modelKey, d.version, a.name, a.kind, a.hash, a.size),
       ),

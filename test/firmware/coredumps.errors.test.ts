@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { api } from "../support/api";
-import { bodyBytes, casGet } from "../support/blobs";
 import { elfCoredump } from "../support/esp-build";
-import { type CoredumpJson, createModel, deviceWithToken, publish, sendCoredump } from "../support/firmware";
+import { type CoredumpJson, createModel, deviceWithToken, privateBytes, publish, sendCoredump } from "../support/firmware";
 
 /** An ESP_CORE_DUMP_INFO desc: the uint32 version, then `text` with no NUL anywhere. */
 function unterminatedInfo(text: Uint8Array): Uint8Array {
@@ -26,7 +25,7 @@ describe("coredumps whose ESP_CORE_DUMP_INFO note is not what ESP-IDF writes", {
     const { coredump_id } = (await res.json()) as { coredump_id: number };
     const row = (await (await api(`/coredumps/${coredump_id}`)).json()) as CoredumpJson;
     expect(row).toMatchObject({ device, status: "PENDING", elf_sha256_prefix: null, app_elf_sha256: null });
-    expect(await bodyBytes(await casGet(row.sha256))).toEqual(dump);
+    expect(await privateBytes(row.sha256)).toEqual(dump);
   });
 
   it("a note longer than its field still gives the prefix a NUL ends within the field", async () => {

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api } from "../support/api";
-import { bodyBytes, casGet, ORIGIN } from "../support/blobs";
+import { ORIGIN } from "../support/blobs";
 import { elfCoredump, noise } from "../support/esp-build";
-import { type CoredumpJson, createModel, deviceWithToken, publish, sendCoredump } from "../support/firmware";
+import { type CoredumpJson, createModel, deviceWithToken, privateBytes, publish, sendCoredump, signedLink } from "../support/firmware";
 import { fetchWith } from "../support/worker";
 
 async function coredump(id: number): Promise<CoredumpJson> {
@@ -17,7 +17,7 @@ async function postDump(token: string, device: string, dump: Uint8Array, headers
 }
 
 describe("POST /api/devices/:device/coredumps", { timeout: 20_000 }, () => {
-  it("stores the dump as a CAS blob, queued PENDING and matched to its ELF by the 9-digit prefix it carries", async () => {
+  it("stores the dump as a private blob, queued PENDING and matched to its ELF by the 9-digit prefix it carries", async () => {
     const model = await createModel();
     const build = await publish(model, "1.0.0");
     await publish(model, "1.1.0");
@@ -28,8 +28,8 @@ describe("POST /api/devices/:device/coredumps", { timeout: 20_000 }, () => {
     const row = await coredump(id);
     // The dump's own prefix beats what the device says it runs.
     expect(row).toMatchObject({ device, status: "PENDING", elf_sha256_prefix: build.elfSha256.slice(0, 9), app_elf_sha256: build.elfSha256 });
-    expect(await bodyBytes(await casGet(row.sha256))).toEqual(dump);
-    expect(await bodyBytes(await casGet(row.sha256, row.download_url.slice(row.download_url.indexOf("?"))))).toEqual(dump);
+    expect(await privateBytes(row.sha256)).toEqual(dump);
+    expect((await signedLink(row.download_url, row.sha256)).view).toEqual({ filename: `coredump-${device}-${id}.bin` });
   });
 
   it("falls back to the version the device reports, in the header or last seen", async () => {
@@ -98,7 +98,7 @@ describe("POST /api/devices/:device/coredumps", { timeout: 20_000 }, () => {
     expect((await api(`/coredumps/${id}`, { method: "DELETE" })).status).toBe(204);
     expect((await api(`/coredumps/${id}`)).status).toBe(404);
     expect((await api(`/coredumps/${id}`, { method: "DELETE" })).status).toBe(404);
-    expect(await env.BUCKET.head(`cas/${sha}`)).not.toBeNull();
+    expect(await env.BUCKET.head(`private/cas/${sha}`)).not.toBeNull();
   });
 
   it("refuses empty, oversized and unsized bodies", async () => {

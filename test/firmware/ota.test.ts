@@ -1,8 +1,8 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api } from "../support/api";
-import { bodyBytes, casGet } from "../support/blobs";
-import { as, createModel, deviceWithToken, publish } from "../support/firmware";
+import { bodyBytes, ORIGIN } from "../support/blobs";
+import { as, createModel, deviceWithToken, privateBytes, publish, signedLink } from "../support/firmware";
 
 interface Offer {
   version: string;
@@ -13,7 +13,7 @@ interface Offer {
 }
 
 describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
-  it("offers the newest version as a CAS URL when the device runs an older one, and 204 once it runs it", async () => {
+  it("offers the newest version as a signed link when the device runs an older one, and 204 once it runs it", async () => {
     const model = await createModel();
     await publish(model, "1.0.0");
     const newest = await publish(model, "1.1.0");
@@ -21,19 +21,22 @@ describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
 
     const res = await as(token, `/devices/${device}/firmware?version=1.0.0`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const offer = (await res.json()) as Offer;
     expect(offer).toEqual({
       version: "1.1.0",
-      url: `/api/cas/${newest.appSha256}`,
+      url: expect.stringMatching(`^/api/private/${newest.appSha256}\\?exp=`),
       sha256: newest.appSha256,
       size: newest.files[newest.appName]!.length,
       app_elf_sha256: newest.elfSha256,
     });
-    // The binary is a plain CAS blob: whole, and by range as esp_https_ota's partial download asks.
-    const whole = await casGet(offer.sha256);
+    // The binary is the private app image, read through the link whole and by range as esp_https_ota's partial download asks.
+    await signedLink(offer.url, newest.appSha256);
+    expect(await privateBytes(offer.sha256)).toEqual(newest.files[newest.appName]);
+    const whole = await SELF.fetch(`${ORIGIN}${offer.url}`);
+    expect(whole.status).toBe(200);
     expect(await bodyBytes(whole)).toEqual(newest.files[newest.appName]);
-    const part = await casGet(offer.sha256, "", { headers: { Range: "bytes=100-199" } });
+    const part = await SELF.fetch(`${ORIGIN}${offer.url}`, { headers: { Range: "bytes=100-199" } });
     expect(part.status).toBe(206);
     expect(await bodyBytes(part)).toEqual(newest.files[newest.appName]!.subarray(100, 200));
 

@@ -1,9 +1,19 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { api } from "../support/api";
-import { bodyBytes, casGet } from "../support/blobs";
-import { elfCoredump, espBuild, zip } from "../support/esp-build";
-import { as, type CoredumpJson, createModel, deviceWithToken, type FirmwareJson, publish, sendCoredump, uploadZip } from "../support/firmware";
+import { elfCoredump, espBuild, sha256Hex, zip } from "../support/esp-build";
+import {
+  as,
+  type CoredumpJson,
+  createModel,
+  deviceWithToken,
+  type FirmwareJson,
+  privateBytes,
+  publish,
+  sendCoredump,
+  signedLink,
+  uploadZip,
+} from "../support/firmware";
 import { tokenWith } from "../support/tokens";
 
 interface Claim {
@@ -41,15 +51,18 @@ beforeEach(async () => {
 });
 
 describe("the coredump parse queue", { timeout: 20_000 }, () => {
-  it("leases the oldest pending dump with CAS URLs of the dump and its ELF; only the lease holder reports", async () => {
+  it("leases the oldest pending dump with signed links to the dump and its ELF; only the lease holder reports", async () => {
     const { build, dump, id, device } = await pendingDump("prefix");
     const { token: parser } = await tokenWith(["coredumps:parse"]);
     const res = await claim(parser);
     expect(res.status).toBe(200);
     const lease = (await res.json()) as Claim;
-    expect(lease).toMatchObject({ coredump_id: id, device, app_elf_sha256: build.elfSha256, elf_url: `/api/cas/${build.elfSha256}` });
-    expect(await bodyBytes(await casGet(lease.dump_url.slice("/api/cas/".length)))).toEqual(dump);
-    expect(await bodyBytes(await casGet(lease.elf_url!.slice("/api/cas/".length)))).toEqual(build.files["sensor-node.elf"]);
+    expect(lease).toMatchObject({ coredump_id: id, device, app_elf_sha256: build.elfSha256 });
+    const dumpSha = await sha256Hex(dump);
+    await signedLink(lease.dump_url, dumpSha);
+    await signedLink(lease.elf_url!, build.elfSha256);
+    expect(await privateBytes(dumpSha)).toEqual(dump);
+    expect(await privateBytes(build.elfSha256)).toEqual(build.files["sensor-node.elf"]);
 
     // Leased: nobody else gets it.
     expect((await claim(parser)).status).toBe(204);
@@ -85,7 +98,7 @@ describe("the coredump parse queue", { timeout: 20_000 }, () => {
     expect(((await failed.json()) as CoredumpJson).status).toBe("FAILED");
   });
 
-  it("hands out an unmatched dump without an ELF URL, and matches it once its firmware arrives", async () => {
+  it("hands out an unmatched dump without an ELF link, and matches it once its firmware arrives", async () => {
     const model = await createModel();
     const { device, token } = await deviceWithToken(model);
     const build = await espBuild({ version: "4.0.0" });
@@ -97,7 +110,8 @@ describe("the coredump parse queue", { timeout: 20_000 }, () => {
     await uploadZip(model, zip(build.files));
     await env.DB.prepare("UPDATE coredumps SET lease_expires_at = 0 WHERE id = ?1").bind(early.coredump_id).run();
     const later = (await (await claim(parser)).json()) as Claim;
-    expect(later).toMatchObject({ coredump_id: early.coredump_id, app_elf_sha256: build.elfSha256, elf_url: `/api/cas/${build.elfSha256}` });
+    expect(later).toMatchObject({ coredump_id: early.coredump_id, app_elf_sha256: build.elfSha256 });
+    await signedLink(later.elf_url!, build.elfSha256);
   });
 
   it("validates results and needs the coredumps:parse scope", async () => {
@@ -125,7 +139,7 @@ describe("firmware retention with pending coredumps", { timeout: 20_000 }, () =>
 
     const { token: parser } = await tokenWith(["coredumps:parse"]);
     const lease = (await (await claim(parser)).json()) as Claim;
-    expect(lease.elf_url).toBe(`/api/cas/${oldest.elfSha256}`);
+    await signedLink(lease.elf_url!, oldest.elfSha256);
     await report(parser, lease.coredump_id, { lease_id: lease.lease_id, status: "PARSED", result: "ok" });
 
     const seventh = await uploadZip(model, zip((await espBuild({ version: "1.0.6" })).files));

@@ -1,5 +1,7 @@
 import { env, SELF } from "cloudflare:test";
-import { STAGING_PREFIX } from "../../src/blobs/keys";
+import { contentHash, STAGING_PREFIX } from "../../src/blobs/keys";
+import { verifySignedLink } from "../../src/cas/signed-links";
+import { type BlobView, parseBlobView } from "../../src/cas/view";
 import { api } from "./api";
 import { ORIGIN } from "./blobs";
 import { type Build, espBuild, sha256Hex, zip } from "./esp-build";
@@ -40,10 +42,11 @@ export interface FirmwareJson {
   artifacts: Array<{ name: string; kind: string; sha256: string; size: number; download_url: string }>;
 }
 
-/** True when no trace of `files` is stored: no blob under any file's hash, no staging object. */
+/** True when no trace of `files` is stored: no blob under any file's hash in either space, no staging object. */
 export async function nothingStored(files: Record<string, Uint8Array>): Promise<boolean> {
   for (const bytes of Object.values(files)) {
-    if (await env.BUCKET.head(`cas/${await sha256Hex(bytes)}`)) return false;
+    const hash = await sha256Hex(bytes);
+    if ((await env.BUCKET.head(`cas/${hash}`)) || (await env.BUCKET.head(`private/cas/${hash}`))) return false;
   }
   return (await env.BUCKET.list({ prefix: STAGING_PREFIX })).objects.length === 0;
 }
@@ -93,4 +96,33 @@ export interface CoredumpJson {
   parse_result: string | null;
   download_url: string;
   sha256: string;
+}
+
+/** A private blob's bytes as R2 holds them at private/cas/<hash>, or null when absent. */
+export async function privateBytes(hash: string): Promise<Uint8Array | null> {
+  const object = await env.BUCKET.get(`private/cas/${hash}`);
+  return object ? new Uint8Array(await object.arrayBuffer()) : null;
+}
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export interface SignedLink {
+  /** Epoch seconds, as verifySignedLink returns it. */
+  expires: number;
+  /** The view the private route reads from the link's query. */
+  view: BlobView;
+}
+
+/**
+ * Reads a link an answer carried as the private route will: a path
+ * /api/private/<hash>, its view parsed from the query, the signature checked
+ * against both. Throws (link_invalid) when the link does not verify.
+ */
+export async function signedLink(link: string, hash: string): Promise<SignedLink> {
+  if (!link.startsWith(`/api/private/${hash}`)) throw new Error(`not a private link to ${hash}: ${link}`);
+  const url = new URL(link, ORIGIN);
+  if (url.pathname !== `/api/private/${hash}`) throw new Error(`not a private link to ${hash}: ${link}`);
+  const view = parseBlobView(url.searchParams);
+  const expires = await verifySignedLink(env, contentHash.parse(hash), view, url.searchParams, nowSeconds());
+  return { expires, view };
 }
