@@ -18,7 +18,6 @@ export const parts = sqliteTable("parts", {
   private: integer("private", { mode: "boolean" }).notNull().default(false),
 });
 
-
 export const attachmentTypes = ["image", "pdf", "file", "url"] as const;
 export type AttachmentType = (typeof attachmentTypes)[number];
 

@@ -11,7 +11,7 @@ const keys = async (prefix: string) => (await env.BUCKET.list({ prefix })).objec
 /** GC walks cas/ and then private/cas/ in one pass; a copy is kept while a row reads that copy. */
 describe("GC over the public and the private space", () => {
   it("keeps what a row of the same space reads and collects the rest, in both spaces, with their thumbnails", async () => {
-    const [privateRead, privateOrphan, publicRead, publicOrphan, readPrivately] = [1, 2, 3, 4, 5].map((n) => fakeHash(n));
+    const [privateRead, privateOrphan, publicRead, publicOrphan, readPrivately] = [fakeHash(1), fakeHash(2), fakeHash(3), fakeHash(4), fakeHash(5)];
     await putBlob(privateRead, "private");
     await coredumpRow(privateRead, "private");
     await putBlob(privateOrphan, "private");
