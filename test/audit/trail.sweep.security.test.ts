@@ -54,6 +54,7 @@ describe("the audit trail, route by route", () => {
       "migration.run",
       "mode.set",
       "parts.delete",
+      "visibility.run",
     ]);
   });
 

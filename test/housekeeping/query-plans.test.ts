@@ -4,10 +4,11 @@ import * as claims from "../../src/blobs/claims";
 import * as cleanup from "../../src/housekeeping/cleanup";
 import * as gc from "../../src/housekeeping/gc";
 import * as pass from "../../src/housekeeping/pass";
+import * as visibility from "../../src/housekeeping/visibility-rows";
 import * as batch from "../../src/migration/batch";
 import * as row from "../../src/migration/migrate-row";
 
-/** Every D1 statement the batch paths run (migration batch, cleanup, GC and the upload claim they rely on), as the code runs it. */
+/** Every D1 statement the batch paths run (migration batch, cleanup, GC, the visibility pass and the upload claim they rely on), as the code runs it. */
 const statements: Record<string, string> = {
   "migration: pending rows": batch.PENDING_SQL,
   "migration: forget a failure": batch.FORGET_FAILURE_SQL,
@@ -24,6 +25,13 @@ const statements: Record<string, string> = {
   "gc: condemn, private space (99)": gc.condemnSql(99, "private"),
   "gc: deletable, private space, dry run (99)": gc.deletableSql(99, "private"),
   "gc: forget claims (100)": gc.forgetClaimsSql(100),
+  ...Object.fromEntries(
+    visibility.MOVABLE_TABLES.flatMap((table) => [
+      [`visibility: page of ${table}`, visibility.PAGE_SQL[table]],
+      [`visibility: point a row of ${table}`, visibility.POINT_ROW_SQL[table]],
+    ]),
+  ),
+  "visibility: claimed at": visibility.CLAIMED_AT_SQL,
   "claim a blob": claims.CLAIM_SQL,
   "claim: condemned?": claims.CONDEMNED_SQL,
   "claim: clear stale condemnation": claims.CLEAR_STALE_SQL,
