@@ -110,6 +110,9 @@ export const ROUTE_POLICIES = [
   ["POST", "/api/admin/migration/cleanup", "admin", "delete", undefined, "migration.cleanup"],
   ["GET", "/api/admin/gc", "admin", "read"],
   ["POST", "/api/admin/gc", "admin", "delete", undefined, "gc.run"],
+  // Moves rows to the copy they should read (public/private) and deletes the copies nothing reads.
+  ["GET", "/api/admin/visibility", "admin", "read"],
+  ["POST", "/api/admin/visibility", "admin", "delete", undefined, "visibility.run"],
   // The audit trail itself: who did what (src/audit).
   ["GET", "/api/admin/audit", "admin", "read"],
 

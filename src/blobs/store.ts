@@ -34,6 +34,12 @@ export interface StoreInput {
   maxBytes?: number;
   /** The space the blob is stored in (keys.ts); public unless said. */
   visibility?: Visibility;
+  /**
+   * The caller claimed the hash already (claimStored) and store() claims it
+   * no second time: the visibility pass must know when its own claim was
+   * made, to tell it from an upload's (housekeeping/visibility.ts).
+   */
+  claimed?: boolean;
 }
 
 export interface StoredBlob {
@@ -129,7 +135,7 @@ async function storeNamed(
   source: Source,
   input: StoreInput,
 ): Promise<StoredBlob> {
-  await claimBlob(db, hash);
+  if (!input.claimed) await claimBlob(db, hash);
   const key = blobKey(hash, input.visibility);
   const pending = inFlight.get(key);
   if (pending) await pending.catch(() => {});

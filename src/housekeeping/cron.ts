@@ -8,6 +8,7 @@ import { cleanupBlockedBy, cleanupLegacy } from "./cleanup";
 import { collectGarbage } from "./gc";
 import { PASS_BUDGET_MS, type PassOptions, type PassProgress, passFigures } from "./pass";
 import { STAGING_GRACE_HOURS, sweepStaging } from "./staging";
+import { moveVisibility, visibilityFigures } from "./visibility";
 
 /** GC keeps blobs unreferenced for less than this, so an upload whose row is being written is never collected. */
 export const GC_GRACE_HOURS = 24;
@@ -38,6 +39,26 @@ export async function scheduledGc(env: Env): Promise<void> {
     (r) => walked(r, { thumbnails_deleted: r.thumbnails_deleted }),
   );
   console.log(`gc: scanned ${r.scanned}, deleted ${r.deleted} (+${r.thumbnails_deleted} thumbnails), kept ${r.kept}, stopped by ${r.stopped_by}`);
+}
+
+/**
+ * One budgeted step of the visibility pass per cron tick, in edit mode only
+ * (it deletes source copies). Its grace period is GC's: a hash claimed by an
+ * upload that recently keeps its source copy, which GC collects later.
+ */
+export async function scheduledVisibility(env: Env): Promise<void> {
+  if (!allows(await currentMode(env), "delete")) return;
+  const r = await auditedCronRun(
+    env,
+    "visibility.run" satisfies RouteAuditAction,
+    () => moveVisibility(env, cronOptions(GC_GRACE_HOURS)),
+    (r) => (r.scanned > 0 ? { detail: visibilityFigures(r) } : null),
+  );
+  if (r.moved.length > 0 || r.missing > 0) {
+    console.log(
+      `visibility: scanned ${r.scanned} rows, moved ${r.moved.length} (${r.copied} copied), deleted ${r.deleted} source copies, ${r.missing} missing, stopped by ${r.stopped_by}`,
+    );
+  }
 }
 
 /** One budgeted step of the staging sweep per cron tick, in edit mode only. */

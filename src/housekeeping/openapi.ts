@@ -1,6 +1,6 @@
 import { errors } from "../http/openapi";
 
-/** The operator paths of the legacy cleanup and the orphan-blob GC in the OpenAPI document (src/openapi.ts). */
+/** The operator paths of the legacy cleanup, the orphan-blob GC and the visibility pass in the OpenAPI document (src/openapi.ts). */
 export const housekeepingPaths = {
   "/api/admin/migration/cleanup": {
     get: {
@@ -15,8 +15,20 @@ export const housekeepingPaths = {
   "/api/admin/gc": {
     get: { summary: "Where the orphan-blob GC pass stands", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
     post: {
-      summary: "One budgeted step of the orphan-blob GC (?dry_run, default true; ?grace_hours, ?cursor, ?budget_ms, ?max_objects)",
+      summary:
+        "One budgeted step of the orphan-blob GC over cas/ and private/cas/ (?dry_run, default true; ?grace_hours, ?cursor, ?budget_ms, ?max_objects)",
       responses: { "200": { description: "Progress: scanned, deleted, kept, cursor, done" }, ...errors(400, 401, 403, 409) },
+    },
+  },
+  "/api/admin/visibility": {
+    get: { summary: "Where the visibility pass stands", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
+    post: {
+      summary:
+        "One budgeted step of the visibility pass: rows reading the wrong copy (public/private) are moved, and a source copy nothing reads is deleted (?dry_run, default true; ?grace_hours, ?cursor, ?budget_ms, ?max_objects counts rows)",
+      responses: {
+        "200": { description: "Progress: scanned rows, deleted source copies, kept, moved, copied, kept_source, missing, cursor, done" },
+        ...errors(400, 401, 403, 409),
+      },
     },
   },
 };

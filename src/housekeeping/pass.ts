@@ -1,13 +1,13 @@
 /**
- * A housekeeping pass walks one R2 prefix from start to end across many
- * invocations. Its cursor (the last key decided) and counters live in D1, in
+ * A housekeeping pass walks one R2 prefix (or, for the visibility pass, the
+ * rows of D1) from start to end across many invocations. Its cursor (the last key decided) and counters live in D1, in
  * one row per task that also carries a lease, so the cron and the admin API
  * take turns and each resumes where the last one stopped.
  */
 import { allows, currentMode } from "../access/mode";
 import type { AuditDetail } from "../db/schema";
 
-export type Task = "cleanup" | "gc" | "staging";
+export type Task = "cleanup" | "gc" | "staging" | "visibility";
 
 export interface PassRow {
   task: Task;

@@ -7,6 +7,7 @@ import { parseWith } from "../validation";
 import { cleanupBlockedBy, cleanupLegacy } from "./cleanup";
 import { collectGarbage } from "./gc";
 import { describe, PASS_BUDGET_MS, type PassProgress, passFigures, readPass } from "./pass";
+import { moveVisibility, visibilityFigures } from "./visibility";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 const budget = {
@@ -19,13 +20,20 @@ const budget = {
 const cleanupQuery = z.object(budget);
 // The grace period must outlast the time from a PUT to the row that names the blob; a minute is the floor
 // (for local trials), the day of the default is what production wants.
-const gcQuery = z.object({
+const graceHours = z.coerce
+  .number()
+  .min(1 / 60)
+  .max(24 * 365)
+  .default(24);
+const gcQuery = z.object({ ...budget, grace_hours: graceHours });
+// The visibility pass's cursor names a row (visibility-rows.ts); its grace period is GC's: claims that recent keep a source copy.
+const visibilityQuery = z.object({
   ...budget,
-  grace_hours: z.coerce
-    .number()
-    .min(1 / 60)
-    .max(24 * 365)
-    .default(24),
+  cursor: z
+    .string()
+    .regex(/^(coredumps|firmware_artifacts|part_attachments):\d{1,15}$/, "must be a cursor this endpoint returned")
+    .optional(),
+  grace_hours: graceHours,
 });
 
 function busyIsConflict<T extends PassProgress>(progress: T): T {
@@ -34,7 +42,7 @@ function busyIsConflict<T extends PassProgress>(progress: T): T {
 }
 
 /**
- * Operator endpoints for cleanup and GC. Each call does one budgeted step and
+ * Operator endpoints for cleanup, GC and the visibility pass. Each call does one budgeted step and
  * says where the pass stands; call again until `done`. An operator call starts
  * a new pass at once when the last one finished (the cron waits a while).
  */
@@ -56,5 +64,12 @@ export const housekeepingRoutes = new Hono<AppEnv>()
     const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
     const progress = await collectGarbage(c.env, stepOptions(q, q.grace_hours));
     noteAudit(c, { ...passFigures(progress), thumbnails_deleted: progress.thumbnails_deleted });
+    return c.json(busyIsConflict(progress));
+  })
+  .get("/visibility", async (c) => c.json({ pass: describe(await readPass(c.env, "visibility")) }))
+  .post("/visibility", async (c) => {
+    const q = parseWith(visibilityQuery, c.req.query(), "invalid_parameter");
+    const progress = await moveVisibility(c.env, stepOptions(q, q.grace_hours));
+    noteAudit(c, visibilityFigures(progress));
     return c.json(busyIsConflict(progress));
   });

@@ -35,7 +35,14 @@ describe("cron runs in the audit trail", () => {
     const rows = await rowsSince(before, "cron");
 
     const byAction = Object.fromEntries(rows.map((row) => [row.action, row]));
-    expect(rows.map((row) => row.action).sort()).toEqual(["audit.retention", "gc.run", "migration.run", "staging.sweep", "uploads.sweep"]);
+    expect(rows.map((row) => row.action).sort()).toEqual([
+      "audit.retention",
+      "gc.run",
+      "migration.run",
+      "staging.sweep",
+      "uploads.sweep",
+      "visibility.run",
+    ]);
     for (const row of rows) expect(row, row.action).toMatchObject({ sub: "cron", request_id: null, target: null, status: null, error: null });
     expect(byAction["migration.run"]!.detail).toEqual({ dry_run: false, migrated: 1, failed: 0, stopped_by: "done" });
     expect(byAction["uploads.sweep"]!.detail).toEqual({ removed: 1, failed: 0 });
@@ -44,6 +51,8 @@ describe("cron runs in the audit trail", () => {
     // Young staging objects are kept: scanned, not deleted.
     expect(byAction["staging.sweep"]!.detail).toMatchObject({ deleted: 0, done: true });
     expect(byAction["audit.retention"]!.detail).toMatchObject({ deleted: expect.any(Number), before: expect.any(String) });
+    // The pass walked the legacy part's row (a public part's: nothing to move).
+    expect(byAction["visibility.run"]!.detail).toMatchObject({ dry_run: false, deleted: 0, done: true, moved: 0, missing: 0 });
 
     // The passes now rest, nothing is pending, nothing has expired: the next tick leaves no trace.
     const quiet = await lastAuditId();

@@ -55,6 +55,7 @@ describe("the audit trail, route by route", () => {
       "mode.set",
       "parts.delete",
       "parts.update",
+      "visibility.run",
     ]);
   });
 

@@ -4,10 +4,11 @@ import * as claims from "../../src/blobs/claims";
 import * as cleanup from "../../src/housekeeping/cleanup";
 import * as gc from "../../src/housekeeping/gc";
 import * as pass from "../../src/housekeeping/pass";
+import * as visibility from "../../src/housekeeping/visibility-rows";
 import * as batch from "../../src/migration/batch";
 import * as row from "../../src/migration/migrate-row";
 
-/** Every D1 statement the batch paths run (migration batch, cleanup, GC and the upload claim they rely on), as the code runs it. */
+/** Every D1 statement the batch paths run (migration batch, cleanup, GC, the visibility pass and the upload claim they rely on), as the code runs it. */
 const statements: Record<string, string> = {
   "migration: pending rows": batch.PENDING_SQL,
   "migration: forget a failure": batch.FORGET_FAILURE_SQL,
@@ -21,7 +22,16 @@ const statements: Record<string, string> = {
   "cleanup: rows by legacy key (100)": cleanup.rowsByLegacyKeySql(100),
   "gc: condemn (99)": gc.condemnSql(99),
   "gc: deletable, dry run (99)": gc.deletableSql(99),
+  "gc: condemn, private space (99)": gc.condemnSql(99, "private"),
+  "gc: deletable, private space, dry run (99)": gc.deletableSql(99, "private"),
   "gc: forget claims (100)": gc.forgetClaimsSql(100),
+  ...Object.fromEntries(
+    visibility.MOVABLE_TABLES.flatMap((table) => [
+      [`visibility: page of ${table}`, visibility.PAGE_SQL[table]],
+      [`visibility: point a row of ${table}`, visibility.POINT_ROW_SQL[table]],
+    ]),
+  ),
+  "visibility: claimed at": visibility.CLAIMED_AT_SQL,
   "claim a blob": claims.CLAIM_SQL,
   "claim: condemned?": claims.CONDEMNED_SQL,
   "claim: clear stale condemnation": claims.CLEAR_STALE_SQL,
@@ -65,9 +75,15 @@ describe("EXPLAIN QUERY PLAN of every batch-path query", () => {
     });
   }
 
-  it("GC's decision looks references up through the blob_references view by index", async () => {
+  it("GC's decision looks references up through the blob_references view by index, in either space", async () => {
+    for (const space of ["public", "private"] as const) {
+      const details = await plan(gc.condemnSql(99, space));
+      // The row's blob_visibility is read from the row the index finds (one lookup per referencing row).
+      expect(details).toContain("SEARCH part_attachments USING INDEX part_attachments_by_sha256 (sha256=?)");
+      expect(details).toContain("SEARCH firmware_artifacts USING INDEX firmware_artifacts_by_sha256 (sha256=?)");
+      expect(details).toContain("SEARCH coredumps USING INDEX coredumps_by_sha256 (sha256=?)");
+    }
     const details = await plan(gc.condemnSql(99));
-    expect(details).toContain("SEARCH part_attachments USING COVERING INDEX part_attachments_by_sha256 (sha256=?)");
     expect(details.some((d) => /^SEARCH c USING PRIMARY KEY \(hash=\?\)/.test(d))).toBe(true);
   });
 
