@@ -18,6 +18,8 @@ const cases: Array<[range: string, status: number, contentRange: string | null, 
   ["bytes=-0", 416, "bytes */1000", null],
   ["bytes=1000-", 416, "bytes */1000", null],
   ["bytes=5000-6000", 416, "bytes */1000", null],
+  ["bytes=1000-1099", 416, "bytes */1000", null],
+  ["bytes=1000-1000", 416, "bytes */1000", null],
   // Invalid or multi-range headers are ignored: the whole blob.
   ["bytes=5-2", 200, null, [0, 1000]],
   ["bytes=0-1,5-6", 200, null, [0, 1000]],

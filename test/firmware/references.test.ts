@@ -24,14 +24,17 @@ describe("blob_references: firmware artifacts and coredumps keep their blobs thr
     const result = await collectGarbage(env, step({ now: twoDaysLater() }));
     expect(result.collected).toContain(orphan);
     for (const hash of hashes) {
-      expect(result.collected).not.toContain(hash);
+      expect(result.collected_private).not.toContain(hash);
       expect(await env.BUCKET.head(`private/cas/${hash}`)).not.toBeNull();
       expect(await referrers(hash)).toEqual([{ referrer: "firmware_artifact", visibility: "private" }]);
     }
 
-    // Once no row names them, nothing references them: GC may take them (it walks the private space too).
+    // Once no row names them, nothing references them, and GC's walk of the private space takes them.
     await env.DB.prepare("DELETE FROM firmware_versions WHERE model_key = ?1").bind(model).run();
     for (const hash of hashes) expect(await referrers(hash)).toEqual([]);
+    const later = await collectGarbage(env, step({ now: twoDaysLater() }));
+    expect([...later.collected_private].sort()).toEqual([...new Set(hashes)].sort());
+    for (const hash of hashes) expect(await env.BUCKET.head(`private/cas/${hash}`)).toBeNull();
   });
 
   it("keeps a coredump's blob while its row exists", async () => {
@@ -42,10 +45,12 @@ describe("blob_references: firmware artifacts and coredumps keep their blobs thr
     expect(await referrers(hash)).toEqual([{ referrer: "coredump", visibility: "private" }]);
 
     const kept = await collectGarbage(env, step({ now: twoDaysLater() }));
-    expect(kept.collected).not.toContain(hash);
+    expect(kept.collected_private).not.toContain(hash);
     expect(await env.BUCKET.head(`private/cas/${hash}`)).not.toBeNull();
 
     await env.DB.prepare("DELETE FROM coredumps WHERE sha256 = ?1").bind(hash).run();
     expect(await referrers(hash)).toEqual([]);
+    expect((await collectGarbage(env, step({ now: twoDaysLater() }))).collected_private).toContain(hash);
+    expect(await env.BUCKET.head(`private/cas/${hash}`)).toBeNull();
   });
 });
