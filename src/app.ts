@@ -5,7 +5,7 @@ import { oauthRoutes, wellKnownRoutes } from "./access/oauth-routes";
 import { routeLookup } from "./access/route-lookup";
 
 import { attachmentListRoutes } from "./attachments/list-route";
-import { casUrlFor } from "./attachments/responses";
+import { variantUrlFor } from "./attachments/responses";
 import { partRoutes } from "./attachments/routes";
 import { auditRoutes } from "./audit/routes";
 import { auditTrail } from "./audit/trail";
@@ -60,7 +60,7 @@ export function buildApp() {
   app.route("/api/admin", housekeepingRoutes);
   app.route("/api/oauth", oauthRoutes);
   app.route("/.well-known", wellKnownRoutes);
-  app.route("/api/legacy", legacyRoutes(casUrlFor));
+  app.route("/api/legacy", legacyRoutes(variantUrlFor));
   app.route("/api/device-models", modelRoutes);
   app.route("/api/devices", deviceRoutes);
   app.route("/api/coredumps", coredumpRoutes);

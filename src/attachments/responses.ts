@@ -82,12 +82,13 @@ function viewOf(a: Attachment, variant: Variant): { hash: ContentHash; view: Blo
 }
 
 /**
- * The public CAS URL of one variant, or null. The legacy route redirects to
- * it too: the app hands it to migration/legacy-route.ts.
+ * The URL of one variant of a row whose blob is in CAS, or null: a signed
+ * link for a private file, the public CAS URL otherwise, as in the answers.
+ * The legacy route redirects to it: the app hands it to
+ * migration/legacy-route.ts.
  */
-export function casUrlFor(a: Attachment, variant: "download" | "view" | "thumbnail"): string | null {
-  const target = viewOf(a, variant);
-  return target && casPath(target.hash, target.view);
+export function variantUrlFor(env: Env, a: Attachment, variant: "download" | "view" | "thumbnail", partPrivate: boolean): Promise<string | null> {
+  return urlFor(a, variant, env, isPrivateFile(a, partPrivate));
 }
 
 async function urlFor(a: Attachment, variant: Variant, env: Env, signed: boolean): Promise<string | null> {

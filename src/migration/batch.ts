@@ -31,11 +31,19 @@ export const MAX_ATTEMPTS = 3;
 
 // Rows are read a page at a time but migrated and committed one by one.
 const PAGE = 50;
-export const PENDING_SQL = `SELECT a.id, a.legacy_key AS legacyKey, a.content_type AS contentType, f.attachment_id IS NOT NULL AS retry
-  FROM part_attachments a LEFT JOIN migration_failures f ON f.attachment_id = a.id
+/**
+ * Each row comes with its part's private flag, which decides the space it is stored in. A LEFT JOIN keeps the
+ * pending index driving the walk; a row whose part is gone (the FK cascades, so none should be) stays public as before.
+ */
+export const PENDING_SQL = `SELECT a.id, a.legacy_key AS legacyKey, a.content_type AS contentType, f.attachment_id IS NOT NULL AS retry,
+    COALESCE(p.private, 0) AS partPrivate
+  FROM part_attachments a LEFT JOIN migration_failures f ON f.attachment_id = a.id LEFT JOIN parts p ON p.key = a.part_key
   WHERE a.sha256 IS NULL AND a.legacy_key IS NOT NULL AND a.id > ?1
     AND (f.attachment_id IS NULL OR (f.retryable = 1 AND f.attempts < ${MAX_ATTEMPTS}))
   ORDER BY a.id LIMIT ?2`;
+
+/** A PENDING_SQL row as D1 returns it: SQLite's booleans are 0 or 1. */
+type PendingRow = Omit<LegacyRow, "partPrivate"> & { retry: number; partPrivate: number };
 
 export const FORGET_FAILURE_SQL = "DELETE FROM migration_failures WHERE attachment_id = ?1";
 export const ROW_HASH_SQL = "SELECT sha256 FROM part_attachments WHERE id = ?1";
@@ -56,7 +64,7 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
   const started = new Date();
   const result: BatchResult = { dryRun: options.dryRun, migrated: [], failed: [], wouldMigrate: [], stoppedBy: "done", error: null };
   let lastId = 0;
-  let queue: Array<LegacyRow & { retry: number }> = [];
+  let queue: PendingRow[] = [];
   for (;;) {
     if (result.migrated.length + result.failed.length + result.wouldMigrate.length >= options.batchSize) {
       result.stoppedBy = "batch_size";
@@ -66,9 +74,10 @@ export async function runBatch(env: Env, options: BatchOptions): Promise<BatchRe
       result.stoppedBy = "time_budget";
       break;
     }
-    if (queue.length === 0) queue = (await env.DB.prepare(PENDING_SQL).bind(lastId, PAGE).all<LegacyRow & { retry: number }>()).results;
-    const row = queue.shift();
-    if (!row) break;
+    if (queue.length === 0) queue = (await env.DB.prepare(PENDING_SQL).bind(lastId, PAGE).all<PendingRow>()).results;
+    const pending = queue.shift();
+    if (!pending) break;
+    const row: LegacyRow & { retry: number } = { ...pending, partPrivate: pending.partPrivate === 1 };
     lastId = row.id;
     if (options.dryRun) {
       if (await env.BUCKET.head(row.legacyKey)) result.wouldMigrate.push(row.id);

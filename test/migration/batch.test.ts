@@ -203,7 +203,11 @@ describe("one runner at a time", () => {
     await runDurableObjectAlarm(lock);
     expect(await lock.status()).toBeNull();
 
-    const write = await migrateRow(env, { id: rows[0]!.id, legacyKey: rows[0]!.legacyKey, contentType: null }, { token: stale!.token });
+    const write = await migrateRow(
+      env,
+      { id: rows[0]!.id, legacyKey: rows[0]!.legacyKey, contentType: null, partPrivate: false },
+      { token: stale!.token },
+    );
     const result = await runBatch(env, { token: stale!.token, batchSize: 10, budgetMs: 60_000, dryRun: false });
 
     expect(write.updated).toBe(false);

@@ -3,11 +3,16 @@ import { randomBytes } from "./blobs";
 
 let nextPartId = 100_000 + Math.floor(Math.random() * 1_000_000);
 
-/** A part with rows as they were before CAS: legacy_key set, sha256 null, the bytes at the legacy key. */
-export async function seedLegacyPart(files: Array<{ bytes?: Uint8Array | null; type?: string }>) {
+/**
+ * A part with rows as they were before CAS: legacy_key set, sha256 null, the bytes at the legacy key.
+ * `private` marks the part private, as a PATCH would have since.
+ */
+export async function seedLegacyPart(files: Array<{ bytes?: Uint8Array | null; type?: string }>, opts: { private?: boolean } = {}) {
   const partId = nextPartId++;
   const key = `legacy${partId}`;
-  await env.DB.prepare("INSERT INTO parts (id, key, name) VALUES (?1, ?2, 'legacy part')").bind(partId, key).run();
+  await env.DB.prepare("INSERT INTO parts (id, key, name, private) VALUES (?1, ?2, 'legacy part', ?3)")
+    .bind(partId, key, opts.private ? 1 : 0)
+    .run();
   const rows: Array<{ id: number; legacyKey: string; bytes: Uint8Array | null }> = [];
   for (const file of files) {
     const legacyKey = `parts/${partId}/attachments/${crypto.randomUUID()}.bin`;
