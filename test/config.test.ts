@@ -14,6 +14,8 @@ const unset = withVars({
   MAX_COREDUMPS: undefined,
   MAX_COREDUMP_BYTES: undefined,
   AUDIT_RETENTION_DAYS: undefined,
+  LINK_WINDOW_SECONDS: undefined,
+  OTA_LINK_SECONDS: undefined,
 });
 
 describe("config", () => {
@@ -27,6 +29,8 @@ describe("config", () => {
       maxCoredumps: 20,
       maxCoredumpBytes: 1048576,
       auditRetentionDays: 365,
+      linkWindowSeconds: 21600,
+      otaLinkSeconds: 86400,
     });
   });
 
@@ -40,6 +44,8 @@ describe("config", () => {
       maxCoredumps: 20,
       maxCoredumpBytes: 1024 * 1024,
       auditRetentionDays: 365,
+      linkWindowSeconds: 6 * 3600,
+      otaLinkSeconds: 24 * 3600,
     });
   });
 
