@@ -10,7 +10,7 @@
  *
  *   npx tsx scripts/build-web.ts [--sizes]
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -20,29 +20,54 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const ASSETS = join(root, "src/web/assets");
 const SWAGGER_UI = ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"];
 
+/**
+ * Several `wrangler dev` may build at once (the e2e, browser and bench tests
+ * each start their own) while others already serve the folder: a build never
+ * empties it. It bundles into a scratch folder next to it, then moves in only
+ * the files that changed, each by a rename (a reader sees the old file or the
+ * new one, never a half-written one), and removes only files the new build no
+ * longer has. Chunk names carry their content's hash, so two builds of the
+ * same source agree and a second build changes nothing.
+ */
 export async function buildWeb(): Promise<void> {
   const out = join(ASSETS, "build");
-  rmSync(out, { recursive: true, force: true });
-  const { metafile } = await build({
-    entryPoints: { app: join(root, "src/web/client/main.ts"), "api-docs": join(root, "src/web/client/api-docs.ts") },
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    chunkNames: "chunk-[hash]",
-    logLevel: "warning",
-    metafile: true,
-    absWorkingDir: root,
-  });
-  // The page may take types from the worker's code (erased here), never the code itself.
-  const workerCode = Object.keys(metafile.inputs).filter((input) => input.startsWith("src/") && !input.startsWith("src/web/client/"));
-  if (workerCode.length > 0) throw new Error(`src/web/client bundles worker code: ${workerCode.join(", ")}; import only types from it`);
-  const vendor = join(ASSETS, "vendor/swagger-ui");
-  mkdirSync(vendor, { recursive: true });
-  for (const file of SWAGGER_UI) copyFileSync(join(root, "node_modules/swagger-ui-dist", file), join(vendor, file));
+  const scratch = mkdtempSync(join(root, "src/web/.building-"));
+  try {
+    const { metafile } = await build({
+      entryPoints: { app: join(root, "src/web/client/main.ts"), "api-docs": join(root, "src/web/client/api-docs.ts") },
+      outdir: scratch,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      target: "es2022",
+      minify: true,
+      legalComments: "none",
+      chunkNames: "chunk-[hash]",
+      logLevel: "warning",
+      metafile: true,
+      absWorkingDir: root,
+    });
+    // The page may take types from the worker's code (erased here), never the code itself.
+    const workerCode = Object.keys(metafile.inputs).filter((input) => input.startsWith("src/") && !input.startsWith("src/web/client/"));
+    if (workerCode.length > 0) throw new Error(`src/web/client bundles worker code: ${workerCode.join(", ")}; import only types from it`);
+    const built = readdirSync(scratch);
+    mkdirSync(out, { recursive: true });
+    for (const file of built) replaceIfChanged(join(out, file), readFileSync(join(scratch, file)), scratch);
+    for (const file of readdirSync(out)) if (!built.includes(file)) rmSync(join(out, file), { force: true });
+    const vendor = join(ASSETS, "vendor/swagger-ui");
+    mkdirSync(vendor, { recursive: true });
+    for (const file of SWAGGER_UI) replaceIfChanged(join(vendor, file), readFileSync(join(root, "node_modules/swagger-ui-dist", file)), scratch);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Writes `bytes` to `target` by a rename from the scratch folder (same file system), unless it already holds them. */
+function replaceIfChanged(target: string, bytes: Buffer, scratch: string): void {
+  if (existsSync(target) && readFileSync(target).equals(bytes)) return;
+  const staged = join(scratch, `.next-${target.split("/").pop()}`);
+  writeFileSync(staged, bytes);
+  renameSync(staged, target);
 }
 
 /** Bytes of each built file, raw and gzipped (what a browser downloads when the server compresses). */

@@ -24,6 +24,8 @@ beforeAll(async () => {
   [worker, browser] = await Promise.all([startPageWorker({ LINK_SIGNING_KEYS }), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+  // Shorter than the test timeout: an element that never comes fails at its own step, named.
+  page.setDefaultTimeout(10_000);
 }, 120_000);
 
 afterAll(async () => {
