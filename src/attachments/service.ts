@@ -35,14 +35,11 @@ export async function getPart(db: Database, key: string): Promise<Part> {
   return part;
 }
 
-/** `text` as a LIKE pattern that matches it literally anywhere: %, _ and the escape character lose their meaning. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 /**
  * A page of parts in creation order; the cursor is the last id of the
- * previous page. With `query`, only names containing it: a substring match
+ * previous page. With `query`, only names containing it, ignoring ASCII case
+ * (instr over lower(), not LIKE: D1 refuses LIKE patterns over 50 bytes, and
+ * % and _ would need escaping). A substring match
  * cannot use an index on name, so SQLite walks the id order (the primary
  * key) and stops as soon as it has limit + 1 matches, which keeps each page
  * cheap and the cursor meaning the same with or without a search.
@@ -51,7 +48,7 @@ export async function listParts(db: Database, limit: number, cursor: string | un
   const rows = await db
     .select()
     .from(parts)
-    .where(and(cursor ? gt(parts.id, Number(cursor)) : undefined, query ? sql`${parts.name} LIKE ${containsPattern(query)} ESCAPE '\\'` : undefined))
+    .where(and(cursor ? gt(parts.id, Number(cursor)) : undefined, query ? sql`instr(lower(${parts.name}), lower(${query})) > 0` : undefined))
     .orderBy(asc(parts.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { containsPattern } from "../../src/attachments/service";
 import { api, createPart } from "../support/api";
 
 type Page = { parts: Array<{ key: string; name: string }>; next_cursor: string | null };
@@ -53,7 +52,15 @@ describe("searching parts by name", () => {
     expect(keysOf(await search(`100% ${tag}`))).toEqual([percent.key]);
     expect(keysOf(await search(`a_b ${tag}`))).toEqual([underscore.key]);
     expect(keysOf(await search(`c\\d ${tag}`))).toEqual([backslash.key]);
-    expect(containsPattern("5%_\\")).toBe("%5\\%\\_\\\\%");
+  });
+
+  it("finds names by a long query, and by one in CJK, where a LIKE pattern of over 50 bytes was a 500", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const long = await createPart(`${tag} ${"Operational amplifier, dual, low power, rail to rail output ".repeat(3)}`);
+    const cjk = await createPart(`${tag} 低消費電力デュアルオペアンプ用評価基板モジュール`);
+
+    expect(keysOf(await search(`${tag} ${"operational amplifier, dual, low power, rail to rail output ".repeat(3).trim()}`))).toEqual([long.key]);
+    expect(keysOf(await search("低消費電力デュアルオペアンプ用評価基板モジュール"))).toEqual([cjk.key]);
   });
 
   it("treats a blank q as no filter and refuses one longer than 200 characters", async () => {
