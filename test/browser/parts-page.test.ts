@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, CDPSession, Page, Request } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "../../scripts/lib/local-worker.ts";
 import { WEBCRYPTO_LIMIT } from "../../src/web/client/hash";
 import { launchChromium } from "./support/chromium";
+import { networkFetches } from "./support/network";
 import { API_TOKEN, MAX_UPLOAD_BYTES, startPageWorker } from "./support/worker";
 
 const fixture = (name: string) => ({
@@ -253,15 +254,7 @@ describe("the parts page in Chromium", () => {
   });
 
   it("reloads without requesting a thumbnail it already showed", async () => {
-    const cdp: CDPSession = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    // Chromium reports a memory-cache hit with requestServedFromCache and a disk-cache hit with fromDiskCache.
-    const servedFromCache = new Set<string>();
-    const fromNetwork: string[] = [];
-    cdp.on("Network.requestServedFromCache", (e) => servedFromCache.add(e.requestId));
-    cdp.on("Network.responseReceived", (e) => {
-      if (e.response.url.includes("thumbnail=") && !e.response.fromDiskCache && !servedFromCache.has(e.requestId)) fromNetwork.push(e.response.url);
-    });
+    const { fromNetwork, stop } = await networkFetches(context, page, (url) => url.includes("thumbnail="));
     expect(thumbnailHits()).toBeGreaterThanOrEqual(2);
     const hitsBefore = thumbnailHits();
     await page.reload();
@@ -272,7 +265,7 @@ describe("the parts page in Chromium", () => {
     expect(natural.every((w) => w > 0)).toBe(true);
     expect(fromNetwork).toEqual([]);
     expect(thumbnailHits()).toBe(hitsBefore);
-    await cdp.detach();
+    await stop();
   });
 
   it("fits a phone-width window and keeps the token out of URLs and logs", async () => {

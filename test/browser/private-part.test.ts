@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "../../scripts/lib/local-worker.ts";
 import { launchChromium } from "./support/chromium";
+import { networkFetches } from "./support/network";
 import { API_TOKEN, startPageWorker } from "./support/worker";
 
 /** A key for this file's worker only; it signs nothing anywhere else. */
@@ -83,16 +84,7 @@ describe("a private part in Chromium", () => {
   });
 
   it("reloads without fetching any thumbnail it already showed", async () => {
-    const cdp: CDPSession = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    // Chromium reports a memory-cache hit with requestServedFromCache and a disk-cache hit with fromDiskCache.
-    const servedFromCache = new Set<string>();
-    const fromNetwork: string[] = [];
-    cdp.on("Network.requestServedFromCache", (e) => servedFromCache.add(e.requestId));
-    cdp.on("Network.responseReceived", (e) => {
-      if (!e.response.url.includes("/api/private/")) return;
-      if (!e.response.fromDiskCache && !servedFromCache.has(e.requestId)) fromNetwork.push(e.response.url);
-    });
+    const { fromNetwork, stop } = await networkFetches(context, page, (url) => url.includes("/api/private/"));
     const before = (await renderedThumbnails()).map((img) => img.src);
     const hitsBefore = privateHits();
 
@@ -105,6 +97,6 @@ describe("a private part in Chromium", () => {
     expect(after.map((img) => img.src).sort()).toEqual(before.sort());
     expect(fromNetwork).toEqual([]);
     expect(privateHits()).toBe(hitsBefore);
-    await cdp.detach();
+    await stop();
   });
 });

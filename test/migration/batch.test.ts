@@ -6,7 +6,7 @@ import { migrationLock } from "../../src/migration/lock";
 import { migrateRow } from "../../src/migration/migrate-row";
 import { migrationStatus } from "../../src/migration/status";
 import { randomBytes, sha256 } from "../support/blobs";
-import { resetMigrationState, rowHash, seedLegacyPart } from "../support/legacy";
+import { releaseMigrationLock, resetMigrationState, rowHash, seedLegacyPart } from "../support/legacy";
 import { recordingBucket } from "../support/worker";
 
 const batch = (overrides: Partial<Parameters<typeof runBatch>[1]> = {}, bindings: Partial<Env> = {}) =>
@@ -18,11 +18,6 @@ const batch = (overrides: Partial<Parameters<typeof runBatch>[1]> = {}, bindings
 afterEach(() => vi.restoreAllMocks());
 const captureErrors = () => vi.spyOn(console, "error").mockImplementation(() => {});
 
-async function releaseAll() {
-  const lease = await migrationLock(env).status();
-  if (lease) await migrationLock(env).release(lease.owner, lease.token);
-}
-
 async function cron() {
   const ctx = createExecutionContext();
   await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env, ctx);
@@ -30,7 +25,7 @@ async function cron() {
 }
 
 beforeEach(async () => {
-  await releaseAll();
+  await releaseMigrationLock();
   await resetMigrationState();
 });
 
@@ -51,7 +46,7 @@ describe("legacy rows move to CAS", () => {
   it("skips rows already migrated: a rerun writes nothing", async () => {
     await seedLegacyPart([{}, {}]);
     await batch();
-    await releaseAll();
+    await releaseMigrationLock();
     const { bucket, calls } = recordingBucket();
 
     const again = await batch({}, { BUCKET: bucket });
@@ -161,7 +156,7 @@ describe("failures are loud", () => {
     await batch({}, { BUCKET: crashing });
     expect(logged).toHaveBeenCalledWith("migration batch stopped", rows[0]!.id, expect.objectContaining({ message: "worker died after the put" }));
     expect(await rowHash(rows[0]!.id)).toBeNull();
-    await releaseAll();
+    await releaseMigrationLock();
     const { bucket, calls } = recordingBucket();
 
     const rerun = await batch({}, { BUCKET: bucket });
@@ -223,9 +218,9 @@ describe("batches are bounded", () => {
     const { rows } = await seedLegacyPart([{}, {}, {}, {}, {}]);
 
     const first = await batch({ batchSize: 2 });
-    await releaseAll();
+    await releaseMigrationLock();
     const second = await batch({ batchSize: 2 });
-    await releaseAll();
+    await releaseMigrationLock();
     const third = await batch({ batchSize: 2 });
 
     expect([first.stoppedBy, second.stoppedBy, third.stoppedBy]).toEqual(["batch_size", "batch_size", "done"]);

@@ -4,18 +4,13 @@ import { migrationLock } from "../../src/migration/lock";
 import { type AttachmentJson, api } from "../support/api";
 import { ORIGIN, randomBytes, sha256 } from "../support/blobs";
 import { fixture } from "../support/fixtures";
-import { resetMigrationState, rowHash, seedLegacyPart } from "../support/legacy";
+import { releaseMigrationLock, resetMigrationState, rowHash, seedLegacyPart } from "../support/legacy";
 
 const admin = (path: string, method = "GET", token = "test-admin-token") =>
   SELF.fetch(`${ORIGIN}/api/admin${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
 
-async function releaseAll() {
-  const lease = await migrationLock(env).status();
-  if (lease) await migrationLock(env).release(lease.owner, lease.token);
-}
-
 beforeEach(async () => {
-  await releaseAll();
+  await releaseMigrationLock();
   await resetMigrationState();
 });
 

@@ -6,18 +6,13 @@ import { migrationLock } from "../../src/migration/lock";
 import { type AttachmentJson, api, pdfBytes } from "../support/api";
 import { ORIGIN, randomBytes, sha256 } from "../support/blobs";
 import { fixture } from "../support/fixtures";
-import { resetMigrationState, rowHash, seedLegacyPart } from "../support/legacy";
+import { releaseMigrationLock, resetMigrationState, rowHash, seedLegacyPart } from "../support/legacy";
 import { storePrivate } from "../support/private";
 import { copies, expectSignedLink, rowVisibility } from "../support/private-parts";
 import { recordingBucket } from "../support/worker";
 
-async function releaseAll() {
-  const lease = await migrationLock(env).status();
-  if (lease) await migrationLock(env).release(lease.owner, lease.token);
-}
-
 beforeEach(async () => {
-  await releaseAll();
+  await releaseMigrationLock();
   await resetMigrationState();
 });
 

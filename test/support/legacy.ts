@@ -1,4 +1,5 @@
 import { env } from "cloudflare:test";
+import { migrationLock } from "../../src/migration/lock";
 import { randomBytes } from "./blobs";
 
 let nextPartId = 100_000 + Math.floor(Math.random() * 1_000_000);
@@ -43,4 +44,10 @@ export async function resetMigrationState(): Promise<void> {
     env.DB.prepare("DELETE FROM migration_runs"),
     env.DB.prepare("DELETE FROM part_attachments WHERE legacy_key IS NOT NULL"),
   ]);
+}
+
+/** Ends whatever lease the migration lock holds, so a test starts with no batch running. */
+export async function releaseMigrationLock(): Promise<void> {
+  const lease = await migrationLock(env).status();
+  if (lease) await migrationLock(env).release(lease.owner, lease.token);
 }
