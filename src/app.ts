@@ -18,6 +18,7 @@ import { deviceRoutes } from "./firmware/device-routes";
 import { modelRoutes } from "./firmware/model-routes";
 import { housekeepingRoutes } from "./housekeeping/routes";
 import { corsByRoute } from "./http/cors";
+import { d1Session } from "./http/d1-session";
 import { ownRequestBody } from "./http/request-body";
 import { thumbnailRepresentation } from "./images/derived";
 import { bodyCap, limitsDocument } from "./limits";
@@ -39,8 +40,11 @@ export function buildApp() {
   // preflights; the body middleware refuses a body over the row's cap and reads whatever a handler
   // leaves unread (after CORS, so a browser can read its 413); the guard then refuses anything
   // without a row, or without the row's scope. The audit trail comes after the guard: it records
-  // what was done by whoever the guard let in, and a refused request did nothing.
+  // what was done by whoever the guard let in, and a refused request did nothing. The D1 session
+  // (replica or primary, from the row's effect) is opened right after the lookup so that every
+  // query below runs in it and every answer, refusals included, carries its bookmark.
   app.use(routeLookup);
+  app.use(d1Session);
   app.use(corsByRoute);
   app.use(ownRequestBody((c) => bodyCap(c.env, c.var.route)));
   app.use(accessGuard);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { database } from "../db/client";
 import { serviceAccounts } from "../db/schema";
+import { primaryOf } from "../db/session";
 
 /**
  * Whether a token's account may still act. JWTs are checked locally, so a
@@ -10,7 +11,9 @@ import { serviceAccounts } from "../db/schema";
  * so the account is named by the token's `client_id` claim). So a disabled
  * account is refused everywhere within 30 seconds, at once in the isolate
  * that disabled it, and a busy client costs one D1 read per isolate per
- * 30 seconds rather than one per request.
+ * 30 seconds rather than one per request. Read on the primary, not in the
+ * request's D1 session: a replica behind the disable would put a stale
+ * "active" in the cache for another 30 seconds.
  */
 export const STATUS_TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
@@ -20,7 +23,7 @@ const cache = new Map<string, { active: boolean; until: number }>();
 export async function accountActive(env: Env, clientId: string, now = Date.now()): Promise<boolean> {
   const hit = cache.get(clientId);
   if (hit && hit.until > now) return hit.active;
-  const row = await database(env.DB).query.serviceAccounts.findFirst({
+  const row = await database(primaryOf(env.DB)).query.serviceAccounts.findFirst({
     columns: { disabled: true },
     where: eq(serviceAccounts.clientId, clientId),
   });

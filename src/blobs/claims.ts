@@ -1,3 +1,4 @@
+import { primaryOf } from "../db/session";
 import { AppError } from "../errors";
 import { blobKey, type ContentHash, type Visibility } from "./keys";
 
@@ -23,9 +24,12 @@ export const CLEAR_STALE_SQL = "UPDATE blob_claims SET condemned_at = NULL WHERE
  * statement on the same row, so they are ordered: either GC sees the claim and
  * keeps the blob, or the claim sees the condemnation and the upload waits until
  * the blob is gone (then stores its own bytes) rather than deduplicating
- * against a blob about to disappear.
+ * against a blob about to disappear. On the primary even inside a request's
+ * D1 session: the wait below must see GC's deletion as soon as it commits,
+ * which a replica only as new as the session's bookmark may not show yet.
  */
-export async function claimBlob(db: D1Database, hash: ContentHash): Promise<void> {
+export async function claimBlob(session: D1Database, hash: ContentHash): Promise<void> {
+  const db = primaryOf(session);
   const row = await db.prepare(CLAIM_SQL).bind(hash, Date.now()).first<{ condemned_at: number | null }>();
   let condemned = row?.condemned_at ?? null;
   if (condemned === null) return;

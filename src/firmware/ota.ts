@@ -1,7 +1,8 @@
 import { contentHash } from "../blobs/keys";
 import { privateLink } from "../cas/signed-links";
 import { config } from "../config";
-import type { Database } from "../db/client";
+import { type Database, database } from "../db/client";
+import { primaryOf } from "../db/session";
 import { getDevice, noteRunningVersion } from "./catalog";
 
 export interface Offer {
@@ -24,11 +25,18 @@ type Latest = { id: number; version: string; app_elf_sha256: string; sha256: str
  * esp_https_ota's partial download (CONFIG_ESP_HTTPS_OTA_ENABLE_PARTIAL_DOWNLOAD)
  * fetches it as many Range requests over a slow link, and every one of them
  * must still verify; the private route serves the ranges.
+ *
+ * The one read route that writes (the running version, the offer count):
+ * the check reads in the request's D1 session (a replica may lag a new
+ * upload by a moment, and the next check sees it), but its writes go
+ * straight to the primary binding, named here rather than left to D1's
+ * forwarding of writes from a replica session.
  */
 export async function checkForUpdate(env: Env, db: Database, deviceKey: string, running: string): Promise<Offer | null> {
   const d1 = env.DB;
+  const primary = primaryOf(env.DB);
   const device = await getDevice(db, deviceKey);
-  await noteRunningVersion(db, deviceKey, running);
+  await noteRunningVersion(database(primary), deviceKey, running);
   const latest = await d1
     .prepare(
       `SELECT v.id, v.version, v.app_elf_sha256, a.sha256, a.size FROM firmware_versions v
@@ -46,7 +54,7 @@ export async function checkForUpdate(env: Env, db: Database, deviceKey: string, 
   // Signed before the offer is counted: a server without link keys (503) offers nothing.
   const url = await privateLink(env, contentHash.parse(latest.sha256), {}, config(env).otaLinkSeconds);
   // No Analytics Engine binding exists in this store; the offer count lives on the version row.
-  await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
+  await primary.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
   return {
     version: latest.version,
     url,

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { noteAudit } from "../audit/trail";
+import { onPrimary } from "../db/session";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { parseWith } from "../validation";
@@ -55,21 +56,23 @@ export const housekeepingRoutes = new Hono<AppEnv>()
   .get("/migration/cleanup", async (c) => c.json({ pass: describe(await readPass(c.env, "cleanup")), blocked_by: await cleanupBlockedBy(c.env) }))
   .post("/migration/cleanup", async (c) => {
     const q = parseWith(cleanupQuery, c.req.query(), "invalid_parameter");
-    const progress = await cleanupLegacy(c.env, stepOptions(q, 0), await cleanupBlockedBy(c.env));
+    // Each pass decides R2 deletes from D1 under its lease: on the primary, never a replica (src/db/session.ts).
+    const env = onPrimary(c.env);
+    const progress = await cleanupLegacy(env, stepOptions(q, 0), await cleanupBlockedBy(env));
     noteAudit(c, passFigures(progress));
     return c.json(busyIsConflict(progress));
   })
   .get("/gc", async (c) => c.json({ pass: describe(await readPass(c.env, "gc")) }))
   .post("/gc", async (c) => {
     const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
-    const progress = await collectGarbage(c.env, stepOptions(q, q.grace_hours));
+    const progress = await collectGarbage(onPrimary(c.env), stepOptions(q, q.grace_hours));
     noteAudit(c, { ...passFigures(progress), thumbnails_deleted: progress.thumbnails_deleted });
     return c.json(busyIsConflict(progress));
   })
   .get("/visibility", async (c) => c.json({ pass: describe(await readPass(c.env, "visibility")) }))
   .post("/visibility", async (c) => {
     const q = parseWith(visibilityQuery, c.req.query(), "invalid_parameter");
-    const progress = await moveVisibility(c.env, stepOptions(q, q.grace_hours));
+    const progress = await moveVisibility(onPrimary(c.env), stepOptions(q, q.grace_hours));
     noteAudit(c, visibilityFigures(progress));
     return c.json(busyIsConflict(progress));
   });

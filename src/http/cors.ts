@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
+import { BOOKMARK_HEADER } from "../db/session";
 import type { AppEnv } from "../env";
 
 /**
@@ -16,12 +17,22 @@ import type { AppEnv } from "../env";
  * anything else, and any OPTIONS that is no preflight, goes on to the guard,
  * which refuses it (404/405).
  */
-const PUBLIC_EXPOSED = ["ETag", "Content-Range", "Accept-Ranges", "Content-Length", "Content-Disposition", "Server-Timing", "X-Request-Id"];
+const PUBLIC_EXPOSED = [
+  "ETag",
+  "Content-Range",
+  "Accept-Ranges",
+  "Content-Length",
+  "Content-Disposition",
+  "Server-Timing",
+  "X-Request-Id",
+  BOOKMARK_HEADER,
+];
 
 const publicPreflight = cors({
   origin: "*",
   allowMethods: ["GET", "HEAD"],
-  allowHeaders: ["Range", "If-None-Match", "If-Range"],
+  // The D1 bookmark (src/db/session.ts): a page sends it on every call to read its own writes.
+  allowHeaders: ["Range", "If-None-Match", "If-Range", BOOKMARK_HEADER],
   exposeHeaders: PUBLIC_EXPOSED,
   // Chromium caps this at 2 hours, Firefox at 24.
   maxAge: 86400,
@@ -37,8 +48,8 @@ const PUBLIC_READ_HEADERS: ReadonlyArray<readonly [string, string]> = [
 const apiCors = cors({
   origin: (origin, c) => (allowedOrigins(c.env.CORS_ORIGINS).has(origin) ? origin : null),
   allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
-  allowHeaders: ["Authorization", "Content-Type", "X-Content-SHA256", "If-Match", "X-Filename", "X-Attributes"],
-  exposeHeaders: ["Location", "ETag", "X-Request-Id", "Retry-After"],
+  allowHeaders: ["Authorization", "Content-Type", "X-Content-SHA256", "If-Match", "X-Filename", "X-Attributes", BOOKMARK_HEADER],
+  exposeHeaders: ["Location", "ETag", "X-Request-Id", "Retry-After", BOOKMARK_HEADER],
   maxAge: 7200,
 });
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { noteAudit } from "../audit/trail";
+import { onPrimary } from "../db/session";
 import type { AppEnv } from "../env";
 import { parseWith } from "../validation";
 import { batchFigures, runBatch } from "./batch";
@@ -17,8 +18,10 @@ export const adminRoutes = new Hono<AppEnv>()
   .get("/migration", async (c) => c.json(await migrationStatus(c.env)))
   .post("/migration/run", async (c) => {
     const q = parseWith(runQuery, c.req.query(), "invalid_parameter");
-    const result = await withLeaseOrConflict(c.env, owner(), (token) =>
-      runBatch(c.env, { token, batchSize: q.batch_size, budgetMs: BATCH_BUDGET_MS, dryRun: q.dry_run }),
+    // The batch reads rows a previous lease holder may have just written: on the primary (src/db/session.ts).
+    const env = onPrimary(c.env);
+    const result = await withLeaseOrConflict(env, owner(), (token) =>
+      runBatch(env, { token, batchSize: q.batch_size, budgetMs: BATCH_BUDGET_MS, dryRun: q.dry_run }),
     );
     noteAudit(c, batchFigures(result));
     return c.json({ ...result, status: await migrationStatus(c.env) });

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ORIGIN } from "../support/blobs";
 import { ADMIN_TOKEN, admin } from "../support/tokens";
-import { fetchWith } from "../support/worker";
+import { fetchWith, wrapDb } from "../support/worker";
 
 interface Listed {
   device_key: string | null;
@@ -24,7 +24,7 @@ function gatedBatches(count: number): D1Database {
     open = resolve;
     setTimeout(resolve, 2_000);
   });
-  return new Proxy(env.DB, {
+  return wrapDb(env.DB, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;

@@ -2,10 +2,10 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ORIGIN } from "../support/blobs";
 import { capturingConsole } from "../support/ops";
-import { fetchWith } from "../support/worker";
+import { fetchWith, wrapDb } from "../support/worker";
 
 /** A D1 binding whose every query fails, as during a D1 outage. */
-const failingDb = new Proxy(env.DB, {
+const failingDb = wrapDb(env.DB, {
   get(target, prop, receiver) {
     if (prop === "prepare") {
       return () => {

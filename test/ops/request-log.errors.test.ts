@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { API_TOKEN } from "../support/api";
 import { ORIGIN } from "../support/blobs";
 import { capturingConsole, requestLines } from "../support/ops";
-import { fetchWith } from "../support/worker";
+import { fetchWith, wrapDb } from "../support/worker";
 
-const brokenDb = new Proxy(env.DB, {
+const brokenDb = wrapDb(env.DB, {
   get(target, prop, receiver) {
     if (prop === "prepare") {
       return () => {

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:test";
+import { wrapDb } from "./worker";
 
 /** An audit row as D1 holds it (JSON columns still text). */
 export interface AuditDbRow {
@@ -72,7 +73,7 @@ const AUDIT_INSERT = /^\s*insert\s+into\s+"?audit_log"?/i;
 
 /** The D1 binding with every insert into audit_log failing, as an unavailable or full database would; all else passes. */
 export function failingAuditDb(db: D1Database = env.DB): D1Database {
-  return new Proxy(db, {
+  return wrapDb(db, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
@@ -106,11 +107,15 @@ export function watchedAuditDb(written: () => void, db: D1Database = env.DB): D1
           return value;
         })
       : result;
-  return wrapCalls(db, (prop, [query], statement) =>
-    prop === "prepare" && AUDIT_INSERT.test(String(query))
-      ? wrapCalls(statement as D1PreparedStatement, (op, _, bound) => (op === "bind" ? wrapCalls(bound as D1PreparedStatement, finished) : bound))
-      : statement,
-  );
+  // A request's queries run in a D1 session opened on the binding: its sessions are watched too.
+  const watched = (binding: D1Database): D1Database =>
+    wrapCalls(binding, (prop, [query], result) => {
+      if (prop === "withSession") return watched(result as D1Database);
+      return prop === "prepare" && AUDIT_INSERT.test(String(query))
+        ? wrapCalls(result as D1PreparedStatement, (op, _, bound) => (op === "bind" ? wrapCalls(bound as D1PreparedStatement, finished) : bound))
+        : result;
+    });
+  return watched(db);
 }
 
 /** The problem code of a problem+json answer (its type's last part), or null for any other answer. */

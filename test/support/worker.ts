@@ -32,24 +32,44 @@ export function recordingBucket(bucket: R2Bucket = env.BUCKET): { bucket: R2Buck
 }
 
 /**
- * The D1 binding, wrapped so that every call reaches `calls` (method and SQL: prepare, batch, exec, withSession…)
- * and the SQL of every statement prepared or executed reaches `statements`, before D1 sees it.
+ * `db` behind `handler`, and every session opened on it (withSession) behind the same handler: a
+ * request runs its queries in a D1 session (src/http/d1-session.ts), which a wrapper of the binding
+ * alone would never see.
  */
-export function recordingDb(db: D1Database = env.DB): { db: D1Database; statements: string[]; calls: string[] } {
+export function wrapDb(db: D1Database, handler: ProxyHandler<D1Database>): D1Database {
+  return new Proxy(db, {
+    ...handler,
+    get(target, prop, receiver) {
+      const value = handler.get ? handler.get(target, prop, receiver) : Reflect.get(target, prop, receiver);
+      if (prop !== "withSession" || typeof value !== "function") return value;
+      return (...args: unknown[]) => new Proxy(value.apply(target, args) as D1Database, handler);
+    },
+  });
+}
+
+/**
+ * The D1 binding, wrapped so that every call that reaches D1 lands in `calls` (method and SQL: prepare,
+ * batch, exec…) and the SQL of every statement prepared or executed in `statements`, before D1 sees it,
+ * whether on the binding or in a session opened on it. Opening a session is no work for D1 (every request
+ * opens one, src/http/d1-session.ts): its constraint or bookmark goes to `sessions` instead.
+ */
+export function recordingDb(db: D1Database = env.DB): { db: D1Database; statements: string[]; calls: string[]; sessions: string[] } {
   const statements: string[] = [];
   const calls: string[] = [];
-  const wrapped = new Proxy(db, {
+  const sessions: string[] = [];
+  const wrapped = wrapDb(db, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => {
-        calls.push(`${String(prop)} ${typeof args[0] === "string" ? args[0] : ""}`.trim());
+        if (prop === "withSession") sessions.push(String(args[0]));
+        else calls.push(`${String(prop)} ${typeof args[0] === "string" ? args[0] : ""}`.trim());
         if ((prop === "prepare" || prop === "exec") && typeof args[0] === "string") statements.push(args[0]);
         return value.apply(target, args);
       };
     },
   });
-  return { db: wrapped, statements, calls };
+  return { db: wrapped, statements, calls, sessions };
 }
 
 /** The recorded calls that change R2 or D1. */
