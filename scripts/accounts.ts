@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
 import { adminToken } from "./lib/admin-token.ts";
+import { noteBookmark, withBookmark } from "./lib/d1-bookmark.ts";
 
 const USAGE = `usage: npm run accounts -- <command> [options]
 
@@ -128,9 +129,10 @@ async function call(method: string, path: string, body?: unknown, root = "/api/a
   try {
     res = await fetch(`${base}${root}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+      headers: withBookmark({ Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) }),
       body: body ? JSON.stringify(body) : undefined,
     });
+    noteBookmark(res);
   } catch (err) {
     console.error(`cannot reach ${base}: ${(err as Error).message}`);
     process.exit(2);

@@ -7,6 +7,7 @@
  * still held by an earlier, interrupted request).
  */
 import { open } from "node:fs/promises";
+import { noteBookmark, withBookmark } from "./d1-bookmark.ts";
 
 export interface Session {
   id: string;
@@ -49,7 +50,11 @@ async function request(client: Client, path: string, init: () => RequestInit): P
     let problem: string;
     try {
       const req = init();
-      res = await fetch(`${client.base}${path}`, { ...req, headers: { Authorization: `Bearer ${client.token}`, ...req.headers } });
+      res = await fetch(`${client.base}${path}`, {
+        ...req,
+        headers: withBookmark({ Authorization: `Bearer ${client.token}`, ...(req.headers as Record<string, string>) }),
+      });
+      noteBookmark(res);
       const retryAfter = res.headers.get("Retry-After");
       if (res.status !== 503 && !(res.status === 409 && retryAfter)) return res;
       problem = `${res.status} ${(await res.text()).slice(0, 120).replace(/\s+/g, " ")}`;

@@ -40,8 +40,23 @@ export async function problemDetail(status: number, text: string): Promise<ApiEr
   }
 }
 
+const BOOKMARK_HEADER = "x-d1-bookmark";
+const BOOKMARK_KEY = "cas-edge.d1-bookmark";
+
+/**
+ * The newest D1 bookmark an answer carried (README "Consistency"). Sent back
+ * on every call, it makes a read see at least what this tab wrote, even when
+ * a read replica answers. Bookmarks sort oldest to newest, so an answer that
+ * arrives late never moves it back. Kept for the tab, like the token.
+ */
+function noteBookmark(value: string | null): void {
+  const held = sessionStorage.getItem(BOOKMARK_KEY);
+  if (value && (held === null || value > held)) sessionStorage.setItem(BOOKMARK_KEY, value);
+}
+
 function authHeaders(token = session.token): Record<string, string> {
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  const bookmark = sessionStorage.getItem(BOOKMARK_KEY);
+  return { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(bookmark ? { [BOOKMARK_HEADER]: bookmark } : {}) };
 }
 
 function unauthorized(error: ApiError): ApiError {
@@ -63,6 +78,7 @@ export async function call<T>(method: string, path: string, json?: unknown, toke
   } catch {
     throw new ApiError(0, "The server could not be reached. Check the connection and try again.");
   }
+  noteBookmark(res.headers.get(BOOKMARK_HEADER));
   if (!res.ok) throw unauthorized(await problemDetail(res.status, await res.text()));
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
@@ -134,6 +150,7 @@ export function uploadBytes(key: string, file: File, sha256: string, onProgress:
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
     xhr.onload = async () => {
+      noteBookmark(xhr.getResponseHeader(BOOKMARK_HEADER));
       if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as Attachment);
       else reject(unauthorized(await problemDetail(xhr.status, xhr.responseText)));
     };
