@@ -1,6 +1,5 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { LINGER_BYTES } from "../../src/http/request-body";
 import { ORIGIN, WRITE_TOKEN } from "../support/blobs";
 import { createModel } from "../support/firmware";
 import { clientBody } from "../support/streams";
@@ -99,8 +98,9 @@ describe("a body the handler leaves unread", () => {
     expect(res.status).toBe(413);
     expect(((await res.json()) as Problem).detail).toBe("The body passed 65536 bytes, the most this endpoint takes.");
     expect(body.cancelled()).toBe(true);
-    // At least the linger's bytes were read and dropped before it was given up.
-    expect(body.pulled()).toBeGreaterThan(LINGER_BYTES);
+    // Bytes past the cap were read and dropped before it was given up. The linger ends on
+    // LINGER_BYTES or on LINGER_MS, whichever comes first: on a loaded machine, the time.
+    expect(body.pulled()).toBeGreaterThan(65536 + 1024 * 1024);
   });
 
   it("is read and dropped on a route that takes none, when it is small", async () => {
