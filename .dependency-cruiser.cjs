@@ -6,7 +6,7 @@
  *   0  env.ts, errors.ts, config.ts, db/
  *   1  http/, blobs/, ops/, audit/, validation.ts
  *   2  access/, cas/, images/         (cas/ below images/)
- *   3  the capabilities: attachments/, uploads/, firmware/, housekeeping/, migration/, web/
+ *   3  the capabilities: attachments/, uploads/, firmware/, housekeeping/, migration/, search/, web/
  *   4  app.ts, openapi.ts, limits.ts
  *   5  index.ts
  *
@@ -21,7 +21,7 @@
 const L0 = "^src/(env|errors|config|route-types)\\.ts$|^src/db/";
 const L1 = "^src/(http|blobs|ops|audit)/|^src/validation\\.ts$";
 const L2 = "^src/(access|cas|images)/";
-const CAPABILITIES = "attachments|uploads|firmware|housekeeping|migration|web";
+const CAPABILITIES = "attachments|uploads|firmware|housekeeping|migration|search|web";
 const L3 = `^src/(${CAPABILITIES})/`;
 const L4 = "^src/(app|openapi|limits)\\.ts$";
 const CLIENT = "^src/web/client/";

@@ -28,6 +28,7 @@ import { adminRoutes } from "./migration/routes";
 import { openApiDocument } from "./openapi";
 import { healthRoutes } from "./ops/health";
 import { logError, requestLog } from "./ops/request-log";
+import { searchRoutes } from "./search/routes";
 import { uploadRoutes } from "./uploads/routes";
 import { webRoutes } from "./web/routes";
 import { staticOrNotFound } from "./web/static";
@@ -58,6 +59,7 @@ export function buildApp() {
   app.route("/api/admin/audit", auditRoutes);
 
   app.route("/api/attachments", attachmentListRoutes);
+  app.route("/api/search", searchRoutes);
 
   app.route("/api/uploads", uploadRoutes);
   app.route("/api/admin", adminRoutes);

@@ -7,6 +7,7 @@ import { housekeepingPaths } from "./housekeeping/openapi";
 import { problemSchema } from "./http/openapi";
 import { migrationPaths } from "./migration/openapi";
 import { opsPaths } from "./ops/openapi";
+import { searchPaths, searchSchemas } from "./search/openapi";
 import { uploadPaths, uploadSchemas } from "./uploads/openapi";
 import { webPaths } from "./web/openapi";
 
@@ -21,7 +22,7 @@ export function openApiDocument() {
     info: { title: "cas-edge", version: "1.0.0", description: "Content-addressed blobs at the edge, and the parts and attachments that name them." },
     components: {
       securitySchemes,
-      schemas: { Problem: problemSchema, ...attachmentSchemas, ...casSchemas, ...accessSchemas, ...uploadSchemas, ...auditSchemas },
+      schemas: { Problem: problemSchema, ...attachmentSchemas, ...casSchemas, ...accessSchemas, ...uploadSchemas, ...auditSchemas, ...searchSchemas },
     },
     security: [{ bearer: [] }],
     paths: withPolicy({
@@ -29,6 +30,7 @@ export function openApiDocument() {
       ...casPaths,
       ...uploadPaths,
       ...attachmentPaths,
+      ...searchPaths,
       ...opsPaths,
       ...webPaths,
       ...migrationPaths,

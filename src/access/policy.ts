@@ -77,6 +77,8 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/parts/:key/attachments/:id/download", "parts:read", "read"],
   ["GET", "/api/parts/:key/attachments/:id/thumbnail", "parts:read", "read"],
   ["GET", "/api/attachments", "parts:read", "read"],
+  // Full-text search over parts and attachments: what the listings show, found by its text.
+  ["GET", "/api/search", "parts:read", "read"],
 
   // Signed links of rows not migrated yet (the signature is the credential).
   ["GET", "/api/legacy/attachments/:id/:variant", "public", "read"],

@@ -4,6 +4,7 @@ import { type Database, database } from "../db/client";
 import type { Part } from "../db/schema";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { attachmentPath, partPath } from "../http/api-paths";
 import { parseRowId, parseWith, readJson } from "../validation";
 import { copyAttachment } from "./copy";
 import { createAttachment } from "./create";
@@ -44,7 +45,7 @@ for (const [path, replacement] of goneEndpoints) {
 partRoutes
   .post("/", async (c) => {
     const part = await service.createPart(database(c.env.DB), await readJson(c, schemas.partCreate));
-    return c.json(await partJson(part, undefined, c.env), 201, { Location: `/api/parts/${part.key}` });
+    return c.json(await partJson(part, undefined, c.env), 201, { Location: partPath(part.key) });
   })
   .get("/", async (c) => {
     const db = database(c.env.DB);
@@ -84,7 +85,7 @@ partRoutes
     // Unknown part: refuse before a byte of the body is read.
     const part = await service.getPart(database(c.env.DB), key);
     const row = await createAttachment(c.env, c.executionCtx, part, await readAttachmentCreate(c));
-    return c.json(await attachmentJson(row, c.env, part.private), 201, { Location: `/api/parts/${key}/attachments/${row.id}` });
+    return c.json(await attachmentJson(row, c.env, part.private), 201, { Location: attachmentPath(key, row.id) });
   })
   .get("/:key/attachments/:id", async (c) => {
     const { row, partPrivate } = await service.findAttachment(database(c.env.DB), partKeyOf(c.req.param("key")), attachmentId(c.req.param("id")));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { contentHash } from "../blobs/keys";
+import { characterCount, MIN_SUBSTRING_CHARS } from "../db/fts";
 import { attachmentTypes } from "../db/schema";
 import { sanitizeFilename } from "../http/filename";
 import { THUMBNAIL_SIZE, THUMBNAIL_SIZE_HIDPI, THUMBNAIL_TYPE } from "../images/thumbnail-spec";
@@ -26,7 +27,13 @@ export const partUpdate = partCreate.partial().refine((v) => Object.keys(v).leng
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  q: z.string().trim().max(200).optional().describe("Only parts whose name contains this text (case-insensitive for ASCII)"),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((q) => q === "" || characterCount(q) >= MIN_SUBSTRING_CHARS, `must be empty or at least ${MIN_SUBSTRING_CHARS} characters`)
+    .optional()
+    .describe(`Only parts whose name contains this text (case-insensitive for ASCII); at least ${MIN_SUBSTRING_CHARS} characters`),
   cursor: z
     .string()
     .regex(/^[1-9][0-9]{0,15}$/, "must be a next_cursor from a previous page")

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Visibility } from "../blobs/keys";
 import type { Database } from "../db/client";
+import { ftsPhrase } from "../db/fts";
 import { type Attachment, type Attributes, type NewAttachment, type Part, partAttachments, parts } from "../db/schema";
 import { AppError } from "../errors";
 import { invalidAttributes, MAX_ATTRIBUTES_BYTES } from "./attributes";
@@ -37,22 +38,38 @@ export async function getPart(db: Database, key: string): Promise<Part> {
 
 /**
  * A page of parts in creation order; the cursor is the last id of the
- * previous page. With `query`, only names containing it, ignoring ASCII case
- * (instr over lower(), not LIKE: D1 refuses LIKE patterns over 50 bytes, and
- * % and _ would need escaping). A substring match
- * cannot use an index on name, so SQLite walks the id order (the primary
- * key) and stops as soon as it has limit + 1 matches, which keeps each page
- * cheap and the cursor meaning the same with or without a search.
+ * previous page. With `query`, only names containing it, ignoring ASCII case.
+ * The part_search trigram index (migrations/0012_search.sql) finds the
+ * candidates in id order, so SQLite stops as soon as it has limit + 1 and
+ * the cursor means the same with or without a search; the index folds case
+ * and accents more widely than lower() does, so instr() then keeps exactly
+ * the names that contain the text as this listing always defined it. A query
+ * needs 3 characters (schemas.ts): the index has nothing shorter to look up.
  */
 export async function listParts(db: Database, limit: number, cursor: string | undefined, query?: string) {
-  const rows = await db
-    .select()
-    .from(parts)
-    .where(and(cursor ? gt(parts.id, Number(cursor)) : undefined, query ? sql`instr(lower(${parts.name}), lower(${query})) > 0` : undefined))
-    .orderBy(asc(parts.id))
-    .limit(limit + 1);
+  const rows = await partsPageQuery(db, limit, cursor, query);
   const page = rows.slice(0, limit);
   return { page, nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
+}
+
+/** listParts' statement (limit + 1 rows), apart so a test can read its query plan. */
+export function partsPageQuery(db: Database, limit: number, cursor: string | undefined, query?: string) {
+  const after = cursor ? Number(cursor) : 0;
+  return db
+    .select()
+    .from(parts)
+    .where(
+      query
+        ? sql`${parts.id} IN (SELECT part_search.rowid FROM part_search JOIN parts AS candidate ON candidate.id = part_search.rowid
+            WHERE part_search MATCH ${`{name} : ${ftsPhrase(query)}`} AND part_search.rowid > ${after}
+              AND instr(lower(candidate.name), lower(${query})) > 0
+            ORDER BY part_search.rowid LIMIT ${limit + 1})`
+        : cursor
+          ? gt(parts.id, after)
+          : undefined,
+    )
+    .orderBy(asc(parts.id))
+    .limit(limit + 1);
 }
 
 /** The cover attachments of some parts, by id, in one query. */

@@ -63,6 +63,37 @@ describe("searching parts by name", () => {
     expect(keysOf(await search("低消費電力デュアルオペアンプ用評価基板モジュール"))).toEqual([cjk.key]);
   });
 
+  it("keeps its own rule for case: ASCII letters only, whatever the index folds", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const upper = await createPart(`ÉCOLE ${tag}`);
+    const lower = await createPart(`école ${tag}`);
+    const plain = await createPart(`ecole ${tag}`);
+
+    // The trigram index folds É to é and drops accents; the listing still compares lower() text, as it always has.
+    expect(keysOf(await search(`école ${tag}`))).toEqual([lower.key]);
+    expect(keysOf(await search(`ÉCOLE ${tag}`))).toEqual([upper.key]);
+    expect(keysOf(await search(`ECOLE ${tag}`))).toEqual([plain.key]);
+  });
+
+  it("follows renames and deletes", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const part = await createPart(`before ${tag}`);
+    expect(keysOf(await search(`before ${tag}`))).toEqual([part.key]);
+    expect((await api(`/parts/${part.key}`, { method: "PATCH", json: { name: `after ${tag}` } })).status).toBe(200);
+    expect(keysOf(await search(`before ${tag}`))).toEqual([]);
+    expect(keysOf(await search(`after ${tag}`))).toEqual([part.key]);
+    expect((await api(`/parts/${part.key}`, { method: "DELETE" })).status).toBe(204);
+    expect(keysOf(await search(`after ${tag}`))).toEqual([]);
+  });
+
+  it("refuses a q of 1 or 2 characters: the index holds 3-character sequences", async () => {
+    for (const q of ["a", "ab", "低消"]) {
+      const res = await api(`/parts?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { detail: string }).detail).toContain("at least 3 characters");
+    }
+  });
+
   it("treats a blank q as no filter and refuses one longer than 200 characters", async () => {
     const blank = await api("/parts?q=%20%20&limit=1");
     expect(blank.status).toBe(200);

@@ -1,4 +1,5 @@
 import type { AttachmentResponse, PartResponse } from "../../attachments/schemas";
+import type { SearchPage } from "../../search/schemas";
 
 export type Part = PartResponse;
 export type Attachment = AttachmentResponse;
@@ -67,15 +68,18 @@ function unauthorized(error: ApiError): ApiError {
   return error;
 }
 
-export async function call<T>(method: string, path: string, json?: unknown, token?: string): Promise<T> {
+export async function call<T>(method: string, path: string, json?: unknown, token?: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers: { ...authHeaders(token), ...(json === undefined ? {} : { "Content-Type": "application/json" }) },
       body: json === undefined ? undefined : JSON.stringify(json),
+      ...(signal ? { signal } : {}),
     });
-  } catch {
+  } catch (err) {
+    // A request the page cancelled (a newer search replaced it) is not a connection failure.
+    if (signal?.aborted) throw err;
     throw new ApiError(0, "The server could not be reached. Check the connection and try again.");
   }
   noteBookmark(res.headers.get(BOOKMARK_HEADER));
@@ -94,6 +98,9 @@ export const api = {
     if (cursor) query.set("cursor", cursor);
     return call<{ parts: Part[]; next_cursor: string | null }>("GET", `/api/parts?${query}`);
   },
+  /** Parts and attachments by their text (GET /api/search); `signal` cancels it when a newer search starts. */
+  search: (q: string, signal: AbortSignal) =>
+    call<SearchPage>("GET", `/api/search?${new URLSearchParams({ q, limit: "8" })}`, undefined, undefined, signal),
   createPart: (name: string) => call<Part>("POST", "/api/parts", { name }),
   getPart: (key: string) => call<Part>("GET", partPath(key)),
   renamePart: (key: string, name: string) => call<Part>("PATCH", partPath(key), { name }),

@@ -1,5 +1,6 @@
 import { api, type Part } from "./api";
 import { announce, clearAnnouncement, h } from "./dom";
+import { attachSearchBox } from "./search-box";
 
 function partItem(p: Part): HTMLLIElement {
   const cover = p.cover_url
@@ -31,12 +32,14 @@ export function partsListView(navigate: (path: string) => void): HTMLElement {
   more.addEventListener("click", () => void load(true));
 
   const search = h("input", { id: "search", type: "search", name: "q", value: q });
+  const results = attachSearchBox(search, (result) => navigate(`/parts/${result.part_key}`));
   const searchForm = h(
     "form",
-    { role: "search", class: "inline" },
+    { role: "search", class: "inline search-form" },
     h("label", { for: "search" }, "Search parts"),
     search,
     h("button", { type: "submit" }, "Search"),
+    results,
   );
   searchForm.addEventListener("submit", (e) => {
     e.preventDefault();
