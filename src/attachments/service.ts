@@ -37,7 +37,8 @@ export async function getPart(db: Database, key: string): Promise<Part> {
 
 /**
  * A page of parts in creation order; the cursor is the last id of the
- * previous page. With `query`, only names containing it, ignoring ASCII case
+ * previous page (the first page starts after id 0: every page is the same
+ * range search on the primary key, reading its rows and no others). With `query`, only names containing it, ignoring ASCII case
  * (instr over lower(), not LIKE: D1 refuses LIKE patterns over 50 bytes, and
  * % and _ would need escaping). A substring match
  * cannot use an index on name, so SQLite walks the id order (the primary
@@ -48,7 +49,7 @@ export async function listParts(db: Database, limit: number, cursor: string | un
   const rows = await db
     .select()
     .from(parts)
-    .where(and(cursor ? gt(parts.id, Number(cursor)) : undefined, query ? sql`instr(lower(${parts.name}), lower(${query})) > 0` : undefined))
+    .where(and(gt(parts.id, cursor ? Number(cursor) : 0), query ? sql`instr(lower(${parts.name}), lower(${query})) > 0` : undefined))
     .orderBy(asc(parts.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
