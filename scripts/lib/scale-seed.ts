@@ -136,56 +136,59 @@ const STATEMENTS_PER_BATCH = 10;
  * --persist-to` reads, with every index and constraint the API's own writes meet.
  */
 export async function growCatalog(options: GrowOptions): Promise<Grown> {
-  const started = performance.now();
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist: { path: `${options.persistTo}/v3` } });
-  const { DB } = proxy.env;
   try {
-    const count = async (table: string) => (await DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
-    const haveParts = await count("parts");
-    const haveAttachments = await count("part_attachments");
-    const newParts = Math.max(0, options.parts - haveParts);
-    const newAttachments = Math.max(0, options.attachments - haveAttachments);
-    const owners =
-      newParts > 0 ? (n: number) => partFor(haveParts + Math.floor((n * newParts) / newAttachments)) : await existingOwners(DB, haveParts);
-    let parts = 0;
-    let attachments = 0;
-    const insertParts = DB.prepare(
-      "INSERT INTO parts (key, name, description) SELECT value ->> 'key', value ->> 'name', value ->> 'description' FROM json_each(?1)",
-    );
-    const insertAttachments = DB.prepare(
-      `INSERT INTO part_attachments (part_key, attachment_type, title, filename, content_type, size, sha256, url, attributes)
-       SELECT value ->> 'part_key', value ->> 'attachment_type', value ->> 'title', value ->> 'filename', value ->> 'content_type',
-              value ->> 'size', value ->> 'sha256', value ->> 'url', value ->> 'attributes' FROM json_each(?1)`,
-    );
-    // Parts first (attachments name them: a foreign key), then attachments, each in batches.
-    while (parts < newParts || attachments < newAttachments) {
-      const statements: D1PreparedStatement[] = [];
-      while (statements.length < STATEMENTS_PER_BATCH && parts < newParts) {
-        const rows = Array.from({ length: Math.min(ROWS_PER_STATEMENT, newParts - parts) }, (_, i) => partFor(haveParts + parts + i));
-        statements.push(insertParts.bind(JSON.stringify(rows)));
-        parts += rows.length;
-      }
-      while (statements.length < STATEMENTS_PER_BATCH && parts === newParts && attachments < newAttachments) {
-        const rows = Array.from({ length: Math.min(ROWS_PER_STATEMENT, newAttachments - attachments) }, (_, i) => {
-          const n = attachments + i;
-          return attachmentFor(haveAttachments + n, owners(n));
-        });
-        statements.push(insertAttachments.bind(JSON.stringify(rows)));
-        attachments += rows.length;
-      }
-      await DB.batch(statements);
-      options.onProgress?.({ parts: haveParts + parts, attachments: haveAttachments + attachments });
-    }
-    return {
-      parts: haveParts + newParts,
-      attachments: haveAttachments + newAttachments,
-      addedParts: newParts,
-      addedAttachments: newAttachments,
-      seconds: (performance.now() - started) / 1000,
-    };
+    return await growInto(proxy.env.DB, options);
   } finally {
     await proxy.dispose();
   }
+}
+
+/** growCatalog on a D1 binding the caller holds (and keeps, for reading the state afterwards). */
+export async function growInto(DB: D1Database, options: Omit<GrowOptions, "persistTo">): Promise<Grown> {
+  const started = performance.now();
+  const count = async (table: string) => (await DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+  const haveParts = await count("parts");
+  const haveAttachments = await count("part_attachments");
+  const newParts = Math.max(0, options.parts - haveParts);
+  const newAttachments = Math.max(0, options.attachments - haveAttachments);
+  const owners = newParts > 0 ? (n: number) => partFor(haveParts + Math.floor((n * newParts) / newAttachments)) : await existingOwners(DB, haveParts);
+  let parts = 0;
+  let attachments = 0;
+  const insertParts = DB.prepare(
+    "INSERT INTO parts (key, name, description) SELECT value ->> 'key', value ->> 'name', value ->> 'description' FROM json_each(?1)",
+  );
+  const insertAttachments = DB.prepare(
+    `INSERT INTO part_attachments (part_key, attachment_type, title, filename, content_type, size, sha256, url, attributes)
+     SELECT value ->> 'part_key', value ->> 'attachment_type', value ->> 'title', value ->> 'filename', value ->> 'content_type',
+            value ->> 'size', value ->> 'sha256', value ->> 'url', value ->> 'attributes' FROM json_each(?1)`,
+  );
+  // Parts first (attachments name them: a foreign key), then attachments, each in batches.
+  while (parts < newParts || attachments < newAttachments) {
+    const statements: D1PreparedStatement[] = [];
+    while (statements.length < STATEMENTS_PER_BATCH && parts < newParts) {
+      const rows = Array.from({ length: Math.min(ROWS_PER_STATEMENT, newParts - parts) }, (_, i) => partFor(haveParts + parts + i));
+      statements.push(insertParts.bind(JSON.stringify(rows)));
+      parts += rows.length;
+    }
+    while (statements.length < STATEMENTS_PER_BATCH && parts === newParts && attachments < newAttachments) {
+      const rows = Array.from({ length: Math.min(ROWS_PER_STATEMENT, newAttachments - attachments) }, (_, i) => {
+        const n = attachments + i;
+        return attachmentFor(haveAttachments + n, owners(n));
+      });
+      statements.push(insertAttachments.bind(JSON.stringify(rows)));
+      attachments += rows.length;
+    }
+    await DB.batch(statements);
+    options.onProgress?.({ parts: haveParts + parts, attachments: haveAttachments + attachments });
+  }
+  return {
+    parts: haveParts + newParts,
+    attachments: haveAttachments + newAttachments,
+    addedParts: newParts,
+    addedAttachments: newAttachments,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** With no new parts, attachment n goes to the (n mod count)th part already there, in id order. */
