@@ -38,9 +38,10 @@ export async function getPart(db: Database, key: string): Promise<Part> {
 /**
  * A page of parts in creation order; the cursor is the last id of the
  * previous page (the first page starts after id 0: every page is the same
- * range search on the primary key, reading its rows and no others). With `query`, only names containing it, ignoring ASCII case
- * (instr over lower(), not LIKE: D1 refuses LIKE patterns over 50 bytes, and
- * % and _ would need escaping). A substring match
+ * range search on the primary key, reading its rows and no others). With
+ * `query`, only names containing it, ignoring ASCII case (instr over
+ * lower(), not LIKE: D1 refuses LIKE patterns over 50 bytes, and % and _
+ * would need escaping). A substring match
  * cannot use an index on name, so SQLite walks the id order (the primary
  * key) and stops as soon as it has limit + 1 matches, which keeps each page
  * cheap and the cursor meaning the same with or without a search.
