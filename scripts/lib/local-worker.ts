@@ -75,10 +75,12 @@ export async function startWorker(
   prepare?: (state: string) => Promise<void>,
   /** Benchmarks keep wrangler quiet; tests that read the worker's log want "log", and its request log "info". */
   logLevel: "error" | "log" | "info" = "error",
+  /** A state to run on and keep (already migrated, e.g. by seed:scale) instead of a throwaway copy. */
+  persistTo?: string,
 ): Promise<LocalWorker> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(config, port, vars, prepare, logLevel);
+      return await startOnce(config, port, vars, prepare, logLevel, persistTo);
     } catch (err) {
       if (port !== 0 || attempt === 3 || !/Address already in use/.test(String(err))) throw err;
     }
@@ -91,11 +93,12 @@ async function startOnce(
   vars: Record<string, string> = {},
   prepare?: (state: string) => Promise<void>,
   logLevel: "error" | "log" | "info" = "error",
+  persistTo?: string,
 ): Promise<LocalWorker> {
   const listenPort = port || (await freePort());
   const inspectorPort = await freePort();
-  const state = mkdtempSync(join(tmpdir(), "cas-edge-local-"));
-  if (config === "wrangler.toml") cpSync(await migratedState(), state, { recursive: true });
+  const state = persistTo ?? mkdtempSync(join(tmpdir(), "cas-edge-local-"));
+  if (config === "wrangler.toml" && !persistTo) cpSync(await migratedState(), state, { recursive: true });
   await prepare?.(state);
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const args = ["dev", "--config", config, "--port", String(listenPort), "--ip", "127.0.0.1", "--persist-to", state];
@@ -131,7 +134,7 @@ async function startOnce(
       process.off("exit", kill);
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
-      rmSync(state, { recursive: true, force: true });
+      if (!persistTo) rmSync(state, { recursive: true, force: true });
     },
   };
 }

@@ -6,10 +6,14 @@
  * orphans for GC. Every legacy object's row points at a blob of the same size
  * with cas_size recorded, so cleanup may delete it. Writes through wrangler's
  * getPlatformProxy into the files `wrangler dev --persist-to` uses.
+ *
+ * growCatalog, below, grows the parts and attachments alone (no blobs) to a
+ * million parts, for the listing and search benchmarks.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { D1Database, R2Bucket } from "@cloudflare/workers-types/index.ts";
+import type { D1Database, D1PreparedStatement, R2Bucket } from "@cloudflare/workers-types/index.ts";
 import { getPlatformProxy } from "wrangler";
+import { attachmentFor, type CatalogPart, partFor } from "./scale-catalog.ts";
 
 export interface ScaleOptions {
   persistTo: string;
@@ -99,4 +103,97 @@ async function inParallel(total: number, work: (i: number) => Promise<unknown>, 
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_PUTS }, worker));
+}
+
+export interface GrowOptions {
+  persistTo: string;
+  /** Parts and attachments the state should hold when done; rows already there count. */
+  parts: number;
+  attachments: number;
+  onProgress?: (done: { parts: number; attachments: number }) => void;
+}
+
+export interface Grown {
+  parts: number;
+  attachments: number;
+  addedParts: number;
+  addedAttachments: number;
+  seconds: number;
+}
+
+/** Rows per INSERT … json_each(?): a few hundred kB of JSON, under D1's 2 MB per string or row. */
+const ROWS_PER_STATEMENT = 2_000;
+/** Statements per batch: one round trip through the proxy, one transaction. */
+const STATEMENTS_PER_BATCH = 10;
+
+/**
+ * Grows a local state to `parts` parts and `attachments` attachments of the
+ * made-up catalog (scale-catalog.ts), adding rows after those already there:
+ * part i and attachment j are the same whichever run adds them. New
+ * attachments go to the new parts, evenly; with no new parts, across the
+ * parts already there. Writes through getPlatformProxy's D1, many thousand
+ * rows a round trip as JSON parameters, into the files `wrangler dev
+ * --persist-to` reads, with every index and constraint the API's own writes meet.
+ */
+export async function growCatalog(options: GrowOptions): Promise<Grown> {
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist: { path: `${options.persistTo}/v3` } });
+  try {
+    return await growInto(proxy.env.DB, options);
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+/** growCatalog on a D1 binding the caller holds (and keeps, for reading the state afterwards). */
+export async function growInto(DB: D1Database, options: Omit<GrowOptions, "persistTo">): Promise<Grown> {
+  const started = performance.now();
+  const count = async (table: string) => (await DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+  const haveParts = await count("parts");
+  const haveAttachments = await count("part_attachments");
+  const newParts = Math.max(0, options.parts - haveParts);
+  const newAttachments = Math.max(0, options.attachments - haveAttachments);
+  const owners = newParts > 0 ? (n: number) => partFor(haveParts + Math.floor((n * newParts) / newAttachments)) : await existingOwners(DB, haveParts);
+  let parts = 0;
+  let attachments = 0;
+  const insertParts = DB.prepare(
+    "INSERT INTO parts (key, name, description) SELECT value ->> 'key', value ->> 'name', value ->> 'description' FROM json_each(?1)",
+  );
+  const insertAttachments = DB.prepare(
+    `INSERT INTO part_attachments (part_key, attachment_type, title, filename, content_type, size, sha256, url, attributes)
+     SELECT value ->> 'part_key', value ->> 'attachment_type', value ->> 'title', value ->> 'filename', value ->> 'content_type',
+            value ->> 'size', value ->> 'sha256', value ->> 'url', value ->> 'attributes' FROM json_each(?1)`,
+  );
+  // Parts first (attachments name them: a foreign key), then attachments, each in batches.
+  while (parts < newParts || attachments < newAttachments) {
+    const statements: D1PreparedStatement[] = [];
+    while (statements.length < STATEMENTS_PER_BATCH && parts < newParts) {
+      const rows = Array.from({ length: Math.min(ROWS_PER_STATEMENT, newParts - parts) }, (_, i) => partFor(haveParts + parts + i));
+      statements.push(insertParts.bind(JSON.stringify(rows)));
+      parts += rows.length;
+    }
+    while (statements.length < STATEMENTS_PER_BATCH && parts === newParts && attachments < newAttachments) {
+      const rows = Array.from({ length: Math.min(ROWS_PER_STATEMENT, newAttachments - attachments) }, (_, i) => {
+        const n = attachments + i;
+        return attachmentFor(haveAttachments + n, owners(n));
+      });
+      statements.push(insertAttachments.bind(JSON.stringify(rows)));
+      attachments += rows.length;
+    }
+    await DB.batch(statements);
+    options.onProgress?.({ parts: haveParts + parts, attachments: haveAttachments + attachments });
+  }
+  return {
+    parts: haveParts + newParts,
+    attachments: haveAttachments + newAttachments,
+    addedParts: newParts,
+    addedAttachments: newAttachments,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** With no new parts, attachment n goes to the (n mod count)th part already there, in id order. */
+async function existingOwners(DB: D1Database, count: number): Promise<(n: number) => CatalogPart> {
+  if (count === 0) throw new Error("no parts to attach to: grow --parts as well");
+  const { results } = await DB.prepare("SELECT key, name, description FROM parts ORDER BY id").all<CatalogPart>();
+  return (n) => results[n % results.length]!;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Attributes } from "../db/schema";
+import { ATTRIBUTE_KEY, type Attributes } from "../db/schema";
 import { AppError } from "../errors";
 
 /**
@@ -15,7 +15,7 @@ export const MAX_ATTRIBUTES_BYTES = 4096;
 export const MAX_ATTRIBUTES_DEPTH = 16;
 export const ATTRIBUTES_SCHEMA_VERSION = 1;
 
-export const attributeKey = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "keys are 1-64 characters of A-Z a-z 0-9 _ . -");
+export const attributeKey = z.string().regex(ATTRIBUTE_KEY, "keys are 1-64 characters of A-Z a-z 0-9 _ . -");
 
 export const attributesObject = z
   .record(attributeKey, z.json())

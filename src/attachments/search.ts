@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, gte, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { type Attachment, partAttachments } from "../db/schema";
+import { type Attachment, attributeValueOf, essenceOf, mediaTypeOf, partAttachments } from "../db/schema";
 import { partIsPrivate } from "./service";
 
 export interface AttachmentSearch {
@@ -15,11 +15,15 @@ export interface AttachmentSearch {
 
 /**
  * Attachments across parts, in id order, a page at a time (the cursor is
- * the last id of the previous page).
+ * the last id of the previous page; the first page starts after id 0, so
+ * every page is the same range search).
  *
- * `part` uses part_attachments_by_part; a media range is a range scan on
- * part_attachments_by_content_type (content_type is stored normalised:
- * "type/subtype" then "; params"). Each attribute filter compares the
+ * Each filter has an index whose entries come in id order for one value, so
+ * a page reads about its own rows (migrations/0013): `part` uses
+ * part_attachments_by_part, `type/*` part_attachments_by_media_type,
+ * `type/subtype` part_attachments_by_essence, and `attr.<key>` the key's
+ * index when indexedAttributeKeys has one; any other key is read row by row
+ * in id order until the page fills. An attribute filter compares the
  * member's JSON text, `attributes -> '$."key"'`, with the filter's JSON
  * text, so 7 matches the number 7 and not the string "7". Stored attributes
  * and filter values are both written by JSON.stringify, so equal values
@@ -34,8 +38,8 @@ export async function searchAttachments(
   const conditions: Array<SQL | undefined> = [
     search.partKey === undefined ? undefined : eq(partAttachments.partKey, search.partKey),
     search.mediaRange === undefined ? undefined : mediaRangeCondition(search.mediaRange),
-    search.cursor === undefined ? undefined : gt(partAttachments.id, search.cursor),
-    ...search.attributes.map(({ key, json }) => sql`(${partAttachments.attributes} -> ${`$."${key}"`}) = ${json}`),
+    gt(partAttachments.id, search.cursor ?? 0),
+    ...search.attributes.map(({ key, json }) => sql`${attributeValueOf(key)} = ${json}`),
   ];
   const rows = await db
     .select({ row: partAttachments, partPrivate: partIsPrivate })
@@ -47,11 +51,9 @@ export async function searchAttachments(
   return { page, nextCursor: rows.length > search.limit ? String(page[page.length - 1]!.row.id) : null };
 }
 
-/** Ranges instead of LIKE, so the content_type index applies ("/" < "0" and ";" < "<" in ASCII). */
-function mediaRangeCondition(range: string): SQL | undefined {
-  const column = partAttachments.contentType;
-  if (range === "*/*") return isNotNull(column);
+/** content_type is stored as "type/subtype" or "type/subtype; charset=…" (src/http/media-type.ts). */
+function mediaRangeCondition(range: string): SQL {
+  if (range === "*/*") return isNotNull(partAttachments.contentType);
   const [type, subtype] = range.split("/") as [string, string];
-  if (subtype === "*") return and(gte(column, `${type}/`), lt(column, `${type}0`));
-  return or(eq(column, range), and(gte(column, `${range};`), lt(column, `${range}<`)));
+  return subtype === "*" ? sql`${mediaTypeOf} = ${`${type}/`}` : sql`${essenceOf} = ${range}`;
 }

@@ -38,8 +38,9 @@ export async function getPart(db: Database, key: string): Promise<Part> {
 
 /**
  * A page of parts in creation order; the cursor is the last id of the
- * previous page. With `query`, only names containing it, ignoring ASCII case.
- * The part_search trigram index (migrations/0012_search.sql) finds the
+ * previous page (the first page starts after id 0: every page is the same
+ * range search on the primary key, reading its rows and no others). With
+ * `query`, only names containing it, ignoring ASCII case. The part_search trigram index (migrations/0012_search.sql) finds the
  * candidates in id order, so SQLite stops as soon as it has limit + 1 and
  * the cursor means the same with or without a search; the index folds case
  * and accents more widely than lower() does, so instr() then keeps exactly
@@ -64,9 +65,7 @@ export function partsPageQuery(db: Database, limit: number, cursor: string | und
             WHERE part_search MATCH ${`{name} : ${ftsPhrase(query)}`} AND part_search.rowid > ${after}
               AND instr(lower(candidate.name), lower(${query})) > 0
             ORDER BY part_search.rowid LIMIT ${limit + 1})`
-        : cursor
-          ? gt(parts.id, after)
-          : undefined,
+        : gt(parts.id, after),
     )
     .orderBy(asc(parts.id))
     .limit(limit + 1);

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { blobVisibilities } from "./visibility";
 
@@ -17,6 +17,35 @@ export const parts = sqliteTable("parts", {
   /** A private part's attachments are private blobs, read with signed links (migrations/0011). */
   private: integer("private", { mode: "boolean" }).notNull().default(false),
 });
+
+/*
+ * Expressions the listings filter on and migrations/0013 indexes. SQLite uses an expression
+ * index only for the very same expression, so the queries (src/attachments/search.ts) and
+ * the indexes are built from these, with no bound parameter inside.
+ */
+/** The top-level type of content_type with its slash, "image/" (null for a URL attachment). */
+export const mediaTypeOf = sql`substr(content_type, 1, instr(content_type, '/'))`;
+/** content_type without the "; charset=…" it may carry: "text/plain". */
+export const essenceOf = sql`substr(content_type, 1, instr(content_type || ';', ';') - 1)`;
+
+/**
+ * Attribute keys whose values are indexed (migrations/0013 and any later migration that adds
+ * one): attr.<key>=<value> on them is an index search; on any other key, a walk in id order.
+ */
+export const indexedAttributeKeys = ["batch"] as const;
+
+/** Top-level attribute keys (src/attachments/attributes.ts): safe in a query parameter name and a JSON path. */
+export const ATTRIBUTE_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * The JSON text of a top-level attribute. The path is written into the SQL, not bound, so
+ * that an index on the key matches; the key's alphabet (src/attachments/attributes.ts) has
+ * no quote, and anything else is refused here too.
+ */
+export function attributeValueOf(key: string): SQL {
+  if (!ATTRIBUTE_KEY.test(key)) throw new Error(`not an attribute key: ${JSON.stringify(key)}`);
+  return sql.raw(`(attributes -> '$."${key}"')`);
+}
 
 export const attachmentTypes = ["image", "pdf", "file", "url"] as const;
 export type AttachmentType = (typeof attachmentTypes)[number];
@@ -47,7 +76,9 @@ export const partAttachments = sqliteTable(
     index("part_attachments_by_sha256").on(t.sha256).where(sql`sha256 IS NOT NULL`),
     index("part_attachments_pending").on(t.id).where(sql`sha256 IS NULL AND legacy_key IS NOT NULL`),
     index("part_attachments_by_legacy_key").on(t.legacyKey).where(sql`legacy_key IS NOT NULL`),
-    index("part_attachments_by_content_type").on(t.contentType, t.id),
+    index("part_attachments_by_media_type").on(mediaTypeOf),
+    index("part_attachments_by_essence").on(essenceOf),
+    ...indexedAttributeKeys.map((key) => index(`part_attachments_by_attr_${key}`).on(attributeValueOf(key))),
   ],
 );
 

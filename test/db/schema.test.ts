@@ -100,6 +100,30 @@ function drizzleShape(table: SQLiteTable): TableShape {
   return shape;
 }
 
+/**
+ * The indexed terms of a CREATE INDEX statement, split at their top-level commas: pragma_index_info
+ * names a column but gives no text for an expression (migrations/0013 indexes a few).
+ */
+function indexedTerms(createIndex: string): string[] {
+  const on = /\bON\s+\S+?\s*\(/i.exec(createIndex)!;
+  const terms: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let term = "";
+  for (const ch of createIndex.slice(on.index + on[0].length)) {
+    if (ch === "'") quoted = !quoted;
+    if (!quoted && ch === "(") depth++;
+    if (!quoted && ch === ")" && depth-- === 0) break;
+    if (!quoted && ch === "," && depth === 0) {
+      terms.push(term);
+      term = "";
+      continue;
+    }
+    term += ch;
+  }
+  return [...terms, term].map(normal);
+}
+
 async function rows<T>(query: string, ...params: unknown[]): Promise<T[]> {
   return (
     await env.DB.prepare(query)
@@ -113,8 +137,10 @@ async function databaseShape(table: string, createSql: string): Promise<TableSha
   type Index = { name: string; unique: number; origin: string };
   type ForeignKey = { id: number; seq: number; table: string; from: string; to: string; on_update: string; on_delete: string };
   const columns = await rows<Column>("SELECT name, type, [notnull], dflt_value, pk FROM pragma_table_info(?) ORDER BY cid", table);
-  const indexColumns = async (index: string) =>
-    (await rows<{ name: string }>("SELECT name FROM pragma_index_info(?) ORDER BY seqno", index)).map((c) => c.name);
+  const indexColumns = async (index: string, createIndex?: string) =>
+    (await rows<{ name: string | null }>("SELECT name FROM pragma_index_info(?) ORDER BY seqno", index)).map(
+      (c, i) => c.name ?? indexedTerms(createIndex!)[i]!,
+    );
   const shape: TableShape = {
     columns: {},
     primaryKey: columns
@@ -143,7 +169,11 @@ async function databaseShape(table: string, createSql: string): Promise<TableSha
     }
     const [created] = await rows<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", index.name);
     const where = /\bWHERE\b([\s\S]*)$/i.exec(created!.sql);
-    shape.indexes[index.name] = { columns: await indexColumns(index.name), unique: index.unique === 1, where: where ? normal(where[1]!) : null };
+    shape.indexes[index.name] = {
+      columns: await indexColumns(index.name, created!.sql),
+      unique: index.unique === 1,
+      where: where ? normal(where[1]!) : null,
+    };
   }
   shape.unique.sort();
   const fks = await rows<ForeignKey>("SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq", table);
