@@ -95,6 +95,8 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/devices/:device", "parts:read", "read"],
   // An OTA check only notes the running version: a read, so a read-only store still updates devices.
   ["GET", "/api/devices/:device/firmware", "device", "read"],
+  // The public keys of signed OTA manifests (only public halves; what a device trusts is baked into it).
+  ["GET", "/.well-known/cas-edge-update-keys", "public", "read"],
   ["POST", "/api/devices/:device/coredumps", "device", "write", "coredump"],
   ["GET", "/api/devices/:device/coredumps", "parts:read", "read"],
   // Coredumps: operators read and delete; external parsers claim and report.

@@ -9,9 +9,11 @@ import { parseWith, readJson } from "../validation";
 import { getDevice, putDevice } from "./catalog";
 import { listCoredumps, receiveCoredump } from "./coredumps";
 import { requireOwnDevice } from "./device-auth";
+import { signManifest } from "./manifest";
 import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
 import { devicePut, listQuery, pathKey, runningVersion } from "./schemas";
+import { requireUpdateKeys } from "./update-keys";
 
 /** Devices: registered by operators; OTA checks and coredump uploads by the device itself. */
 export const deviceRoutes = new Hono<AppEnv>()
@@ -27,10 +29,16 @@ export const deviceRoutes = new Hono<AppEnv>()
     const raw = c.req.query("version") ?? c.req.header("X-Firmware-Version");
     if (raw === undefined) throw new AppError("invalid_parameter", "version: send the running version as ?version= or X-Firmware-Version.");
     const running = parseWith(runningVersion, raw, "invalid_parameter");
+    // A store that cannot sign what it offers answers no check at all (503): the device keeps what it runs,
+    // nothing is counted, and the missing secret shows on the first check rather than at the next release.
+    await requireUpdateKeys(c.env);
     const offer = await checkForUpdate(c.env, database(c.env.DB), key, running);
     // The answer names a signed link made for this device: no shared cache may keep it or hand it to another.
     if (!offer) return c.body(null, 204, { "Cache-Control": "private, no-store" });
-    return c.json(offer, 200, { "Cache-Control": "private, no-store" });
+    const { manifest, payload } = await signManifest(c.env, { ...offer, device: key });
+    // The payload's fields beside the JWS are for logs and for devices that do not verify yet;
+    // a device that verifies reads only the payload of the JWS it checked (README "Signed update manifests").
+    return c.json({ manifest, ...payload }, 200, { "Cache-Control": "private, no-store" });
   })
   .post("/:device/coredumps", async (c) => {
     const key = c.req.param("device");
