@@ -99,6 +99,8 @@ export const ROUTE_POLICIES = [
   ["GET", "/.well-known/cas-edge-update-keys", "public", "read"],
   ["POST", "/api/devices/:device/coredumps", "device", "write", "coredump"],
   ["GET", "/api/devices/:device/coredumps", "parts:read", "read"],
+  // A dump brought over from another store (npm run import:fleet); it prunes past MAX_COREDUMPS: audited.
+  ["PUT", "/api/devices/:device/coredumps/:hash", "parts:write", "write", "coredump", "coredumps.import"],
   // Coredumps: operators read and delete; external parsers claim and report.
   ["GET", "/api/coredumps/:id", "parts:read", "read"],
   ["DELETE", "/api/coredumps/:id", "parts:delete", "delete", undefined, "coredumps.delete"],

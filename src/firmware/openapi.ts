@@ -78,6 +78,14 @@ export const firmwarePaths = {
       responses: { "201": json("{coredump_id}"), ...errors(400, 401, 403, 404, 411, 413) },
     },
   },
+  "/api/devices/{device}/coredumps/{hash}": {
+    parameters: [param("device"), { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } }],
+    put: {
+      summary: "Import a coredump another store received (operators): idempotent by the device and the dump's SHA-256",
+      requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+      responses: { "200": json("Coredump (already there)"), "201": json("Coredump"), ...errors(400, 401, 403, 404, 411, 413, 503) },
+    },
+  },
   "/api/coredumps/claim": {
     post: {
       summary: "Lease the oldest pending coredump (parser)",
