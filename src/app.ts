@@ -16,6 +16,7 @@ import { handleError } from "./errors";
 import { coredumpRoutes } from "./firmware/coredump-routes";
 import { deviceRoutes } from "./firmware/device-routes";
 import { modelRoutes } from "./firmware/model-routes";
+import { updateKeyRoutes } from "./firmware/update-key-routes";
 import { housekeepingRoutes } from "./housekeeping/routes";
 import { corsByRoute } from "./http/cors";
 import { d1Session } from "./http/d1-session";
@@ -66,6 +67,7 @@ export function buildApp() {
   app.route("/api/admin", housekeepingRoutes);
   app.route("/api/oauth", oauthRoutes);
   app.route("/.well-known", wellKnownRoutes);
+  app.route("/.well-known/cas-edge-update-keys", updateKeyRoutes);
   app.route("/api/legacy", legacyRoutes(variantUrlFor));
   app.route("/api/device-models", modelRoutes);
   app.route("/api/devices", deviceRoutes);

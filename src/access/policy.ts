@@ -97,8 +97,12 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/devices/:device", "parts:read", "read"],
   // An OTA check only notes the running version: a read, so a read-only store still updates devices.
   ["GET", "/api/devices/:device/firmware", "device", "read"],
+  // The public keys of signed OTA manifests (only public halves; what a device trusts is baked into it).
+  ["GET", "/.well-known/cas-edge-update-keys", "public", "read"],
   ["POST", "/api/devices/:device/coredumps", "device", "write", "coredump"],
   ["GET", "/api/devices/:device/coredumps", "parts:read", "read"],
+  // A dump brought over from another store (npm run import:fleet); it prunes past MAX_COREDUMPS: audited.
+  ["PUT", "/api/devices/:device/coredumps/:hash", "parts:write", "write", "coredump", "coredumps.import"],
   // Coredumps: operators read and delete; external parsers claim and report.
   ["GET", "/api/coredumps/:id", "parts:read", "read"],
   ["DELETE", "/api/coredumps/:id", "parts:delete", "delete", undefined, "coredumps.delete"],

@@ -24,6 +24,8 @@ export const firmwareVersions = sqliteTable(
     buildDate: text("build_date").notNull(),
     buildTime: text("build_time").notNull(),
     appElfSha256: text("app_elf_sha256").notNull(),
+    // migrations/0015: esp_app_desc_t.secure_version; null for builds stored before it was kept.
+    securityVersion: integer("security_version"),
     downloads: integer("downloads").notNull().default(0),
     uploadedAt: text("uploaded_at").notNull().default(now),
   },

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { noteAudit } from "../audit/trail";
 import { declaredLength } from "../cas/write";
 import { config } from "../config";
 import { database } from "../db/client";
@@ -7,11 +8,13 @@ import { AppError } from "../errors";
 import { readBoundedBody } from "../http/bounded-body";
 import { parseWith, readJson } from "../validation";
 import { getDevice, putDevice } from "./catalog";
-import { listCoredumps, receiveCoredump } from "./coredumps";
+import { importCoredump, listCoredumps, receiveCoredump } from "./coredumps";
 import { requireOwnDevice } from "./device-auth";
+import { signManifest } from "./manifest";
 import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
-import { devicePut, listQuery, pathKey, runningVersion } from "./schemas";
+import { devicePut, listQuery, pathHash, pathKey, runningVersion } from "./schemas";
+import { requireUpdateKeys } from "./update-keys";
 
 /** Devices: registered by operators; OTA checks and coredump uploads by the device itself. */
 export const deviceRoutes = new Hono<AppEnv>()
@@ -27,10 +30,16 @@ export const deviceRoutes = new Hono<AppEnv>()
     const raw = c.req.query("version") ?? c.req.header("X-Firmware-Version");
     if (raw === undefined) throw new AppError("invalid_parameter", "version: send the running version as ?version= or X-Firmware-Version.");
     const running = parseWith(runningVersion, raw, "invalid_parameter");
+    // A store that cannot sign what it offers answers no check at all (503): the device keeps what it runs,
+    // nothing is counted, and the missing secret shows on the first check rather than at the next release.
+    await requireUpdateKeys(c.env);
     const offer = await checkForUpdate(c.env, database(c.env.DB), key, running);
     // The answer names a signed link made for this device: no shared cache may keep it or hand it to another.
     if (!offer) return c.body(null, 204, { "Cache-Control": "private, no-store" });
-    return c.json(offer, 200, { "Cache-Control": "private, no-store" });
+    const { manifest, payload } = await signManifest(c.env, { ...offer, device: key });
+    // The payload's fields beside the JWS are for logs and for devices that do not verify yet;
+    // a device that verifies reads only the payload of the JWS it checked (README "Signed update manifests").
+    return c.json({ manifest, ...payload }, 200, { "Cache-Control": "private, no-store" });
   })
   .post("/:device/coredumps", async (c) => {
     const key = c.req.param("device");
@@ -45,6 +54,18 @@ export const deviceRoutes = new Hono<AppEnv>()
     const version = raw === undefined ? null : parseWith(runningVersion, raw, "invalid_parameter");
     const row = await receiveCoredump(c.env, database(c.env.DB), key, dump, version);
     return c.json({ coredump_id: row.id }, 201, { Location: `/api/coredumps/${row.id}` });
+  })
+  // An operator's import of a dump another store received (npm run import:fleet): idempotent by its hash.
+  .put("/:device/coredumps/:hash", async (c) => {
+    const key = pathKey(c.req.param("device"), "device");
+    const sha256 = pathHash(c.req.param("hash"));
+    const max = config(c.env).maxCoredumpBytes;
+    declaredLength(c.req.header("Content-Length") ?? null, max);
+    const dump = await readBoundedBody(c.req.raw, max);
+    if (dump.length === 0) throw new AppError("invalid_body", "The coredump is empty.");
+    const { row, created } = await importCoredump(c.env, database(c.env.DB), key, sha256, dump);
+    noteAudit(c, { coredump_id: row.id, created });
+    return c.json(await coredumpJson(c.env, row), created ? 201 : 200, { Location: `/api/coredumps/${row.id}` });
   })
   .get("/:device/coredumps", async (c) => {
     const { limit } = parseWith(listQuery, c.req.query(), "invalid_parameter");

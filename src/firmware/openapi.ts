@@ -56,8 +56,17 @@ export const firmwarePaths = {
       { name: "X-Firmware-Version", in: "header", schema: { type: "string" } },
     ],
     get: {
-      summary: "OTA check (device token): a signed link to the newer version's app image (valid OTA_LINK_SECONDS or more), or 204",
-      responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
+      summary:
+        "OTA check (device token): a signed manifest (compact JWS, keys at /.well-known/cas-edge-update-keys) naming the newer version's " +
+        "app image, its SHA-256 and a signed link (valid OTA_LINK_SECONDS or more), with its payload copied beside it; or 204. " +
+        "503 manifests_unconfigured without UPDATE_SIGNING_KEYS",
+      responses: { "200": json("{manifest, ...its payload}"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
+    },
+  },
+  "/.well-known/cas-edge-update-keys": {
+    get: {
+      summary: "Public keys that sign OTA manifests (every key of UPDATE_SIGNING_KEYS, so both during a rotation)",
+      responses: { "200": { description: "A JWK Set (RFC 7517)" } },
     },
   },
   "/api/devices/{device}/coredumps": {
@@ -67,6 +76,14 @@ export const firmwarePaths = {
       summary: "Upload a coredump (device token)",
       requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
       responses: { "201": json("{coredump_id}"), ...errors(400, 401, 403, 404, 411, 413) },
+    },
+  },
+  "/api/devices/{device}/coredumps/{hash}": {
+    parameters: [param("device"), { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } }],
+    put: {
+      summary: "Import a coredump another store received (operators): idempotent by the device and the dump's SHA-256",
+      requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+      responses: { "200": json("Coredump (already there)"), "201": json("Coredump"), ...errors(400, 401, 403, 404, 411, 413, 503) },
     },
   },
   "/api/coredumps/claim": {

@@ -4,16 +4,20 @@ import { config } from "../config";
 import { type Database, database } from "../db/client";
 import { primaryOf } from "../db/session";
 import { getDevice, noteRunningVersion } from "./catalog";
+import { compareSemver } from "./semver";
 
 export interface Offer {
+  model: string;
   version: string;
   url: string;
   sha256: string;
   size: number;
   app_elf_sha256: string;
+  /** esp_app_desc_t.secure_version, null for builds stored before it was recorded (migration 0015). */
+  security_version: number | null;
 }
 
-type Latest = { id: number; version: string; app_elf_sha256: string; sha256: string; size: number };
+type Latest = { id: number; version: string; app_elf_sha256: string; security_version: number | null; sha256: string; size: number };
 
 /**
  * The OTA answer for a device running `running`: the model's newest
@@ -39,7 +43,7 @@ export async function checkForUpdate(env: Env, db: Database, deviceKey: string, 
   await noteRunningVersion(database(primary), deviceKey, running);
   const latest = await d1
     .prepare(
-      `SELECT v.id, v.version, v.app_elf_sha256, a.sha256, a.size FROM firmware_versions v
+      `SELECT v.id, v.version, v.app_elf_sha256, v.security_version, a.sha256, a.size FROM firmware_versions v
        JOIN firmware_artifacts a ON a.firmware_id = v.id AND a.kind = 'app'
        WHERE v.model_key = ?1 ORDER BY v.id DESC LIMIT 1`,
     )
@@ -56,45 +60,12 @@ export async function checkForUpdate(env: Env, db: Database, deviceKey: string, 
   // No Analytics Engine binding exists in this store; the offer count lives on the version row.
   await primary.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
   return {
+    model: device.modelKey,
     version: latest.version,
     url,
     sha256: latest.sha256,
     size: latest.size,
     app_elf_sha256: latest.app_elf_sha256,
+    security_version: latest.security_version,
   };
-}
-
-const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
-
-/** Sign of a − b under semantic versioning (a leading "v" allowed), or undefined when either does not parse. */
-export function compareSemver(a: string, b: string): number | undefined {
-  const pa = SEMVER.exec(a);
-  const pb = SEMVER.exec(b);
-  if (!pa || !pb) return undefined;
-  for (let i = 1; i <= 3; i++) {
-    const d = Number(pa[i]) - Number(pb[i]);
-    if (d !== 0) return Math.sign(d);
-  }
-  const [ra, rb] = [pa[4], pb[4]];
-  if (ra === rb) return 0;
-  if (ra === undefined) return 1; // a release outranks its pre-releases
-  if (rb === undefined) return -1;
-  const xs = ra.split(".");
-  const ys = rb.split(".");
-  for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
-    const x = xs[i];
-    const y = ys[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const nx = /^\d+$/.test(x) ? Number(x) : Number.NaN;
-    const ny = /^\d+$/.test(y) ? Number(y) : Number.NaN;
-    if (!Number.isNaN(nx) && !Number.isNaN(ny)) {
-      if (nx !== ny) return Math.sign(nx - ny);
-    } else if (x !== y) {
-      if (!Number.isNaN(nx)) return -1;
-      if (!Number.isNaN(ny)) return 1;
-      return x < y ? -1 : 1;
-    }
-  }
-  return 0;
 }

@@ -48,6 +48,7 @@ export async function firmwareJson(env: Env, { version: v, artifacts }: Firmware
     build_date: v.buildDate,
     build_time: v.buildTime,
     app_elf_sha256: v.appElfSha256,
+    security_version: v.securityVersion,
     uploaded_at: v.uploadedAt,
     downloads: v.downloads,
     artifacts: await Promise.all(

@@ -52,6 +52,12 @@ export function pathVersion(raw: string, modelKey: string): string {
   return raw;
 }
 
+/** A hash in a path: 64 lowercase hex digits, else a client's mistake worth naming. */
+export function pathHash(raw: string): string {
+  if (!/^[0-9a-f]{64}$/.test(raw)) throw new AppError("invalid_hash", `"${raw}" is not a SHA-256 in lowercase hex.`);
+  return raw;
+}
+
 export function pathId(raw: string, what: string): number {
   if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new AppError("not_found", `No ${what} ${raw}.`);
   return Number(raw);

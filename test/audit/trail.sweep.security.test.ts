@@ -48,6 +48,7 @@ describe("the audit trail, route by route", () => {
       "accounts.rotate",
       "attachments.delete",
       "coredumps.delete",
+      "coredumps.import",
       "firmware.upload",
       "gc.run",
       "migration.cleanup",
