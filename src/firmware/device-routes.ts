@@ -6,11 +6,13 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { readBoundedBody } from "../http/bounded-body";
 import { parseWith, readJson } from "../validation";
-import { getDevice, putDevice } from "./catalog";
+import { getDevice, noteRunningVersion, putDevice } from "./catalog";
 import { listCoredumps, receiveCoredump } from "./coredumps";
 import { requireOwnDevice } from "./device-auth";
 import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
+import { recordReport } from "./rollouts/reports";
+import { updateStatusBody } from "./rollouts/schemas";
 import { devicePut, listQuery, pathKey, runningVersion } from "./schemas";
 
 /** Devices: registered by operators; OTA checks and coredump uploads by the device itself. */
@@ -31,6 +33,15 @@ export const deviceRoutes = new Hono<AppEnv>()
     // The answer names a signed link made for this device: no shared cache may keep it or hand it to another.
     if (!offer) return c.body(null, 204, { "Cache-Control": "private, no-store" });
     return c.json(offer, 200, { "Cache-Control": "private, no-store" });
+  })
+  .post("/:device/update-status", async (c) => {
+    const key = c.req.param("device");
+    requireOwnDevice(c, key);
+    const body = await readJson(c, updateStatusBody);
+    const db = database(c.env.DB);
+    await getDevice(db, key);
+    await noteRunningVersion(db, key, body.version);
+    return c.json(await recordReport(c.env.DB, key, body));
   })
   .post("/:device/coredumps", async (c) => {
     const key = c.req.param("device");

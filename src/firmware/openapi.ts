@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { errors, pathParam, schema } from "../http/openapi";
+import { rolloutPaths } from "./rollouts/openapi";
 import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from "./schemas";
 
 /**
@@ -44,7 +45,7 @@ export const firmwarePaths = {
     parameters: [param("device")],
     get: { summary: "A device and the firmware it last reported", responses: { "200": json("Device"), ...errors(401, 403, 404) } },
     put: {
-      summary: "Register or move a device",
+      summary: "Register or move a device; set its tags and its pinned version (both kept when left out)",
       requestBody: input(devicePut),
       responses: { "200": json("Updated"), "201": json("Created"), ...errors(400, 401, 403, 422) },
     },
@@ -56,7 +57,8 @@ export const firmwarePaths = {
       { name: "X-Firmware-Version", in: "header", schema: { type: "string" } },
     ],
     get: {
-      summary: "OTA check (device token): a signed link to the newer version's app image (valid OTA_LINK_SECONDS or more), or 204",
+      summary:
+        "OTA check (device token): the version its pin, its rollout stage or the model's default names, as a signed link to the app image (valid OTA_LINK_SECONDS or more), or 204",
       responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
     },
   },
@@ -89,4 +91,5 @@ export const firmwarePaths = {
       responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409, 503) },
     },
   },
+  ...rolloutPaths,
 };

@@ -2,7 +2,9 @@ import { contentHash } from "../blobs/keys";
 import { privateLink } from "../cas/signed-links";
 import { config } from "../config";
 import type { Database } from "../db/client";
-import { getDevice, noteRunningVersion } from "./catalog";
+import { AppError } from "../errors";
+import { noteRunningVersion } from "./catalog";
+import { type OtaDevice, targetFor } from "./rollouts/offer";
 
 export interface Offer {
   version: string;
@@ -10,50 +12,79 @@ export interface Offer {
   sha256: string;
   size: number;
   app_elf_sha256: string;
+  /** The rollout that offers it; null for a pinned device or a model no rollout holds. */
+  rollout_id: number | null;
+  /** True for a rollback rollout or a pin: the device may install a version older than its own. */
+  allow_downgrade: boolean;
 }
 
-type Latest = { id: number; version: string; app_elf_sha256: string; sha256: string; size: number };
+type Build = { id: number; app_elf_sha256: string; sha256: string; size: number };
 
 /**
- * The OTA answer for a device running `running`: the model's newest
- * version when it is newer, else null. "Newer" follows upload order when
- * the running version is one this store knows; for one it does not know
- * (a bench build), semantic versions are compared when both parse, so a
- * device ahead of the store is not downgraded. The binary itself is a
- * signed link to the private app image, valid for at least OTA_LINK_SECONDS:
- * esp_https_ota's partial download (CONFIG_ESP_HTTPS_OTA_ENABLE_PARTIAL_DOWNLOAD)
- * fetches it as many Range requests over a slow link, and every one of them
- * must still verify; the private route serves the ranges.
+ * The OTA answer for a device running `running`: the version its pin, its
+ * rollout or the model's default names (src/firmware/rollouts/offer.ts),
+ * when that is newer than what it runs (or a downgrade is allowed), else
+ * null. "Newer" follows upload order when the running version is one this
+ * store knows; for one it does not know (a bench build), semantic versions
+ * are compared when both parse, so a device ahead of the store is not
+ * downgraded. The binary itself is a signed link to the private app image,
+ * valid for at least OTA_LINK_SECONDS: esp_https_ota's partial download
+ * (CONFIG_ESP_HTTPS_OTA_ENABLE_PARTIAL_DOWNLOAD) fetches it as many Range
+ * requests over a slow link, and every one of them must still verify; the
+ * private route serves the ranges. Every read here is a fixed number of rows
+ * whatever the fleet's size: no device is ever counted.
  */
 export async function checkForUpdate(env: Env, db: Database, deviceKey: string, running: string): Promise<Offer | null> {
   const d1 = env.DB;
-  const device = await getDevice(db, deviceKey);
+  const device = await otaDevice(d1, deviceKey);
   await noteRunningVersion(db, deviceKey, running);
-  const latest = await d1
+  const target = await targetFor(d1, device);
+  if (!target || target.version === running) return null;
+  const build = await d1
     .prepare(
-      `SELECT v.id, v.version, v.app_elf_sha256, a.sha256, a.size FROM firmware_versions v
+      `SELECT v.id, v.app_elf_sha256, a.sha256, a.size FROM firmware_versions v
        JOIN firmware_artifacts a ON a.firmware_id = v.id AND a.kind = 'app'
-       WHERE v.model_key = ?1 ORDER BY v.id DESC LIMIT 1`,
+       WHERE v.model_key = ?1 AND v.version = ?2`,
     )
-    .bind(device.modelKey)
-    .first<Latest>();
-  if (!latest || latest.version === running) return null;
+    .bind(device.model_key, target.version)
+    .first<Build>();
+  // A pinned or rolled-out version pruned since: nothing to offer until an operator names another.
+  if (!build) return null;
+  if (!target.allowDowngrade && !(await isNewer(d1, device.model_key, { id: build.id, version: target.version }, running))) return null;
+  // Signed before the offer is counted: a server without link keys (503) offers nothing.
+  const url = await privateLink(env, contentHash.parse(build.sha256), {}, config(env).otaLinkSeconds);
+  await target.offered?.();
+  // No Analytics Engine binding exists in this store; the offer count lives on the version row.
+  await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(build.id).run();
+  return {
+    version: target.version,
+    url,
+    sha256: build.sha256,
+    size: build.size,
+    app_elf_sha256: build.app_elf_sha256,
+    rollout_id: target.rolloutId,
+    allow_downgrade: target.allowDowngrade,
+  };
+}
+
+async function otaDevice(d1: D1Database, key: string): Promise<OtaDevice> {
+  const row = await d1
+    .prepare("SELECT key, model_key, tags, pinned_version FROM devices WHERE key = ?1")
+    .bind(key)
+    .first<OtaDevice & { tags: string }>();
+  if (!row) throw new AppError("not_found", `No device "${key}".`);
+  return { ...row, tags: JSON.parse(row.tags) as string[] };
+}
+
+/** Whether `candidate` is newer than the running version (upload order when it is known here, else semver when both parse). */
+async function isNewer(d1: D1Database, model: string, candidate: { id: number; version: string }, running: string): Promise<boolean> {
   const known = await d1
     .prepare("SELECT id FROM firmware_versions WHERE model_key = ?1 AND version = ?2")
-    .bind(device.modelKey, running)
+    .bind(model, running)
     .first<{ id: number }>();
-  if (!known && compareSemver(latest.version, running) !== undefined && compareSemver(latest.version, running)! <= 0) return null;
-  // Signed before the offer is counted: a server without link keys (503) offers nothing.
-  const url = await privateLink(env, contentHash.parse(latest.sha256), {}, config(env).otaLinkSeconds);
-  // No Analytics Engine binding exists in this store; the offer count lives on the version row.
-  await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(latest.id).run();
-  return {
-    version: latest.version,
-    url,
-    sha256: latest.sha256,
-    size: latest.size,
-    app_elf_sha256: latest.app_elf_sha256,
-  };
+  if (known) return candidate.id > known.id;
+  const order = compareSemver(candidate.version, running);
+  return order === undefined || order > 0;
 }
 
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;

@@ -10,6 +10,8 @@ interface Offer {
   sha256: string;
   size: number;
   app_elf_sha256: string;
+  rollout_id: number | null;
+  allow_downgrade: boolean;
 }
 
 describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
@@ -29,6 +31,9 @@ describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
       sha256: newest.appSha256,
       size: newest.files[newest.appName]!.length,
       app_elf_sha256: newest.elfSha256,
+      // No rollout holds this model: the newest upload, never a downgrade.
+      rollout_id: null,
+      allow_downgrade: false,
     });
     // The binary is the private app image, read through the link whole and by range as esp_https_ota's partial download asks.
     await signedLink(offer.url, newest.appSha256);
