@@ -35,7 +35,8 @@ type Build = { id: number; app_elf_sha256: string; sha256: string; size: number 
  * whatever the fleet's size: no device is ever counted.
  */
 export async function checkForUpdate(env: Env, db: Database, deviceKey: string, running: string): Promise<Offer | null> {
-  const d1 = env.DB;
+  // The D1 binding behind `db`: the route hands in one that counts rows read.
+  const d1 = db.$client;
   const device = await otaDevice(d1, deviceKey);
   await noteRunningVersion(db, deviceKey, running);
   const target = await targetFor(d1, device);
