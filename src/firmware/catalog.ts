@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type Device, type DeviceModel, deviceModels, devices, firmwareVersions } from "../db/schema";
 import { AppError } from "../errors";
@@ -59,5 +59,12 @@ export async function getDevice(db: Database, key: string): Promise<Device> {
 
 /** Remembers what the device says it runs, whenever it says so. */
 export async function noteRunningVersion(db: Database, key: string, version: string): Promise<void> {
-  await db.update(devices).set({ firmwareVersion: version, lastSeenAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(devices.key, key));
+  await runningVersionUpdate(db.$client, key, version).run();
+}
+
+/** The statement behind noteRunningVersion, for the OTA check to send in its one batch of reads. */
+export function runningVersionUpdate(d1: D1Database, key: string, version: string): D1PreparedStatement {
+  return d1
+    .prepare("UPDATE devices SET firmware_version = ?2, last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE key = ?1")
+    .bind(key, version);
 }

@@ -3,8 +3,8 @@ import { privateLink } from "../cas/signed-links";
 import { config } from "../config";
 import type { Database } from "../db/client";
 import { AppError } from "../errors";
-import { noteRunningVersion } from "./catalog";
-import { type OtaDevice, targetFor } from "./rollouts/offer";
+import { runningVersionUpdate } from "./catalog";
+import { CANDIDATES_SQL, type Candidate, type ModelVersion, type OtaDevice, targetFor } from "./rollouts/offer";
 
 export interface Offer {
   version: string;
@@ -18,7 +18,7 @@ export interface Offer {
   allow_downgrade: boolean;
 }
 
-type Build = { id: number; app_elf_sha256: string; sha256: string; size: number };
+type Version = ModelVersion & { app_elf_sha256: string; sha256: string | null; size: number | null };
 
 /**
  * The OTA answer for a device running `running`: the version its pin, its
@@ -31,32 +31,43 @@ type Build = { id: number; app_elf_sha256: string; sha256: string; size: number 
  * valid for at least OTA_LINK_SECONDS: esp_https_ota's partial download
  * (CONFIG_ESP_HTTPS_OTA_ENABLE_PARTIAL_DOWNLOAD) fetches it as many Range
  * requests over a slow link, and every one of them must still verify; the
- * private route serves the ranges. Every read here is a fixed number of rows
- * whatever the fleet's size: no device is ever counted.
+ * private route serves the ranges.
+ *
+ * Every device checks in, so the check is two trips to D1 whatever it
+ * finds: one batch reads the device, its model's started rollouts (with its
+ * row under each) and the model's versions, and notes the running version;
+ * one batch writes the offer. Neither reads rows in proportion to the fleet.
  */
 export async function checkForUpdate(env: Env, db: Database, deviceKey: string, running: string): Promise<Offer | null> {
   // The D1 binding behind `db`: the route hands in one that counts rows read.
   const d1 = db.$client;
-  const device = await otaDevice(d1, deviceKey);
-  await noteRunningVersion(db, deviceKey, running);
-  const target = await targetFor(d1, device);
+  const [found, , candidates, versions] = await d1.batch([
+    d1.prepare("SELECT key, model_key, tags, pinned_version FROM devices WHERE key = ?1").bind(deviceKey),
+    runningVersionUpdate(d1, deviceKey, running),
+    d1.prepare(CANDIDATES_SQL).bind(deviceKey),
+    d1
+      .prepare(
+        `SELECT v.id, v.version, v.app_elf_sha256, a.sha256, a.size,
+                EXISTS (SELECT 1 FROM rollouts r WHERE r.model_key = v.model_key AND r.version = v.version) AS named
+         FROM firmware_versions v LEFT JOIN firmware_artifacts a ON a.firmware_id = v.id AND a.kind = 'app'
+         WHERE v.model_key = (SELECT model_key FROM devices WHERE key = ?1) ORDER BY v.id DESC`,
+      )
+      .bind(deviceKey),
+  ]);
+  const row = found!.results[0] as (Omit<OtaDevice, "tags"> & { tags: string }) | undefined;
+  if (!row) throw new AppError("not_found", `No device "${deviceKey}".`);
+  const device: OtaDevice = { ...row, tags: JSON.parse(row.tags) as string[] };
+  const all = versions!.results as Version[];
+  const target = await targetFor(d1, device, candidates!.results as Candidate[], all);
   if (!target || target.version === running) return null;
-  const build = await d1
-    .prepare(
-      `SELECT v.id, v.app_elf_sha256, a.sha256, a.size FROM firmware_versions v
-       JOIN firmware_artifacts a ON a.firmware_id = v.id AND a.kind = 'app'
-       WHERE v.model_key = ?1 AND v.version = ?2`,
-    )
-    .bind(device.model_key, target.version)
-    .first<Build>();
-  // A pinned or rolled-out version pruned since: nothing to offer until an operator names another.
-  if (!build) return null;
-  if (!target.allowDowngrade && !(await isNewer(d1, device.model_key, { id: build.id, version: target.version }, running))) return null;
+  const build = all.find((v) => v.version === target.version);
+  // A pinned or rolled-out version pruned since (or one without an app image): nothing to offer until an operator names another.
+  if (!build?.sha256 || build.size === null) return null;
+  if (!target.allowDowngrade && !isNewer(all, build, running)) return null;
   // Signed before the offer is counted: a server without link keys (503) offers nothing.
   const url = await privateLink(env, contentHash.parse(build.sha256), {}, config(env).otaLinkSeconds);
-  await target.offered?.();
   // No Analytics Engine binding exists in this store; the offer count lives on the version row.
-  await d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(build.id).run();
+  await d1.batch([d1.prepare("UPDATE firmware_versions SET downloads = downloads + 1 WHERE id = ?1").bind(build.id), ...target.offered(d1)]);
   return {
     version: target.version,
     url,
@@ -68,21 +79,9 @@ export async function checkForUpdate(env: Env, db: Database, deviceKey: string, 
   };
 }
 
-async function otaDevice(d1: D1Database, key: string): Promise<OtaDevice> {
-  const row = await d1
-    .prepare("SELECT key, model_key, tags, pinned_version FROM devices WHERE key = ?1")
-    .bind(key)
-    .first<OtaDevice & { tags: string }>();
-  if (!row) throw new AppError("not_found", `No device "${key}".`);
-  return { ...row, tags: JSON.parse(row.tags) as string[] };
-}
-
 /** Whether `candidate` is newer than the running version (upload order when it is known here, else semver when both parse). */
-async function isNewer(d1: D1Database, model: string, candidate: { id: number; version: string }, running: string): Promise<boolean> {
-  const known = await d1
-    .prepare("SELECT id FROM firmware_versions WHERE model_key = ?1 AND version = ?2")
-    .bind(model, running)
-    .first<{ id: number }>();
+function isNewer(versions: readonly Version[], candidate: Version, running: string): boolean {
+  const known = versions.find((v) => v.version === running);
   if (known) return candidate.id > known.id;
   const order = compareSemver(candidate.version, running);
   return order === undefined || order > 0;

@@ -2,7 +2,7 @@ import type { RolloutState } from "../../db/schema";
 import { bucketOf, stageForBucket } from "./assign";
 import { inGroup } from "./groups";
 import { advanceIfDue } from "./lifecycle";
-import { recordOffer } from "./reports";
+import { offerStatements } from "./reports";
 
 /** The device as an OTA check reads it: one row. */
 export interface OtaDevice {
@@ -12,16 +12,16 @@ export interface OtaDevice {
   pinned_version: string | null;
 }
 
-/** The version a device may be offered, and under what. */
-export interface Target {
+/** A version of the model, as the OTA check reads them all at once (a model keeps a handful). */
+export interface ModelVersion {
+  id: number;
   version: string;
-  rolloutId: number | null;
-  allowDowngrade: boolean;
-  /** Called once the offer is made: counts the device under its rollout stage. */
-  offered?: () => Promise<void>;
+  /** Whether any rollout names it: then it is never the model's default. */
+  named: number;
 }
 
-interface Candidate {
+/** A started, not cancelled, rollout of the device's model, with the device's row under it if it has one. */
+export interface Candidate {
   id: number;
   version: string;
   rollback: number;
@@ -35,9 +35,31 @@ interface Candidate {
 }
 
 /**
+ * The rollouts an OTA check weighs, newest first, with the device's row
+ * under each: rows in proportion to the model's rollouts, never to its
+ * devices. Bound to the device key as ?1.
+ */
+export const CANDIDATES_SQL = `SELECT r.id, r.version, r.rollback, r.state, r.target, r.group_tags, r.plan, r.open_stage, rd.stage, rd.status
+  FROM rollouts r LEFT JOIN rollout_devices rd ON rd.rollout_id = r.id AND rd.device_key = ?1
+  WHERE r.model_key = (SELECT model_key FROM devices WHERE key = ?1) AND r.state IN ('running', 'paused', 'halted', 'finished')
+  ORDER BY r.id DESC`;
+
+/** The version a device may be offered, and under what. */
+export interface Target {
+  version: string;
+  rolloutId: number | null;
+  allowDowngrade: boolean;
+  /** What the offer writes besides the version's count: the device's first offer under its rollout. */
+  offered: (d1: D1Database) => D1PreparedStatement[];
+}
+
+const none = () => [];
+
+/**
  * What a device may be offered, whatever the fleet's size: the reads depend
- * on the model's rollouts, never on how many devices there are (no device is
- * counted; a device's stage is a hash, its row under a rollout one lookup).
+ * on the model's rollouts and versions, never on how many devices there are
+ * (no device is counted; a device's stage is a hash, its row under a rollout
+ * one lookup).
  *
  * 1. A pinned device: its pinned version, or nothing; a pin may go back
  *    (allow_downgrade), as the operator chose that exact build for it.
@@ -51,20 +73,16 @@ interface Candidate {
  * 3. Else (no started rollout holds it) the model's newest version that no
  *    rollout names, as before rollouts existed: a build uploaded for a
  *    rollout, even a draft one, reaches devices only through it.
- * null: nothing to offer (null `version` is never returned).
  */
-export async function targetFor(d1: D1Database, device: OtaDevice, now = Date.now()): Promise<Target | null> {
-  if (device.pinned_version !== null) return { version: device.pinned_version, rolloutId: null, allowDowngrade: true };
-  const { results } = await d1
-    .prepare(
-      `SELECT r.id, r.version, r.rollback, r.state, r.target, r.group_tags, r.plan, r.open_stage, rd.stage, rd.status
-       FROM rollouts r LEFT JOIN rollout_devices rd ON rd.rollout_id = r.id AND rd.device_key = ?2
-       WHERE r.model_key = ?1 AND r.state IN ('running', 'paused', 'halted', 'finished')
-       ORDER BY r.id DESC`,
-    )
-    .bind(device.model_key, device.key)
-    .all<Candidate>();
-  for (const r of results) {
+export async function targetFor(
+  d1: D1Database,
+  device: OtaDevice,
+  candidates: readonly Candidate[],
+  versions: readonly ModelVersion[],
+  now = Date.now(),
+): Promise<Target | null> {
+  if (device.pinned_version !== null) return { version: device.pinned_version, rolloutId: null, allowDowngrade: true, offered: none };
+  for (const r of candidates) {
     if (r.group_tags !== null && !inGroup(device.tags, JSON.parse(r.group_tags) as string[])) continue;
     const plan = JSON.parse(r.plan) as Array<number | null>;
     const stage = r.stage ?? stageForBucket(plan, await bucketOf(r.id, device.key));
@@ -75,15 +93,10 @@ export async function targetFor(d1: D1Database, device: OtaDevice, now = Date.no
       const open = await advanceIfDue(d1, { id: r.id, open_stage: r.open_stage, stages: plan.length, target: r.target }, now);
       if (stage > open) return null;
     }
-    return { version: r.version, rolloutId: r.id, allowDowngrade: r.rollback === 1, offered: () => recordOffer(d1, r.id, device.key, stage) };
+    // Only a device not offered it yet writes anything under the rollout.
+    const offered = r.status === null ? (db: D1Database) => offerStatements(db, r.id, device.key, stage) : none;
+    return { version: r.version, rolloutId: r.id, allowDowngrade: r.rollback === 1, offered };
   }
-  const fallback = await d1
-    .prepare(
-      `SELECT v.version FROM firmware_versions v WHERE v.model_key = ?1
-         AND NOT EXISTS (SELECT 1 FROM rollouts r WHERE r.model_key = ?1 AND r.version = v.version)
-       ORDER BY v.id DESC LIMIT 1`,
-    )
-    .bind(device.model_key)
-    .first<{ version: string }>();
-  return fallback ? { version: fallback.version, rolloutId: null, allowDowngrade: false } : null;
+  const fallback = versions.find((v) => v.named === 0);
+  return fallback ? { version: fallback.version, rolloutId: null, allowDowngrade: false, offered: none } : null;
 }

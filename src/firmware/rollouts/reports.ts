@@ -18,22 +18,21 @@ const SET_STATUS = `UPDATE rollout_devices SET status = ?3, updated_at = ?4, rea
   WHERE rollout_id = ?1 AND device_key = ?2`;
 
 /**
- * Notes the device's first offer under a rollout (a named device's row is
- * there already, without a status) and counts it once: a device asking
- * again is offered the same version without being counted again.
+ * The device's first offer under a rollout (a named device's row is there
+ * already, without a status), counted once: to be sent in one batch, where
+ * changes() is what the upsert before it changed, so two first checks at
+ * once count one offer (the second upsert changes nothing).
  */
-export async function recordOffer(d1: D1Database, rolloutId: number, deviceKey: string, stage: number): Promise<void> {
-  const at = new Date().toISOString();
-  const first = await d1
-    .prepare(
-      `INSERT INTO rollout_devices (rollout_id, device_key, stage, status, offered_at, updated_at) VALUES (?1, ?2, ?3, 'offered', ?4, ?4)
-       ON CONFLICT (rollout_id, device_key) DO UPDATE SET status = 'offered', offered_at = ?4, updated_at = ?4 WHERE rollout_devices.status IS NULL
-       RETURNING stage`,
-    )
-    .bind(rolloutId, deviceKey, stage, at)
-    .first<{ stage: number }>();
-  if (first)
-    await d1.prepare("UPDATE rollout_stages SET offered = offered + 1 WHERE rollout_id = ?1 AND idx = ?2").bind(rolloutId, first.stage).run();
+export function offerStatements(d1: D1Database, rolloutId: number, deviceKey: string, stage: number): D1PreparedStatement[] {
+  return [
+    d1
+      .prepare(
+        `INSERT INTO rollout_devices (rollout_id, device_key, stage, status, offered_at, updated_at) VALUES (?1, ?2, ?3, 'offered', ?4, ?4)
+         ON CONFLICT (rollout_id, device_key) DO UPDATE SET status = 'offered', offered_at = ?4, updated_at = ?4 WHERE rollout_devices.status IS NULL`,
+      )
+      .bind(rolloutId, deviceKey, stage, new Date().toISOString()),
+    d1.prepare("UPDATE rollout_stages SET offered = offered + changes() WHERE rollout_id = ?1 AND idx = ?2").bind(rolloutId, stage),
+  ];
 }
 
 interface Assignment {
