@@ -16,6 +16,8 @@ import { handleError } from "./errors";
 import { coredumpRoutes } from "./firmware/coredump-routes";
 import { deviceRoutes } from "./firmware/device-routes";
 import { modelRoutes } from "./firmware/model-routes";
+import { groupRoutes } from "./firmware/rollouts/group-routes";
+import { rolloutRoutes } from "./firmware/rollouts/routes";
 import { updateKeyRoutes } from "./firmware/update-key-routes";
 import { housekeepingRoutes } from "./housekeeping/routes";
 import { corsByRoute } from "./http/cors";
@@ -70,6 +72,8 @@ export function buildApp() {
   app.route("/.well-known/cas-edge-update-keys", updateKeyRoutes);
   app.route("/api/legacy", legacyRoutes(variantUrlFor));
   app.route("/api/device-models", modelRoutes);
+  app.route("/api/device-models", groupRoutes);
+  app.route("/api/rollouts", rolloutRoutes);
   app.route("/api/devices", deviceRoutes);
   app.route("/api/coredumps", coredumpRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));

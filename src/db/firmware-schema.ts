@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";
 import { blobVisibilities } from "./visibility";
 
-// Mirrors migrations/0008_firmware.sql.
+// Mirrors migrations/0008_firmware.sql (devices.tags and pinned_version: 0014_rollouts.sql).
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const deviceModels = sqliteTable("device_models", {
@@ -60,6 +60,9 @@ export const devices = sqliteTable("devices", {
   firmwareVersion: text("firmware_version"),
   lastSeenAt: text("last_seen_at"),
   createdAt: text("created_at").notNull().default(now),
+  /** Sorted, unique lowercase tokens (migrations/0014); groups select devices by them. */
+  tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+  pinnedVersion: text("pinned_version"),
 });
 
 export const coredumpStatuses = ["PENDING", "PARSED", "FAILED"] as const;

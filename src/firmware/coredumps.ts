@@ -8,13 +8,15 @@ import { AppError } from "../errors";
 import { getDevice, noteRunningVersion } from "./catalog";
 import { elfShaPrefixOf } from "./esp-idf/coredump-format";
 import { matchElf } from "./esp-idf/elf-match";
+import { noteCoredump } from "./rollouts/reports";
 
 /**
  * Stores a dump as a private blob (private/cas/<hash>: a dump is a RAM image
  * of a device, with its Wi-Fi credentials and keys) and queues it for
  * parsing, matched to its ELF when possible. A dump is at most a megabyte, so it is hashed in memory.
  * The device's newest MAX_COREDUMPS dumps are kept; older rows go (their
- * blobs through GC).
+ * blobs through GC). A dump soon after the device updated under a rollout
+ * counts as a failure of that rollout (rollouts/reports.ts, `noteCoredump`).
  */
 export async function receiveCoredump(
   env: Env,
@@ -47,6 +49,7 @@ export async function receiveCoredump(
   )
     .bind(deviceKey, config(env).maxCoredumps)
     .run();
+  await noteCoredump(env.DB, deviceKey, row!.id);
   return row!;
 }
 

@@ -6,13 +6,16 @@ import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { readBoundedBody } from "../http/bounded-body";
+import { meteredD1 } from "../ops/d1-meter";
 import { parseWith, readJson } from "../validation";
-import { getDevice, putDevice } from "./catalog";
+import { getDevice, noteRunningVersion, putDevice } from "./catalog";
 import { importCoredump, listCoredumps, receiveCoredump } from "./coredumps";
 import { requireOwnDevice } from "./device-auth";
 import { signManifest } from "./manifest";
 import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
+import { recordReport } from "./rollouts/reports";
+import { updateStatusBody } from "./rollouts/schemas";
 import { devicePut, listQuery, pathHash, pathKey, runningVersion } from "./schemas";
 import { requireUpdateKeys } from "./update-keys";
 
@@ -33,13 +36,26 @@ export const deviceRoutes = new Hono<AppEnv>()
     // A store that cannot sign what it offers answers no check at all (503): the device keeps what it runs,
     // nothing is counted, and the missing secret shows on the first check rather than at the next release.
     await requireUpdateKeys(c.env);
-    const offer = await checkForUpdate(c.env, database(c.env.DB), key, running);
+    const meter = meteredD1(c.env.DB);
+    const offer = await checkForUpdate(c.env, database(meter.db), key, running);
     // The answer names a signed link made for this device: no shared cache may keep it or hand it to another.
-    if (!offer) return c.body(null, 204, { "Cache-Control": "private, no-store" });
+    // The rows D1 read for it (the guard's aside) show that a check costs the same in any fleet (npm run bench:ota).
+    const headers = { "Cache-Control": "private, no-store", "Server-Timing": `d1-rows-read;desc=${meter.rowsRead()}` };
+    if (!offer) return c.body(null, 204, headers);
+    // The rollout's decision (rollout_id, allow_downgrade) is signed with the rest: a device only downgrades when the key says so.
     const { manifest, payload } = await signManifest(c.env, { ...offer, device: key });
     // The payload's fields beside the JWS are for logs and for devices that do not verify yet;
     // a device that verifies reads only the payload of the JWS it checked (README "Signed update manifests").
-    return c.json({ manifest, ...payload }, 200, { "Cache-Control": "private, no-store" });
+    return c.json({ manifest, ...payload }, 200, headers);
+  })
+  .post("/:device/update-status", async (c) => {
+    const key = c.req.param("device");
+    requireOwnDevice(c, key);
+    const body = await readJson(c, updateStatusBody);
+    const db = database(c.env.DB);
+    await getDevice(db, key);
+    await noteRunningVersion(db, key, body.version);
+    return c.json(await recordReport(c.env.DB, key, body));
   })
   .post("/:device/coredumps", async (c) => {
     const key = c.req.param("device");

@@ -30,7 +30,7 @@ export interface ManifestPayload {
   security_version?: number;
   /** The rollout that made the offer, null when none did. */
   rollout_id: number | null;
-  /** True only for a rollback: the device may install a version older than the one it runs. */
+  /** True only for a rollback rollout or a pinned device: it may install a version older than the one it runs. */
   allow_downgrade: boolean;
   issued_at: number;
   /** When the manifest stops being valid: the link's expiry, never later. */

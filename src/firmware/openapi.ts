@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { errors, pathParam, schema } from "../http/openapi";
+import { rolloutPaths } from "./rollouts/openapi";
 import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from "./schemas";
 
 /**
@@ -44,7 +45,7 @@ export const firmwarePaths = {
     parameters: [param("device")],
     get: { summary: "A device and the firmware it last reported", responses: { "200": json("Device"), ...errors(401, 403, 404) } },
     put: {
-      summary: "Register or move a device",
+      summary: "Register or move a device; set its tags and its pinned version (both kept when left out)",
       requestBody: input(devicePut),
       responses: { "200": json("Updated"), "201": json("Created"), ...errors(400, 401, 403, 422) },
     },
@@ -57,9 +58,10 @@ export const firmwarePaths = {
     ],
     get: {
       summary:
-        "OTA check (device token): a signed manifest (compact JWS, keys at /.well-known/cas-edge-update-keys) naming the newer version's " +
-        "app image, its SHA-256 and a signed link (valid OTA_LINK_SECONDS or more), with its payload copied beside it; or 204. " +
-        "503 manifests_unconfigured without UPDATE_SIGNING_KEYS",
+        "OTA check (device token): a signed manifest (compact JWS, keys at /.well-known/cas-edge-update-keys) naming the version its pin, " +
+        "its rollout stage or the model's default names: the app image, its SHA-256, a signed link (valid OTA_LINK_SECONDS or more), " +
+        "the rollout id and whether a downgrade is allowed, with its payload copied beside it; or 204. " +
+        "503 manifests_unconfigured without UPDATE_SIGNING_KEYS. Server-Timing d1-rows-read: the D1 rows the check read",
       responses: { "200": json("{manifest, ...its payload}"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
     },
   },
@@ -106,4 +108,5 @@ export const firmwarePaths = {
       responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409, 503) },
     },
   },
+  ...rolloutPaths,
 };

@@ -12,6 +12,8 @@ export const deviceJson = (d: Device) => ({
   key: d.key,
   model: d.modelKey,
   name: d.name,
+  tags: d.tags,
+  pinned_version: d.pinnedVersion,
   firmware_version: d.firmwareVersion,
   last_seen_at: d.lastSeenAt,
   created_at: d.createdAt,

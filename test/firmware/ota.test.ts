@@ -11,6 +11,8 @@ interface Offer {
   sha256: string;
   size: number;
   app_elf_sha256: string;
+  rollout_id: number | null;
+  allow_downgrade: boolean;
 }
 
 describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
@@ -34,6 +36,7 @@ describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
       size: newest.files[newest.appName]!.length,
       app_elf_sha256: newest.elfSha256,
       security_version: 0,
+      // No rollout holds this model: the newest upload, never a downgrade.
       rollout_id: null,
       allow_downgrade: false,
       issued_at: expect.any(Number),

@@ -10,7 +10,8 @@ import { espBuild, zip } from "../support/esp-build.ts";
 /**
  * `npm run import:fleet` against the worker under `wrangler dev`: a dry run
  * changes nothing, a run imports models, devices, firmware and coredumps and
- * reports the bad ZIP without stopping, and a second run adds nothing.
+ * reports the bad ZIP without stopping (a device's tags from devices.csv
+ * included), and a second run adds nothing.
  */
 const ROOT = new URL("../../", import.meta.url).pathname;
 const TSX = new URL("../../node_modules/.bin/tsx", import.meta.url).pathname;
@@ -44,16 +45,21 @@ async function storeState() {
   const versions: Record<string, string[]> = {};
   for (const model of models) versions[model] = (await get<Array<{ version: string }>>(`/api/device-models/${model}/firmware`)).map((v) => v.version);
   const dumps: Record<string, number[]> = {};
+  // Each device's tags (PUT /api/devices/:device with tags), null while the device is not there.
+  const tags: Record<string, string[] | null> = {};
   for (const device of ["30:ae:a4:00:00:01", "30:ae:a4:00:00:02"]) {
     const res = await fetch(`${worker.url}/api/devices/${encodeURIComponent(device)}/coredumps`, { headers: { Authorization: `Bearer ${API}` } });
     dumps[device] = res.status === 404 ? [] : ((await res.json()) as Array<{ id: number }>).map((c) => c.id);
+    const found = await fetch(`${worker.url}/api/devices/${encodeURIComponent(device)}`, { headers: { Authorization: `Bearer ${API}` } });
+    tags[device] = found.status === 404 ? null : ((await found.json()) as { tags: string[] }).tags;
   }
-  return { models, versions, dumps };
+  return { models, versions, dumps, tags };
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "cas-edge-fleet-"));
-  writeFileSync(join(dir, "devices.csv"), "device,model\n30:ae:a4:00:00:01,gw-a\n30:ae:a4:00:00:02,gw-b\n");
+  // The first device carries tags (";" and a space both separate them); the second has none.
+  writeFileSync(join(dir, "devices.csv"), "device,model,tags\n30:ae:a4:00:00:01,gw-a,eu;beta lab\n30:ae:a4:00:00:02,gw-b\n");
   for (const [model, version] of [
     ["gw-a", "1.0.0"],
     ["gw-a", "1.1.0"],
@@ -86,7 +92,12 @@ describe("npm run import:fleet", () => {
     expect(out).toContain("would create model gw-a");
     expect(out).toContain("would create firmware gw-a/2.0.0.zip");
     expect(out).toContain("would create: 2 models, 2 devices, 4 firmware versions, 3 coredumps");
-    expect(await storeState()).toEqual({ models: [], versions: {}, dumps: { "30:ae:a4:00:00:01": [], "30:ae:a4:00:00:02": [] } });
+    expect(await storeState()).toEqual({
+      models: [],
+      versions: {},
+      dumps: { "30:ae:a4:00:00:01": [], "30:ae:a4:00:00:02": [] },
+      tags: { "30:ae:a4:00:00:01": null, "30:ae:a4:00:00:02": null },
+    });
   });
 
   it("imports everything, reports the bad ZIP and goes on; run again, it adds nothing", async () => {
@@ -99,6 +110,9 @@ describe("npm run import:fleet", () => {
     expect(after.versions).toEqual({ "gw-a": ["1.1.0", "1.0.0"], "gw-b": ["0.9.0"] });
     expect(after.dumps["30:ae:a4:00:00:01"]).toHaveLength(2);
     expect(after.dumps["30:ae:a4:00:00:02"]).toHaveLength(1);
+    // The tags of devices.csv reach the store (sorted, as the API keeps them), so groups hold imported devices.
+    expect(after.tags).toEqual({ "30:ae:a4:00:00:01": ["beta", "eu", "lab"], "30:ae:a4:00:00:02": [] });
+    expect(first.out).toContain("device 30:ae:a4:00:00:01 (gw-a, tags eu beta lab)");
 
     const second = await importFleet();
     expect(second.code, second.out).toBe(1);
