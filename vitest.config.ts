@@ -31,6 +31,33 @@ const TEST_LINK_KEYS = [
   { kty: "oct", kid: "link-test-2", k: "mpFcwvyhZHtlOdIC2Sim_b0SsTJ0GNUaK8OI7cmQADU" },
 ];
 
+// Update-manifest keys (src/firmware/update-keys.ts): the first signs; the others are the rotation and Ed25519 cases.
+const TEST_UPDATE_KEYS = [
+  {
+    kty: "EC",
+    crv: "P-256",
+    kid: "update-test-1",
+    x: "MyFQug9Xw9P6O3L5IFJBnxKem55JiMv99Yp6tcbbIuk",
+    y: "21Esmjwqf6HnYsYRRNTckGWhB0ijfhk1BQ76ClOVcxc",
+    d: "LxZL4v-hNb6AD5S_eaV94NaV_haHaDQ3yhsWQ9H0ovQ",
+  },
+  {
+    kty: "EC",
+    crv: "P-256",
+    kid: "update-test-2",
+    x: "ICUKcKq2FbyLF7bmLEUHxKshfGr-jt_VmfbSMlvAtoA",
+    y: "dcjC8_QJU_OrPwzxzqiTVmPnB98lvKH-Uls2VApMkt8",
+    d: "vWUSeHPaVUu7qVkWTKoh1JCtU-adzOJPexhgmQDea6s",
+  },
+  {
+    kty: "OKP",
+    crv: "Ed25519",
+    kid: "update-test-ed",
+    x: "ucQt-gGr6XLg-ILgQ84iyMTwPeDYvtfKaLCTCOQ2DFY",
+    d: "XCKJPqyDzu9GyNjTKNXGEYAFHANMNyRbzQNMHU6Tc5Q",
+  },
+];
+
 // The worker's request log (src/ops/request-log.ts) logs every write and error, and the suite makes
 // thousands: tests that read the lines capture them, and a green run prints none of them.
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
@@ -81,6 +108,9 @@ export default defineConfig(async () => {
                   // Test-only link keys: the first signs; the second is the one a rotation adds.
                   LINK_SIGNING_KEYS: JSON.stringify({ keys: [TEST_LINK_KEYS[0]] }),
                   TEST_SECOND_LINK_KEY: JSON.stringify(TEST_LINK_KEYS[1]),
+                  // Test-only update-manifest keys: the first signs; the others are what rotation tests add.
+                  UPDATE_SIGNING_KEYS: JSON.stringify({ keys: [TEST_UPDATE_KEYS[0]] }),
+                  TEST_OTHER_UPDATE_KEYS: JSON.stringify(TEST_UPDATE_KEYS.slice(1)),
                   CORS_ORIGINS: "https://inventory.test, https://other.test/",
                   TEST_MIGRATIONS: migrations,
                   TEST_FIXTURES: fixtures,

@@ -3,7 +3,8 @@
  *
  * Manages the service accounts of a running cas-edge (the local one from
  * `npm start`, or a deployed one with --url) through its admin API, and
- * makes token signing keys (keygen) and signed-link keys (link-keygen).
+ * makes token signing keys (keygen), signed-link keys (link-keygen) and
+ * OTA manifest keys (update-keygen).
  * Exit codes: 0 done, 1 the worker refused (4xx/5xx), 2 usage or connection error.
  */
 import { randomBytes } from "node:crypto";
@@ -27,6 +28,11 @@ commands:
   link-keygen [--kid ID] [CURRENT_SET]             a new signed-link key for LINK_SIGNING_KEYS (offline); prints
                                                    the key, then the set with it appended last (to CURRENT_SET,
                                                    given as the argument or on stdin, else a set of one)
+  update-keygen [--kid ID] [--ed25519] [--sign] [CURRENT_SET]
+                                                   a new OTA manifest key for UPDATE_SIGNING_KEYS (offline); prints
+                                                   the private key, its public JWK (for the devices' firmware), then
+                                                   the set with it staged first (published, not signing) or, with
+                                                   --sign, appended last (signs now)
   mode [edit|rw|ro|default]                        show or switch the storage mode (default: back to STORAGE_MODE)
 
 options:
@@ -47,6 +53,8 @@ function parse() {
       scopes: { type: "string" },
       device: { type: "string" },
       kid: { type: "string" },
+      ed25519: { type: "boolean", default: false },
+      sign: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -100,6 +108,53 @@ Production: wrangler secret put LINK_SIGNING_KEYS (paste the second line), deplo
 link life (max(2 × LINK_WINDOW_SECONDS, OTA_LINK_SECONDS + LINK_WINDOW_SECONDS)), then remove the old key
 (README "Public and private files").`);
   process.exit(0);
+}
+
+if (command === "update-keygen") {
+  const current = clientId ?? (process.stdin.isTTY ? "" : readFileSync(0, "utf8")).trim();
+  const keys = current ? currentUpdateKeys(current) : [];
+  const kid = values.kid ?? `update-${new Date().toISOString().slice(0, 7)}-${randomBytes(4).toString("hex")}`;
+  if (!/^[\w.-]{1,64}$/.test(kid)) usageError(`--kid must be 1 to 64 letters, digits, ".", "-" or "_", not "${kid}"`);
+  if (keys.some((key) => key.kid === kid)) usageError(`the current set already holds a key "${kid}"`);
+  // The worker accepts at most 8 keys (src/firmware/update-keys.ts).
+  if (keys.length >= 8) usageError("the current set already holds 8 keys; retire the ones no device needs first");
+  // ES256 by default: mbedTLS on ESP-IDF verifies P-256 natively; Ed25519 only for devices that bring their own verifier.
+  const alg = values.ed25519 ? "Ed25519" : "ES256";
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const key = { ...(await exportJWK(privateKey)), kid };
+  const pub = { ...(await exportJWK(publicKey)), kid, alg: values.ed25519 ? "EdDSA" : "ES256", use: "sig" };
+  // Staged first, the current last key keeps signing: devices must trust the new key before it signs anything.
+  const set = values.sign || keys.length === 0 ? [...keys, key] : [key, ...keys];
+  console.log(JSON.stringify(key));
+  console.log(JSON.stringify(pub));
+  console.log(JSON.stringify({ keys: set }));
+  console.error(`
+kid ${kid}. Line 2 is the public key to build into the devices' firmware; line 3 is the new UPDATE_SIGNING_KEYS
+(the last key signs, every key is published at /.well-known/cas-edge-update-keys).
+${
+  values.sign || keys.length === 0
+    ? "The new key signs as soon as the set is deployed."
+    : 'The new key is staged: published, not signing. Once every device runs firmware that trusts it, move it last and deploy;\nretire the old key once no device needs it (README "Signed update manifests").'
+}
+Production: wrangler secret put UPDATE_SIGNING_KEYS (paste line 3), deploy.`);
+  process.exit(0);
+}
+
+/** The keys of an UPDATE_SIGNING_KEYS value, checked as far as the worker would refuse it. */
+function currentUpdateKeys(text: string): Array<{ kty: string; kid: string; d: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    usageError('the current set is not JSON; it is UPDATE_SIGNING_KEYS as stored: {"keys":[{"kty":"EC","crv":"P-256",…,"kid":…}]}');
+  }
+  const keys = (parsed as { keys?: unknown })?.keys;
+  const valid = (key: unknown): key is { kty: string; kid: string; d: string } => {
+    const { kty, kid, d } = (key ?? {}) as Record<string, unknown>;
+    return (kty === "EC" || kty === "OKP") && typeof kid === "string" && typeof d === "string";
+  };
+  if (!Array.isArray(keys) || !keys.every(valid)) usageError('the current set must be {"keys":[<private EC P-256 or Ed25519 JWK with a kid>, …]}');
+  return keys;
 }
 
 /** The keys of a LINK_SIGNING_KEYS value, checked as far as the worker would refuse it. */

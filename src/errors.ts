@@ -36,6 +36,7 @@ export const errorCodes = {
   storage_unavailable: { status: 503, title: "Storage unavailable" },
   not_ready: { status: 503, title: "Not ready" },
   links_unconfigured: { status: 503, title: "Signed links are not configured" },
+  manifests_unconfigured: { status: 503, title: "Update manifests are not configured" },
 
   thumbnailer_busy: { status: 503, title: "Too many thumbnails in progress" },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -1,4 +1,5 @@
 import { buildApp } from "./app";
+import { scheduledRollouts } from "./firmware/rollouts/cron";
 import { scheduledAuditRetention, scheduledCleanup, scheduledGc, scheduledStagingSweep, scheduledVisibility } from "./housekeeping/cron";
 import { scheduledBatch } from "./migration/cron";
 import { scheduledSweep } from "./uploads/sweep";
@@ -17,7 +18,7 @@ export default {
 
 /**
  * Each cron tick runs the migration batch, the upload-session sweep, a cleanup
- * step, a GC step, a staging-sweep step, a visibility-pass step and the audit trail's retention side by side; each has its own lease and errors,
+ * step, a GC step, a staging-sweep step, a visibility-pass step, the audit trail's retention and the rollouts' stages side by side; each has its own lease and errors,
  * so one failing never stops the others, and any failure still fails the invocation (visible in the dashboard).
  * Each that did something writes an audit row with sub "cron" (src/audit/cron.ts).
  */
@@ -30,6 +31,7 @@ async function runScheduled(env: Env): Promise<void> {
     staging: scheduledStagingSweep,
     visibility: scheduledVisibility,
     audit: scheduledAuditRetention,
+    rollouts: scheduledRollouts,
   };
   const results = await Promise.allSettled(Object.values(jobs).map((job) => job(env)));
   const failures = Object.keys(jobs).flatMap((name, i) => {

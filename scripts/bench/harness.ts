@@ -23,6 +23,8 @@ export interface LoadOptions {
   body?: Uint8Array;
   /** Rewrites each request's path, e.g. to make every request a cache miss. */
   pathFor?: (n: number) => string;
+  /** Each request's own headers on top of `headers`, e.g. one token per simulated device. */
+  headersFor?: (n: number) => Record<string, string>;
   expectStatus: number;
 }
 
@@ -44,8 +46,17 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRe
   const base = new URL(url);
   const request: Record<string, unknown> = { method: options.method ?? "GET", path: base.pathname + base.search, headers: options.headers ?? {} };
   if (options.body) request.body = Buffer.from(options.body);
-  const pathFor = options.pathFor;
-  if (pathFor) request.setupRequest = (req: Record<string, unknown>) => ({ ...req, path: pathFor(n++) });
+  const { pathFor, headersFor } = options;
+  if (pathFor || headersFor) {
+    request.setupRequest = (req: Record<string, unknown>) => {
+      const i = n++;
+      return {
+        ...req,
+        ...(pathFor ? { path: pathFor(i) } : {}),
+        ...(headersFor ? { headers: { ...(req.headers as Record<string, string>), ...headersFor(i) } } : {}),
+      };
+    };
+  }
   const result = await autocannon({
     url: base.origin,
     connections: options.connections,

@@ -93,12 +93,32 @@ export const ROUTE_POLICIES = [
   ["POST", "/api/device-models/:model/firmware", "parts:write", "write", "firmware-zip", "firmware.upload"],
   ["GET", "/api/device-models/:model/firmware", "parts:read", "read"],
   ["GET", "/api/device-models/:model/firmware/:version", "parts:read", "read"],
+  // Groups (saved tag filters) and staged rollouts: fleet operators, the same people. Pausing and
+  // cancelling are operator settings, allowed in every storage mode: a store frozen read-only must
+  // still let an operator stop a bad rollout.
+  ["GET", "/api/device-models/:model/groups", "parts:read", "read"],
+  ["POST", "/api/device-models/:model/groups", "parts:write", "write", "json", "groups.create"],
+  ["DELETE", "/api/device-models/:model/groups/:group", "parts:delete", "delete", undefined, "groups.delete"],
+  ["GET", "/api/rollouts", "parts:read", "read"],
+  ["POST", "/api/rollouts", "parts:write", "write", "json", "rollouts.create"],
+  ["GET", "/api/rollouts/:id", "parts:read", "read"],
+  ["POST", "/api/rollouts/:id/start", "parts:write", "write", undefined, "rollouts.start"],
+  ["POST", "/api/rollouts/:id/pause", "parts:write", "setting", undefined, "rollouts.pause"],
+  ["POST", "/api/rollouts/:id/resume", "parts:write", "write", undefined, "rollouts.resume"],
+  ["POST", "/api/rollouts/:id/cancel", "parts:write", "setting", undefined, "rollouts.cancel"],
+  ["POST", "/api/rollouts/:id/advance", "parts:write", "write", undefined, "rollouts.advance"],
   ["PUT", "/api/devices/:device", "parts:write", "write", "json"],
   ["GET", "/api/devices/:device", "parts:read", "read"],
   // An OTA check only notes the running version: a read, so a read-only store still updates devices.
   ["GET", "/api/devices/:device/firmware", "device", "read"],
+  // The public keys of signed OTA manifests (only public halves; what a device trusts is baked into it).
+  ["GET", "/.well-known/cas-edge-update-keys", "public", "read"],
   ["POST", "/api/devices/:device/coredumps", "device", "write", "coredump"],
+  // A device's report on its update (downloading … success/failure), counted under its rollout.
+  ["POST", "/api/devices/:device/update-status", "device", "write", "json"],
   ["GET", "/api/devices/:device/coredumps", "parts:read", "read"],
+  // A dump brought over from another store (npm run import:fleet); it prunes past MAX_COREDUMPS: audited.
+  ["PUT", "/api/devices/:device/coredumps/:hash", "parts:write", "write", "coredump", "coredumps.import"],
   // Coredumps: operators read and delete; external parsers claim and report.
   ["GET", "/api/coredumps/:id", "parts:read", "read"],
   ["DELETE", "/api/coredumps/:id", "parts:delete", "delete", undefined, "coredumps.delete"],

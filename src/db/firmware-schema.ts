@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";
 import { blobVisibilities } from "./visibility";
 
-// Mirrors migrations/0008_firmware.sql.
+// Mirrors migrations/0008_firmware.sql (devices.tags and pinned_version: 0014_rollouts.sql).
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const deviceModels = sqliteTable("device_models", {
@@ -24,6 +24,8 @@ export const firmwareVersions = sqliteTable(
     buildDate: text("build_date").notNull(),
     buildTime: text("build_time").notNull(),
     appElfSha256: text("app_elf_sha256").notNull(),
+    // migrations/0015: esp_app_desc_t.secure_version; null for builds stored before it was kept.
+    securityVersion: integer("security_version"),
     downloads: integer("downloads").notNull().default(0),
     uploadedAt: text("uploaded_at").notNull().default(now),
   },
@@ -58,6 +60,9 @@ export const devices = sqliteTable("devices", {
   firmwareVersion: text("firmware_version"),
   lastSeenAt: text("last_seen_at"),
   createdAt: text("created_at").notNull().default(now),
+  /** Sorted, unique lowercase tokens (migrations/0014); groups select devices by them. */
+  tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+  pinnedVersion: text("pinned_version"),
 });
 
 export const coredumpStatuses = ["PENDING", "PARSED", "FAILED"] as const;

@@ -199,3 +199,4 @@ export const uploadSessions = sqliteTable(
 export type UploadSession = typeof uploadSessions.$inferSelect;
 export * from "./audit-schema";
 export * from "./firmware-schema";
+export * from "./rollout-schema";

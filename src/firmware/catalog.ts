@@ -1,6 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { type Device, type DeviceModel, deviceModels, devices } from "../db/schema";
+import { type Device, type DeviceModel, deviceModels, devices, firmwareVersions } from "../db/schema";
 import { AppError } from "../errors";
 
 /** Device models and devices: the rows firmware and coredumps hang from. */
@@ -20,19 +20,33 @@ export async function getModel(db: Database, key: string): Promise<DeviceModel> 
   return row;
 }
 
-/** Creates the device or moves it to another model / renames it; true when it was created. */
+/**
+ * Creates the device or moves it to another model / renames it; true when it
+ * was created. Tags and the pin are kept when the input leaves them out; a
+ * pin must name a version of the device's model (its new one, when it moves).
+ */
 export async function putDevice(
   db: Database,
   key: string,
-  input: { model: string; name?: string | null },
+  input: { model: string; name?: string | null; tags?: string[]; pinned_version?: string | null },
 ): Promise<{ device: Device; created: boolean }> {
   const model = await db.query.deviceModels.findFirst({ where: eq(deviceModels.key, input.model) });
   if (!model) throw new AppError("unprocessable", `model: no device model "${input.model}".`);
   const existing = await db.query.devices.findFirst({ where: eq(devices.key, key) });
+  const tags = input.tags ?? existing?.tags ?? [];
+  const pinned = input.pinned_version === undefined ? (existing?.pinnedVersion ?? null) : input.pinned_version;
+  if (pinned !== null) {
+    const version = await db.query.firmwareVersions.findFirst({
+      columns: { id: true },
+      where: and(eq(firmwareVersions.modelKey, input.model), eq(firmwareVersions.version, pinned)),
+    });
+    if (!version) throw new AppError("unprocessable", `pinned_version: model "${input.model}" has no firmware version "${pinned}" (null unpins).`);
+  }
+  const values = { modelKey: input.model, name: input.name ?? null, tags, pinnedVersion: pinned };
   const [device] = await db
     .insert(devices)
-    .values({ key, modelKey: input.model, name: input.name ?? null })
-    .onConflictDoUpdate({ target: devices.key, set: { modelKey: input.model, name: input.name ?? null } })
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: devices.key, set: values })
     .returning();
   return { device: device!, created: !existing };
 }
@@ -45,5 +59,12 @@ export async function getDevice(db: Database, key: string): Promise<Device> {
 
 /** Remembers what the device says it runs, whenever it says so. */
 export async function noteRunningVersion(db: Database, key: string, version: string): Promise<void> {
-  await db.update(devices).set({ firmwareVersion: version, lastSeenAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(devices.key, key));
+  await runningVersionUpdate(db.$client, key, version).run();
+}
+
+/** The statement behind noteRunningVersion, for the OTA check to send in its one batch of reads. */
+export function runningVersionUpdate(d1: D1Database, key: string, version: string): D1PreparedStatement {
+  return d1
+    .prepare("UPDATE devices SET firmware_version = ?2, last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE key = ?1")
+    .bind(key, version);
 }

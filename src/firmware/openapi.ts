@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { errors, pathParam, schema } from "../http/openapi";
+import { rolloutPaths } from "./rollouts/openapi";
 import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from "./schemas";
 
 /**
@@ -44,7 +45,7 @@ export const firmwarePaths = {
     parameters: [param("device")],
     get: { summary: "A device and the firmware it last reported", responses: { "200": json("Device"), ...errors(401, 403, 404) } },
     put: {
-      summary: "Register or move a device",
+      summary: "Register or move a device; set its tags and its pinned version (both kept when left out)",
       requestBody: input(devicePut),
       responses: { "200": json("Updated"), "201": json("Created"), ...errors(400, 401, 403, 422) },
     },
@@ -56,8 +57,18 @@ export const firmwarePaths = {
       { name: "X-Firmware-Version", in: "header", schema: { type: "string" } },
     ],
     get: {
-      summary: "OTA check (device token): a signed link to the newer version's app image (valid OTA_LINK_SECONDS or more), or 204",
-      responses: { "200": json("Offer"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
+      summary:
+        "OTA check (device token): a signed manifest (compact JWS, keys at /.well-known/cas-edge-update-keys) naming the version its pin, " +
+        "its rollout stage or the model's default names: the app image, its SHA-256, a signed link (valid OTA_LINK_SECONDS or more), " +
+        "the rollout id and whether a downgrade is allowed, with its payload copied beside it; or 204. " +
+        "503 manifests_unconfigured without UPDATE_SIGNING_KEYS. Server-Timing d1-rows-read: the D1 rows the check read",
+      responses: { "200": json("{manifest, ...its payload}"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
+    },
+  },
+  "/.well-known/cas-edge-update-keys": {
+    get: {
+      summary: "Public keys that sign OTA manifests (every key of UPDATE_SIGNING_KEYS, so both during a rotation)",
+      responses: { "200": { description: "A JWK Set (RFC 7517)" } },
     },
   },
   "/api/devices/{device}/coredumps": {
@@ -67,6 +78,14 @@ export const firmwarePaths = {
       summary: "Upload a coredump (device token)",
       requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
       responses: { "201": json("{coredump_id}"), ...errors(400, 401, 403, 404, 411, 413) },
+    },
+  },
+  "/api/devices/{device}/coredumps/{hash}": {
+    parameters: [param("device"), { name: "hash", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } }],
+    put: {
+      summary: "Import a coredump another store received (operators): idempotent by the device and the dump's SHA-256",
+      requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+      responses: { "200": json("Coredump (already there)"), "201": json("Coredump"), ...errors(400, 401, 403, 404, 411, 413, 503) },
     },
   },
   "/api/coredumps/claim": {
@@ -89,4 +108,5 @@ export const firmwarePaths = {
       responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409, 503) },
     },
   },
+  ...rolloutPaths,
 };

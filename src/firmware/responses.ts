@@ -12,6 +12,8 @@ export const deviceJson = (d: Device) => ({
   key: d.key,
   model: d.modelKey,
   name: d.name,
+  tags: d.tags,
+  pinned_version: d.pinnedVersion,
   firmware_version: d.firmwareVersion,
   last_seen_at: d.lastSeenAt,
   created_at: d.createdAt,
@@ -48,6 +50,7 @@ export async function firmwareJson(env: Env, { version: v, artifacts }: Firmware
     build_date: v.buildDate,
     build_time: v.buildTime,
     app_elf_sha256: v.appElfSha256,
+    security_version: v.securityVersion,
     uploaded_at: v.uploadedAt,
     downloads: v.downloads,
     artifacts: await Promise.all(

@@ -34,10 +34,10 @@ export async function recordFirmware(db: Database, d1: D1Database, modelKey: str
     await d1.batch([
       d1
         .prepare(
-          `INSERT INTO firmware_versions (model_key, version, project_name, idf_ver, build_date, build_time, app_elf_sha256)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+          `INSERT INTO firmware_versions (model_key, version, project_name, idf_ver, build_date, build_time, app_elf_sha256, security_version)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
         )
-        .bind(modelKey, d.version, d.projectName, d.idfVer, d.date, d.time, d.appElfSha256),
+        .bind(modelKey, d.version, d.projectName, d.idfVer, d.date, d.time, d.appElfSha256, d.secureVersion),
       ...artifacts.map((a) =>
         d1
           .prepare(

@@ -37,6 +37,7 @@ function plausible(name: string, path: string): string {
     model: "sweep-model",
     version: "1.0.0",
     device: "sweep-device-1",
+    group: "sweep-group",
     clientId: "sa_sweep00000000",
     variant: "original",
   };

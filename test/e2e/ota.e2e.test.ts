@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
-import { exportJWK, generateKeyPair } from "jose";
+import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalWorker, startWorker } from "../../scripts/lib/local-worker.ts";
+import { checkImage, verifyManifest } from "../../scripts/lib/verify-manifest.ts";
 import { espBuild, zip } from "../support/esp-build.ts";
 import { keepAliveAgent, send, sha256 } from "./support/http.ts";
 
@@ -12,7 +13,9 @@ import { keepAliveAgent, send, sha256 } from "./support/http.ts";
  * the device asks for an update with its own token, gets a signed link to the
  * private app image, learns its size with a HEAD, then reads it as fixed-size
  * Range requests (the last one open-ended, "bytes=N-", as esp_https_ota asks
- * for the tail) on one keep-alive connection, and checks the SHA-256.
+ * for the tail) on one keep-alive connection, and checks the SHA-256. The
+ * device acts on the signed manifest alone, checked with the public key it
+ * was built with (read from /.well-known/cas-edge-update-keys before the run).
  */
 
 const API = "e2e-api";
@@ -29,6 +32,7 @@ let worker: LocalWorker;
 let deviceToken: string;
 let app: Uint8Array;
 let appSha256: string;
+let trusted: { keys: JWK[] };
 
 /** wrangler dev reloads the worker once shortly after it first answers; a request caught by that reload gets its own 503. */
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
@@ -55,7 +59,16 @@ beforeAll(async () => {
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
   const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(privateKey)), kid: "e2e", alg: "ES256" }] });
   const linkKeys = JSON.stringify({ keys: [{ kty: "oct", kid: "e2e-link", k: randomBytes(32).toString("base64url") }] });
-  worker = await startWorker("wrangler.toml", 0, { API_TOKEN: API, ADMIN_TOKEN: ADMIN, JWT_PRIVATE_JWKS: jwks, LINK_SIGNING_KEYS: linkKeys });
+  const update = await generateKeyPair("ES256", { extractable: true });
+  const updateKeys = JSON.stringify({ keys: [{ ...(await exportJWK(update.privateKey)), kid: "e2e-update" }] });
+  worker = await startWorker("wrangler.toml", 0, {
+    API_TOKEN: API,
+    ADMIN_TOKEN: ADMIN,
+    JWT_PRIVATE_JWKS: jwks,
+    LINK_SIGNING_KEYS: linkKeys,
+    UPDATE_SIGNING_KEYS: updateKeys,
+  });
+  trusted = await made<{ keys: JWK[] }>(await call("/.well-known/cas-edge-update-keys"));
 
   await made(await call("/api/device-models", json(API, { key: MODEL, name: "e2e OTA model" })));
   await made(await call(`/api/devices/${encodeURIComponent(DEVICE)}`, json(API, { model: MODEL }, "PUT")));
@@ -81,14 +94,16 @@ beforeAll(async () => {
 
 afterAll(() => worker?.stop());
 
-/** The OTA check as the device makes it: its running version in X-Firmware-Version. */
-async function offer(): Promise<{ url: string; sha256: string; size: number; version: string }> {
+/** The OTA check as the device makes it: its running version in X-Firmware-Version; what it uses is the verified payload. */
+async function offer() {
   const res = await call(`/api/devices/${encodeURIComponent(DEVICE)}/firmware`, {
     headers: { Authorization: `Bearer ${deviceToken}`, "X-Firmware-Version": "1.0.0" },
   });
   expect(res.status).toBe(200);
   expect(res.headers.get("cache-control")).toContain("no-store");
-  return (await res.json()) as { url: string; sha256: string; size: number; version: string };
+  const { manifest } = (await res.json()) as { manifest: string };
+  const device = { key: DEVICE, model: MODEL, runningVersion: "1.0.0", securityVersion: 0 };
+  return verifyManifest(manifest, { trusted, device, now: Math.floor(Date.now() / 1000) });
 }
 
 const get = (agent: http.Agent, path: string, headers: Record<string, string> = {}, method = "GET") =>
@@ -128,6 +143,7 @@ describe("an OTA update through its signed link, as esp_https_ota's partial down
       expect(parts.at(-1)!.length).toBe(APP_SIZE % RANGE);
       const image = Buffer.concat(parts);
       expect(sha256(image)).toBe(update.sha256);
+      await checkImage(update, image);
       expect(image.equals(Buffer.from(app))).toBe(true);
 
       // A range that starts past the end, in the open-ended form esp_https_ota asks for a tail:

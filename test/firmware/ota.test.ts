@@ -5,11 +5,14 @@ import { bodyBytes, ORIGIN } from "../support/blobs";
 import { as, createModel, deviceWithToken, privateBytes, publish, signedLink } from "../support/firmware";
 
 interface Offer {
+  manifest: string;
   version: string;
   url: string;
   sha256: string;
   size: number;
   app_elf_sha256: string;
+  rollout_id: number | null;
+  allow_downgrade: boolean;
 }
 
 describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
@@ -24,11 +27,20 @@ describe("GET /api/devices/:device/firmware (OTA)", { timeout: 20_000 }, () => {
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const offer = (await res.json()) as Offer;
     expect(offer).toEqual({
+      manifest: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+      device,
+      model,
       version: "1.1.0",
       url: expect.stringMatching(`^/api/private/${newest.appSha256}\\?exp=`),
       sha256: newest.appSha256,
       size: newest.files[newest.appName]!.length,
       app_elf_sha256: newest.elfSha256,
+      security_version: 0,
+      // No rollout holds this model: the newest upload, never a downgrade.
+      rollout_id: null,
+      allow_downgrade: false,
+      issued_at: expect.any(Number),
+      expires_at: expect.any(Number),
     });
     // The binary is the private app image, read through the link whole and by range as esp_https_ota's partial download asks.
     await signedLink(offer.url, newest.appSha256);

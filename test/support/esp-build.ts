@@ -31,6 +31,8 @@ export interface AppImageOptions {
   idfVer?: string;
   /** Total image size; the rest after the descriptor is random. */
   size?: number;
+  /** esp_app_desc_t.secure_version, the anti-rollback counter (0 by default, as a build without it). */
+  secureVersion?: number;
 }
 
 /** esp_image_header_t (24) + esp_image_segment_header_t (8) + esp_app_desc_t (256) + segment data. */
@@ -51,6 +53,7 @@ export function appImage(o: AppImageOptions): Uint8Array {
   view.setUint32(24, 0x3f400020, true); // segment load_addr (DROM)
   view.setUint32(28, size - 32, true); // segment data_len
   view.setUint32(32, 0xabcd5432, true); // esp_app_desc_t.magic_word
+  view.setUint32(32 + 4, o.secureVersion ?? 0, true); // esp_app_desc_t.secure_version
   putText(image, 32 + 16, 32, o.version);
   putText(image, 32 + 48, 32, o.projectName ?? "sensor-node");
   putText(image, 32 + 80, 16, "12:00:00");
@@ -76,6 +79,7 @@ export interface BuildOptions {
   files?: Record<string, Uint8Array | null>;
   /** The ELF hash written into the descriptor; the real ELF's hash by default. */
   descriptorElfSha256?: string;
+  secureVersion?: number;
 }
 
 export interface Build {
@@ -89,7 +93,12 @@ export interface Build {
 export async function espBuild(o: BuildOptions): Promise<Build> {
   const elf = fakeElf(o.elfSize ?? 8192);
   const elfSha256 = await sha256Hex(elf);
-  const app = appImage({ version: o.version, elfSha256: o.descriptorElfSha256 ?? elfSha256, size: o.appSize ?? 4096 });
+  const app = appImage({
+    version: o.version,
+    elfSha256: o.descriptorElfSha256 ?? elfSha256,
+    size: o.appSize ?? 4096,
+    secureVersion: o.secureVersion,
+  });
   const partitionTable = new Uint8Array(3072).fill(0xff);
   partitionTable.set([0xaa, 0x50, 0x01, 0x02]);
   const files: Record<string, Uint8Array | null> = {

@@ -79,8 +79,8 @@ export function sendCoredump(token: string, device: string, dump: Uint8Array, he
 }
 
 /** Uploads a fresh build of `version` and returns it. */
-export async function publish(model: string, version: string): Promise<Build> {
-  const build = await espBuild({ version });
+export async function publish(model: string, version: string, options: { secureVersion?: number } = {}): Promise<Build> {
+  const build = await espBuild({ version, ...options });
   const res = await uploadZip(model, zip(build.files));
   if (res.status !== 201) throw new Error(`publish ${version}: ${res.status} ${await res.text()}`);
   return build;

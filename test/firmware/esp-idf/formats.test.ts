@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readAppDescriptor } from "../../../src/firmware/esp-idf/app-image";
 import { elfShaPrefixOf } from "../../../src/firmware/esp-idf/coredump-format";
-import { compareSemver } from "../../../src/firmware/ota";
+import { compareSemver } from "../../../src/firmware/semver";
 import { appImage, elfCoredump, noise } from "../../support/esp-build";
 
 const elf = "0123456789abcdef".repeat(4);
