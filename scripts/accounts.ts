@@ -11,8 +11,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
-import { adminToken } from "./lib/admin-token.ts";
 import { noteBookmark, withBookmark } from "./lib/d1-bookmark.ts";
+import { adminToken } from "./lib/local-token.ts";
 
 const USAGE = `usage: npm run accounts -- <command> [options]
 

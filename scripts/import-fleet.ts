@@ -24,6 +24,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compareSemver } from "../src/firmware/semver.ts";
+import { devVar } from "./lib/local-token.ts";
 
 const USAGE = `usage: npm run import:fleet -- DIR --url URL [--token T] [--dry-run]
 
@@ -65,11 +66,6 @@ if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`${dir} is not a dir
 const base = (args.values.url ?? usage("import:fleet needs --url")).replace(/\/$/, "");
 const dryRun = args.values["dry-run"]!;
 const token = args.values.token ?? process.env.API_TOKEN ?? devVar("API_TOKEN") ?? usage("no token: pass --token or set API_TOKEN");
-
-function devVar(name: string): string | undefined {
-  if (!existsSync(".dev.vars")) return undefined;
-  return new RegExp(`^${name}=(.*)$`, "m").exec(readFileSync(".dev.vars", "utf8"))?.[1]?.trim();
-}
 
 // --- what is in DIR ---------------------------------------------------------------------------
 

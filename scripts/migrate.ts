@@ -8,7 +8,7 @@
  * Exit codes: 0 done, 1 rows failed or a batch stopped on an error, 2 usage or connection error.
  */
 import { parseArgs } from "node:util";
-import { adminToken } from "./lib/admin-token.ts";
+import { adminToken } from "./lib/local-token.ts";
 
 const { values } = parseArgs({
   options: {

@@ -5,8 +5,8 @@
  * deployed one with --url) through its API: list, show, create, and the
  * operator's actions. Exit codes: 0 done, 1 the worker refused (4xx/5xx), 2 usage or connection error.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { localToken } from "./lib/local-token.ts";
 
 const USAGE = `usage: npm run rollouts -- <command> [options]
 
@@ -62,16 +62,6 @@ if (values.help || command === undefined) {
   process.exit(values.help ? 0 : 2);
 }
 
-function apiToken(): string {
-  if (process.env.API_TOKEN) return process.env.API_TOKEN;
-  if (existsSync(".dev.vars")) {
-    const match = /^API_TOKEN=(.*)$/m.exec(readFileSync(".dev.vars", "utf8"));
-    if (match?.[1]) return match[1].trim();
-  }
-  console.error("set API_TOKEN (a token with parts:write), or run from a checkout with .dev.vars");
-  process.exit(2);
-}
-
 /** "PERCENT|@DEV+DEV:SOAK:RATIO[:SAMPLE]" stages, comma-separated, as the API takes them. */
 function parseStages(text: string): Array<Record<string, unknown>> {
   return text.split(",").map((part) => {
@@ -87,7 +77,7 @@ function parseStages(text: string): Array<Record<string, unknown>> {
 }
 
 const base = values.url!.replace(/\/$/, "");
-const token = apiToken();
+const token = localToken("API_TOKEN", "a token with parts:write");
 
 async function call(method: string, path: string, body?: unknown): Promise<unknown> {
   let res: Response;

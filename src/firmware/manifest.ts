@@ -16,26 +16,16 @@ import { requireUpdateKeys } from "./update-keys";
  */
 export const MANIFEST_TYPE = "cas-edge-manifest+jws";
 
-export interface ManifestPayload {
+/** What the device is offered (ota.ts), for one device and for a while. */
+export type ManifestPayload = Omit<Offer, "security_version"> & {
   /** The device this manifest was made for: another device refuses it (no replay across a fleet). */
   device: string;
-  model: string;
-  version: string;
-  /** Where the app image is: a signed link, relative to the API's origin. */
-  url: string;
-  sha256: string;
-  size: number;
-  app_elf_sha256: string;
   /** esp_app_desc_t.secure_version of the offered image; absent for builds stored before it was recorded. */
   security_version?: number;
-  /** The rollout that made the offer, null when none did. */
-  rollout_id: number | null;
-  /** True only for a rollback rollout or a pinned device: it may install a version older than the one it runs. */
-  allow_downgrade: boolean;
   issued_at: number;
   /** When the manifest stops being valid: the link's expiry, never later. */
   expires_at: number;
-}
+};
 
 export interface SignedManifest {
   /** The compact JWS; a device acts on its verified payload alone. */
