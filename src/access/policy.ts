@@ -191,6 +191,7 @@ export const ROUTE_POLICIES = [
   // The page (src/web): HTML shells with no data; the script calls the API with the user's token.
   ["GET", "/", "public", "read"],
   ["GET", "/parts/:key", "public", "read"],
+  ["GET", "/console/:section", "public", "read"],
   ["GET", "/api/docs", "public", "read"],
   // The page's files (src/web/assets, laid out by scripts/build-web.ts), served from ASSETS by the
   // app's not-found handler: named here so that any other path is refused like every unknown route.

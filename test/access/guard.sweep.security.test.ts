@@ -39,6 +39,7 @@ function plausible(name: string, path: string): string {
     device: "sweep-device-1",
     group: "sweep-group",
     clientId: "sa_sweep00000000",
+    section: "accounts",
     variant: "original",
   };
   const value = values[name];
