@@ -9,17 +9,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { openApiTypes } from "./lib/openapi-types.ts";
-
-// The worker's own module builds the document. It is loaded by a computed path: its types need the
-// Workers types, which this program's tsconfig leaves out, and only its output matters here.
-const openapiModule = new URL("../src/openapi.ts", import.meta.url).href;
-const { openApiDocument } = (await import(openapiModule)) as { openApiDocument(): Parameters<typeof openApiTypes>[0] };
+import { openApiTypes, workerOpenApiDocument } from "./lib/openapi-types.ts";
 
 const target = new URL("../src/api-types.gen.ts", import.meta.url);
 // Laid out by the project's formatter, so the file reads like the rest of the code and biome leaves it as it is.
 const text = execFileSync("npx", ["biome", "format", "--stdin-file-path=src/api-types.gen.ts"], {
-  input: openApiTypes(openApiDocument()),
+  input: openApiTypes(await workerOpenApiDocument()),
   encoding: "utf8",
   maxBuffer: 64 * 1024 * 1024,
 });

@@ -128,6 +128,19 @@ function operationType(operation: Record<string, unknown>, shared: Parameter[]):
   return members(lines);
 }
 
+type OpenApiDocument = Parameters<typeof openApiTypes>[0];
+
+/**
+ * The worker's OpenAPI document, built by its own module (src/openapi.ts).
+ * It is loaded by a computed path: its types need the Workers types, which
+ * the scripts' tsconfig leaves out, and only its output matters here.
+ */
+export async function workerOpenApiDocument(): Promise<OpenApiDocument> {
+  const module = new URL("../../src/openapi.ts", import.meta.url).href;
+  const { openApiDocument } = (await import(module)) as { openApiDocument(): OpenApiDocument };
+  return openApiDocument();
+}
+
 /** The module text: `paths` and `components` for `createClient<paths>()`, from an OpenAPI 3.1 document. */
 export function openApiTypes(document: {
   paths: Record<string, Record<string, unknown>>;

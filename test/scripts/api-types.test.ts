@@ -3,8 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { openApiTypes, schemaType } from "../../scripts/lib/openapi-types.ts";
-import { openApiDocument } from "../../src/openapi.ts";
+import { openApiTypes, schemaType, workerOpenApiDocument } from "../../scripts/lib/openapi-types.ts";
 
 const root = join(import.meta.dirname, "../..");
 
@@ -52,7 +51,7 @@ describe("the API types generator (npm run gen:api)", () => {
 
   it("breaks the page's type check when a response shape the page reads changes", async () => {
     // The page as it is, with types generated from a document whose Whoami answer lost `granted`.
-    const document = openApiDocument() as unknown as Parameters<typeof openApiTypes>[0] & {
+    const document = (await workerOpenApiDocument()) as Parameters<typeof openApiTypes>[0] & {
       components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> };
     };
     const whoami = document.components.schemas.Whoami!;
