@@ -71,9 +71,10 @@ module.exports = {
     {
       name: "client-imports-only-schema-types",
       severity: "error",
-      comment: "The page's code is bundled for the browser: from the worker it takes types out of schema files, nothing else.",
+      comment:
+        "The page's code is bundled for the browser: from the worker it takes only types, from the API types generated out of its OpenAPI document (src/api-types.gen.ts) or its schema files.",
       from: { path: CLIENT },
-      to: { path: "^src/", pathNot: `${CLIENT}|^src/[^/]+/schemas\\.ts$` },
+      to: { path: "^src/", pathNot: `${CLIENT}|^src/api-types\\.gen\\.ts$|^src/[^/]+/schemas\\.ts$` },
     },
   ],
   options: {

@@ -3,6 +3,7 @@ import { accountRoutes, modeRoutes } from "./access/admin-routes";
 import { accessGuard } from "./access/guard";
 import { oauthRoutes, wellKnownRoutes } from "./access/oauth-routes";
 import { routeLookup } from "./access/route-lookup";
+import { whoamiRoutes } from "./access/whoami-route";
 
 import { attachmentListRoutes } from "./attachments/list-route";
 import { variantUrlFor } from "./attachments/responses";
@@ -67,6 +68,7 @@ export function buildApp() {
   app.route("/api/uploads", uploadRoutes);
   app.route("/api/admin", adminRoutes);
   app.route("/api/admin", housekeepingRoutes);
+  app.route("/api/whoami", whoamiRoutes);
   app.route("/api/oauth", oauthRoutes);
   app.route("/.well-known", wellKnownRoutes);
   app.route("/.well-known/cas-edge-update-keys", updateKeyRoutes);

@@ -10,6 +10,9 @@
 export interface Principal {
   /** Who is calling: `static:<TOKEN_NAME>`, a service account's client_id, or a device-bound account's device key. */
   sub: string;
+  /** The scopes the token carries. */
+  carried: readonly string[];
+  /** What the token may do: its scopes and what they imply (access/policy.ts `grantedScopes`); the guard checks these. */
   scopes: ReadonlySet<string>;
   /** The service account behind a JWT (absent for static tokens). */
   clientId?: string;
@@ -31,8 +34,8 @@ export type Effect = "read" | "write" | "delete" | "setting";
 
 /** One row of the policy table (access/policy.ts). */
 export interface RoutePolicy {
-  /** "public" routes need no token at all. */
-  scope: Scope | "public";
+  /** "public" routes need no token at all; "authenticated" ones need a valid token, whatever its scopes. */
+  scope: Scope | "public" | "authenticated";
   effect: Effect;
   /** The body the route reads; none: it takes no body (one sent anyway is read and dropped, within a small cap). */
   body?: BodyKind;

@@ -3,7 +3,7 @@ import { noteAudit } from "../audit/trail";
 import type { AppEnv } from "../env";
 import { readJson } from "../validation";
 import { createAccount, getAccount, listAccounts, retireSecret, rotateSecret, setDisabled } from "./accounts";
-import { configuredMode, MODE_CACHE_MS, runtimeMode, setRuntimeMode } from "./mode";
+import { modeView, setRuntimeMode } from "./mode";
 import { accountCreate, modeUpdate } from "./schemas";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -25,12 +25,6 @@ export const accountRoutes = new Hono<AppEnv>()
   .post("/:clientId/retire", async (c) => c.json(await retireSecret(c.env, c.req.param("clientId")), 200, NO_STORE))
   .post("/:clientId/disable", async (c) => c.json(await setDisabled(c.env, c.req.param("clientId"), true), 200, NO_STORE))
   .post("/:clientId/enable", async (c) => c.json(await setDisabled(c.env, c.req.param("clientId"), false), 200, NO_STORE));
-
-async function modeView(env: Env) {
-  const runtime = await runtimeMode(env);
-  const configured = configuredMode(env);
-  return { mode: runtime ?? configured, source: runtime ? "runtime" : "STORAGE_MODE", configured, cache_seconds: MODE_CACHE_MS / 1000 };
-}
 
 /** /api/admin/mode: the storage mode, switchable at runtime (kept in D1). */
 export const modeRoutes = new Hono<AppEnv>()

@@ -3,6 +3,7 @@ import type { AppEnv, Principal } from "../env";
 import { AppError } from "../errors";
 import { accountActive } from "./account-status";
 import { assertAllowed, currentMode } from "./mode";
+import { grantedScopes } from "./policy";
 import { matchStaticToken } from "./static-tokens";
 import { InvalidToken, verifyToken } from "./tokens";
 
@@ -32,7 +33,7 @@ async function jwtPrincipal(env: Env, token: string): Promise<Principal> {
     throw err;
   }
   if (!(await accountActive(env, verified.clientId))) throw invalidToken("its service account is disabled");
-  const principal: Principal = { sub: verified.sub, scopes: new Set(verified.scopes), clientId: verified.clientId };
+  const principal: Principal = { sub: verified.sub, carried: verified.scopes, scopes: grantedScopes(verified.scopes), clientId: verified.clientId };
   if (verified.sub !== verified.clientId) principal.device = verified.sub;
   return principal;
 }
@@ -48,7 +49,7 @@ function noSuchRoute(method: string, allow: readonly string[]): AppError {
  * The one access check, failing closed: a request the policy table has no
  * row for (the route lookup found none) is refused before any handler runs;
  * otherwise it authenticates (a service account's JWT, or one of the legacy
- * static tokens), checks the scope, and checks the storage mode, in that
+ * static tokens), checks the scope (what the token carries or implies), and checks the storage mode, in that
  * order, before any handler reads the body. Hono runs GET handlers for HEAD,
  * so HEAD is checked against GET's row (policyMethod), never waved through.
  */
@@ -66,10 +67,10 @@ export const accessGuard = createMiddleware<AppEnv>(async (c, next) => {
   } else {
     const found = await matchStaticToken(c.env, token);
     if (!found) throw invalidToken("it is not a token this server issued");
-    principal = { sub: found.sub, scopes: new Set(found.scopes) };
+    principal = { sub: found.sub, carried: found.scopes, scopes: grantedScopes(found.scopes) };
   }
   c.set("principal", principal);
-  if (!principal.scopes.has(policy.scope)) {
+  if (policy.scope !== "authenticated" && !principal.scopes.has(policy.scope)) {
     throw new AppError("forbidden", `This token lacks the scope "${policy.scope}" this endpoint needs.`);
   }
   // Reads and operator settings are never refused, so they skip the mode lookup.

@@ -50,6 +50,18 @@ export async function currentMode(env: Env, now = Date.now()): Promise<StorageMo
   return (await runtimeMode(env, now)) ?? configuredMode(env);
 }
 
+/** The mode in force, where it comes from, and how long other isolates may lag a switch (GET /api/admin/mode, /api/whoami). */
+export async function modeView(env: Env) {
+  const runtime = await runtimeMode(env);
+  const configured = configuredMode(env);
+  return {
+    mode: runtime ?? configured,
+    source: runtime ? ("runtime" as const) : ("STORAGE_MODE" as const),
+    configured,
+    cache_seconds: MODE_CACHE_MS / 1000,
+  };
+}
+
 /** Switches the mode at runtime (null: back to STORAGE_MODE). */
 export async function setRuntimeMode(env: Env, mode: StorageMode | null): Promise<void> {
   const db = database(env.DB);

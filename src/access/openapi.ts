@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { errors, json, pathParam, schema } from "../http/openapi";
 import { policyMethod, ROUTE_POLICIES } from "./policy";
-import { accountCreate, accountResponse, accountWithSecret, modeResponse, modeUpdate, tokenResponse } from "./schemas";
+import { accountCreate, accountResponse, accountWithSecret, modeResponse, modeUpdate, tokenResponse, whoamiResponse } from "./schemas";
 import { SCOPES } from "./scopes";
 
 /** The access part of the OpenAPI document: schemas, security schemes, paths, and each operation's scope from the policy table. */
@@ -16,6 +16,7 @@ export const accessSchemas = {
   ModeUpdate: schema(modeUpdate, "input"),
   Mode: schema(modeResponse),
   Token: schema(tokenResponse),
+  Whoami: schema(whoamiResponse),
   OAuthError: {
     type: "object",
     required: ["error"],
@@ -78,6 +79,12 @@ export const accessPaths = {
       responses: { "200": { description: "RFC 8414 §2 metadata" } },
     },
   },
+  "/api/whoami": {
+    get: {
+      summary: "Who this token is, what it may do (its scopes and what they imply) and the storage mode in force",
+      responses: { "200": { description: "OK", ...json("Whoami") }, ...errors(401) },
+    },
+  },
   "/api/admin/accounts": {
     get: { summary: "Service accounts (never a secret)", responses: { "200": { description: "OK", ...json("AccountList") }, ...errors(401, 403) } },
     post: {
@@ -125,7 +132,8 @@ export function withPolicy<P extends Record<string, Record<string, unknown>>>(pa
       const row = ROUTE_POLICIES.find(([m, p]) => m === policyMethod(method.toUpperCase()) && p === routePath);
       if (!row) throw new Error(`OpenAPI documents ${method.toUpperCase()} ${docPath}, which has no row in the policy table`);
       const [, , scope, effect, , audit] = row;
-      operation.security = scope === "public" ? [] : [{ bearer: [scope] }, { oauth2: [scope] }];
+      operation.security =
+        scope === "public" ? [] : scope === "authenticated" ? [{ bearer: [] }, { oauth2: [] }] : [{ bearer: [scope] }, { oauth2: [scope] }];
       operation["x-scope"] = scope;
       operation["x-effect"] = effect;
       if (audit !== undefined) operation["x-audit"] = audit;

@@ -25,11 +25,34 @@ export const BODY_KINDS = [
   "coredump",
 ] as const satisfies readonly BodyKind[];
 
-type Row = readonly [method: string, path: string, scope: Scope | "public", effect: Effect, body?: BodyKind, audit?: string];
+type Row = readonly [method: string, path: string, scope: RoutePolicy["scope"], effect: Effect, body?: BodyKind, audit?: string];
 
 /**
- * Every route of the worker, the scope a token must carry to call it, and
- * what it changes. This table is the only place access is decided: a
+ * What a scope grants beyond itself. `admin` is the operator's scope: one
+ * operator token opens every part of the page and the console, so it covers
+ * the catalogue and blob writes too, as a root account does. It does not
+ * imply the machine roles: `device` speaks for one device key (a route also
+ * checks the key against the path) and `coredumps:parse` claims dumps for an
+ * external parser; an operator acts as neither.
+ */
+export const IMPLIED_SCOPES: Partial<Record<Scope, readonly Scope[]>> = {
+  admin: ["parts:read", "parts:write", "parts:delete", "cas:write"],
+};
+
+/** What a token carrying `scopes` may do: those scopes and everything they imply. */
+export function grantedScopes(scopes: Iterable<string>): Set<string> {
+  const granted = new Set<string>();
+  for (const scope of scopes) {
+    granted.add(scope);
+    for (const implied of IMPLIED_SCOPES[scope as Scope] ?? []) granted.add(implied);
+  }
+  return granted;
+}
+
+/**
+ * Every route of the worker, the scope a token must carry to call it (or
+ * one that implies it: IMPLIED_SCOPES above; "public": no token;
+ * "authenticated": any valid token), and what it changes. This table is the only place access is decided: a
  * request whose method and path have no row is refused before any handler
  * runs (see `matchRoute`), and a test checks that every route the app mounts
  * has a row here. The fifth column names the body a route takes, if any:
@@ -149,6 +172,9 @@ export const ROUTE_POLICIES = [
   ["GET", "/api/admin/mode", "admin", "read"],
   ["PUT", "/api/admin/mode", "admin", "setting", "json", "mode.set"],
 
+  // Who the token is and what it may do: the page shows only what this opens.
+  ["GET", "/api/whoami", "authenticated", "read"],
+
   // Tokens: the client secret is the credential (checked by the endpoint itself).
   ["POST", "/api/oauth/token", "public", "setting", "token-form"],
   ["GET", "/.well-known/jwks.json", "public", "read"],
@@ -165,6 +191,7 @@ export const ROUTE_POLICIES = [
   // The page (src/web): HTML shells with no data; the script calls the API with the user's token.
   ["GET", "/", "public", "read"],
   ["GET", "/parts/:key", "public", "read"],
+  ["GET", "/console/:section", "public", "read"],
   ["GET", "/api/docs", "public", "read"],
   // The page's files (src/web/assets, laid out by scripts/build-web.ts), served from ASSETS by the
   // app's not-found handler: named here so that any other path is refused like every unknown route.
@@ -183,7 +210,7 @@ export type RouteAuditAction = Extract<(typeof ROUTE_POLICIES)[number][5], strin
  * audited: there is nobody to record (the token endpoint is the one public
  * setting; its caller is who it is about to find out).
  */
-export function mustAudit(method: string, scope: Scope | "public", effect: Effect): boolean {
+export function mustAudit(method: string, scope: RoutePolicy["scope"], effect: Effect): boolean {
   if (scope === "public") return false;
   return effect === "delete" || effect === "setting" || (scope === "admin" && method !== "GET");
 }

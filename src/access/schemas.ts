@@ -39,6 +39,15 @@ export const modeResponse = z.object({
   cache_seconds: z.number().describe("How long other isolates may keep using the previous mode"),
 });
 
+export const whoamiResponse = z.object({
+  sub: z.string().describe("static:<TOKEN_NAME>, a service account's client_id, or a device key"),
+  client_id: z.string().nullable().describe("The service account behind a JWT; null for a static token"),
+  device: z.string().nullable().describe("The device a device-bound account's tokens stand for"),
+  scopes: z.array(z.string()).describe("The scopes the token carries"),
+  granted: z.array(z.string()).describe("What the token may do: its scopes and what they imply (admin implies parts:* and cas:write)"),
+  mode: modeResponse.pick({ mode: true, source: true }),
+});
+
 export const tokenResponse = z.object({
   access_token: z.string(),
   token_type: z.literal("Bearer"),

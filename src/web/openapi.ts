@@ -11,6 +11,10 @@ const pageFile = (summary: string, named = false) => ({
 export const webPaths = {
   "/": page("The parts page (HTML; it asks for a token in the browser)"),
   "/parts/{key}": { parameters: [pathParam("key")], ...page("The parts page, showing one part") },
+  "/console/{section}": {
+    parameters: [pathParam("section")],
+    ...page("The operator console's sections (HTML; each shown only to a token with its scope)"),
+  },
   "/api/docs": page("This reference, rendered by Swagger UI served from the worker"),
   "/app.css": pageFile("The page's styles"),
   "/favicon.svg": pageFile("The page's icon"),

@@ -28,4 +28,5 @@ const headers = (csp: string) => ({
 export const webRoutes = new Hono<AppEnv>()
   .get("/", (c) => c.html(pageShell(), 200, headers(PAGE_CSP)))
   .get("/parts/:key", (c) => c.html(pageShell(), 200, headers(PAGE_CSP)))
+  .get("/console/:section", (c) => c.html(pageShell(), 200, headers(PAGE_CSP)))
   .get("/api/docs", (c) => c.html(apiDocsShell(), 200, headers(DOCS_CSP)));

@@ -32,9 +32,10 @@ export function pageShell() {
     <script type="module" src="/build/app.js"></script>`,
     html`<header class="top">
       <a href="/" data-nav class="brand">cas-edge</a>
-      <nav aria-label="Site"><a href="/api/docs">API reference</a></nav>
+      <nav aria-label="Site" id="site-nav"><a href="/api/docs">API reference</a></nav>
       <div id="account"></div>
     </header>
+    <div id="banner"></div>
     <div id="status" class="status" role="alert" aria-live="assertive"></div>
     <main id="main"><noscript>This page needs JavaScript; the REST API is described at <a href="/api/docs">/api/docs</a>.</noscript></main>`,
   );

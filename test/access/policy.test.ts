@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { checkAuditColumn, mustAudit, policyFor, ROUTE_POLICIES } from "../../src/access/policy";
+import { checkAuditColumn, IMPLIED_SCOPES, mustAudit, policyFor, ROUTE_POLICIES } from "../../src/access/policy";
 import { SCOPES } from "../../src/access/scopes";
 import { buildApp } from "../../src/app";
 import type { Scope } from "../../src/env";
@@ -11,10 +11,13 @@ import { bearer, tokenWith } from "../support/tokens";
 /** Every scope but `device`, which a device-bound account holds alone. */
 const OPERATOR_SCOPES = SCOPES.filter((s) => s !== "device");
 
-/** A token with every scope but `missing`: a device's token lacks all the others, an operator's lacks `device` too. */
+/** The scopes that grant `scope`: itself and those implying it (admin implies parts:* and cas:write). */
+const grantersOf = (scope: Scope) => SCOPES.filter((s) => s === scope || IMPLIED_SCOPES[s]?.includes(scope));
+
+/** A token with every scope that does not grant `missing`: a device's token lacks all the others, an operator's lacks `device` too. */
 async function tokenWithout(missing: Scope): Promise<string> {
   if (missing === "device") return (await tokenWith(OPERATOR_SCOPES)).token;
-  return (await tokenWith(OPERATOR_SCOPES.filter((s) => s !== missing))).token;
+  return (await tokenWith(OPERATOR_SCOPES.filter((s) => !grantersOf(missing).includes(s)))).token;
 }
 
 /** A token holding `scope`. */
@@ -47,7 +50,7 @@ describe("the route policy table", () => {
     for (const scope of SCOPES) without.set(scope, await tokenWithout(scope));
     const holding = new Map<Scope, string>();
     for (const scope of SCOPES) holding.set(scope, await tokenHolding(scope));
-    const guarded = ROUTE_POLICIES.filter(([, , scope]) => scope !== "public");
+    const guarded = ROUTE_POLICIES.filter(([, , scope]) => scope !== "public" && scope !== "authenticated");
     expect(guarded.length).toBeGreaterThan(20);
     for (const [method, path, scope] of guarded) {
       const url = `${ORIGIN}${concrete(path)}`;
@@ -63,6 +66,53 @@ describe("the route policy table", () => {
         const allowed = await SELF.fetch(url, { method, headers: bearer(holding.get(scope as Scope)!) });
         expect([401, 403], `${method} ${path} with the scope`).not.toContain(allowed.status);
         await allowed.body?.cancel();
+      }
+    }
+  });
+
+  it("lets an admin token through every route needing a scope admin implies, and refuses it the machine roles", async () => {
+    const adminOnly = (await tokenWith(["admin"])).token;
+    const implied = IMPLIED_SCOPES.admin!;
+    expect(implied).toEqual(expect.arrayContaining(["parts:read", "parts:write", "parts:delete", "cas:write"]));
+    for (const [method, path, scope] of ROUTE_POLICIES) {
+      if (scope === "public" || scope === "authenticated" || scope === "admin") continue;
+      const res = await SELF.fetch(`${ORIGIN}${concrete(path)}`, { method: method === "GET" ? "GET" : "OPTIONS", headers: bearer(adminOnly) });
+      await res.body?.cancel();
+      if (method !== "GET") continue;
+      if ((implied as readonly string[]).includes(scope)) expect([401, 403], `GET ${path} as admin`).not.toContain(res.status);
+      else expect(res.status, `GET ${path} as admin`).toBe(403);
+    }
+    // A write the admin scope implies goes through too: the operator can create a part.
+    const created = await SELF.fetch(`${ORIGIN}/api/parts`, {
+      method: "POST",
+      headers: { ...bearer(adminOnly), "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "made by an operator" }),
+    });
+    expect(created.status).toBe(201);
+    // The machine roles stay out of reach: a parser's claim and a device's dump.
+    const claim = await SELF.fetch(`${ORIGIN}/api/coredumps/claim`, {
+      method: "POST",
+      headers: { ...bearer(adminOnly), "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(claim.status).toBe(403);
+    expect(((await claim.json()) as { detail: string }).detail).toContain('"coredumps:parse"');
+  });
+
+  it("lets any valid token through an authenticated row, and no token or a bad one not", async () => {
+    const rows = ROUTE_POLICIES.filter(([, , scope]) => scope === "authenticated");
+    expect(rows.length).toBeGreaterThan(0);
+    const device = (await tokenWith([], { device: `dev-${crypto.randomUUID()}` })).token;
+    for (const [method, path] of rows) {
+      for (const token of [WRITE_TOKEN, device, (await tokenWith(["parts:read"])).token]) {
+        const res = await SELF.fetch(`${ORIGIN}${concrete(path)}`, { method, headers: bearer(token) });
+        await res.body?.cancel();
+        expect(res.status, `${method} ${path}`).toBe(200);
+      }
+      for (const headers of [{}, bearer("nope")]) {
+        const res = await SELF.fetch(`${ORIGIN}${concrete(path)}`, { method, headers });
+        await res.body?.cancel();
+        expect(res.status, `${method} ${path}`).toBe(401);
       }
     }
   });

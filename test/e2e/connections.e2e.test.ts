@@ -34,7 +34,7 @@ let worker: LocalWorker;
 /** Each body kind's cap, as the worker publishes it. */
 let caps: Record<BodyKind, number>;
 /** Authorization for each scope; "public" routes get none. */
-const auth = new Map<Scope | "public", Record<string, string>>();
+const auth = new Map<Scope | "public" | "authenticated", Record<string, string>>();
 /** Path parameters, by route: whatever a fixture made. */
 let params: (path: string) => Record<string, string>;
 let partSize: number;
@@ -106,6 +106,7 @@ beforeAll(async () => {
   );
 
   auth.set("public", {});
+  auth.set("authenticated", api);
   auth.set("cas:write", write);
   for (const scope of ["parts:read", "parts:write", "parts:delete"] as const) auth.set(scope, api);
   auth.set("admin", { Authorization: `Bearer ${TOKENS.admin}` });

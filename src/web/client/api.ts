@@ -50,17 +50,17 @@ const BOOKMARK_KEY = "cas-edge.d1-bookmark";
  * a read replica answers. Bookmarks sort oldest to newest, so an answer that
  * arrives late never moves it back. Kept for the tab, like the token.
  */
-function noteBookmark(value: string | null): void {
+export function noteBookmark(value: string | null): void {
   const held = sessionStorage.getItem(BOOKMARK_KEY);
   if (value && (held === null || value > held)) sessionStorage.setItem(BOOKMARK_KEY, value);
 }
 
-function authHeaders(token = session.token): Record<string, string> {
+export function authHeaders(token = session.token): Record<string, string> {
   const bookmark = sessionStorage.getItem(BOOKMARK_KEY);
   return { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(bookmark ? { [BOOKMARK_HEADER]: bookmark } : {}) };
 }
 
-function unauthorized(error: ApiError): ApiError {
+export function unauthorized(error: ApiError): ApiError {
   if (error.status === 401) {
     session.signOut();
     window.dispatchEvent(new CustomEvent("signed-out", { detail: error.message }));
@@ -90,8 +90,6 @@ export async function call<T>(method: string, path: string, json?: unknown, toke
 const partPath = (key: string) => `/api/parts/${encodeURIComponent(key)}`;
 
 export const api = {
-  /** Checks a token before keeping it. */
-  verify: (token: string) => call<unknown>("GET", "/api/parts?limit=1", undefined, token),
   listParts: (q: string, cursor: string | null) => {
     const query = new URLSearchParams({ limit: "25" });
     if (q) query.set("q", q);

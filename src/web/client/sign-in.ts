@@ -1,5 +1,6 @@
-import { ApiError, api, session } from "./api";
+import { ApiError, session } from "./api";
 import { announce, h } from "./dom";
+import { loadWhoami } from "./whoami";
 
 /** Asks for a bearer token once per tab: an API token now, a service-account token works the same way. */
 export function signInView(onSignedIn: () => void, reason?: string): HTMLElement {
@@ -17,7 +18,7 @@ export function signInView(onSignedIn: () => void, reason?: string): HTMLElement
     e.preventDefault();
     const token = input.value.trim();
     try {
-      await api.verify(token);
+      await loadWhoami(token);
       session.signIn(token);
       onSignedIn();
     } catch (err) {
