@@ -7,6 +7,7 @@
 import { ApiError, type Attachment, api, type Limits } from "../api";
 import { formatBytes } from "../format";
 import { type Row, show } from "../upload-row";
+import { may, whoami } from "../whoami";
 import { Meter, PauseControl } from "./controls";
 import { sha256InWorker } from "./hash";
 import { choosePartSize, resumableThreshold, type SavedUpload } from "./plan";
@@ -52,6 +53,10 @@ async function begin(key: string, file: File, r: Row, limits: Limits | null): Pr
   const threshold = resumableThreshold(limits?.bodies ?? null);
   const partSize = choosePartSize(file.size, limits?.bodies.part);
   if (partSize === null) throw new ApiError(413, `${formatBytes(file.size)} is more than this store takes in one file; nothing was sent.`);
+  // The session's grants, when known, answer before the file is even hashed; else the worker's 403 does, still before a byte.
+  if (whoami() && !may("cas:write")) {
+    throw needsCasWrite(threshold, new ApiError(403, "This token's scopes do not include cas:write."));
+  }
   show(r, "Hashing… 0%");
   const sha256 = await sha256InWorker(file, (f) => show(r, `Hashing… ${Math.floor(f * 100)}%`));
   try {

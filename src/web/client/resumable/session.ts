@@ -1,9 +1,10 @@
-import type { UploadResponse } from "../../../uploads/schemas";
-import { ApiError, call, sendBytes } from "../api";
+import type { components } from "../../../api-types.gen";
+import { ApiError, sendBytes } from "../api";
+import { client, must } from "../api-client";
 import { type Meter, type PauseControl, Paused } from "./controls";
 import { retryDelay } from "./plan";
 
-export type Upload = UploadResponse;
+export type Upload = components["schemas"]["Upload"];
 
 const path = (id: string) => `/api/uploads/${encodeURIComponent(id)}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,7 +52,7 @@ async function retrying<T>(op: () => Promise<T>, onRetry: (why: string, waitMs: 
 /** The session's state, or null when the worker no longer has it. */
 export async function uploadState(id: string, onRetry: (why: string, waitMs: number) => void): Promise<Upload | null> {
   try {
-    return await retrying(() => call<Upload>("GET", path(id)), onRetry);
+    return await retrying(() => must(client.GET("/api/uploads/{id}", { params: { path: { id } } })), onRetry);
   } catch (err) {
     if (isGone(err)) return null;
     throw err;
@@ -69,7 +70,7 @@ export async function createUpload(
     part_size: input.partSize,
     ...(input.contentType ? { content_type: input.contentType } : {}),
   };
-  const answer = await retrying(() => call<Upload | { status: "completed"; url: string }>("POST", "/api/uploads", body), onRetry);
+  const answer = await retrying(() => must(client.POST("/api/uploads", { body })), onRetry);
   return "id" in answer ? answer : "stored";
 }
 
@@ -120,5 +121,5 @@ export async function sendParts(file: Blob, start: Upload, control: PauseControl
 
 /** Makes the blob visible once every part is in (the worker checks the SHA-256 first). */
 export function completeUpload(id: string, onRetry: (why: string, waitMs: number) => void): Promise<Upload> {
-  return retrying(() => call<Upload>("POST", `${path(id)}/complete`), onRetry);
+  return retrying(() => must(client.POST("/api/uploads/{id}/complete", { params: { path: { id } } })), onRetry);
 }
