@@ -3,7 +3,9 @@
  * Static Assets serves (wrangler.toml [assets]):
  *   build/   the page's TypeScript (src/web/client) bundled and minified by
  *            esbuild; hash-wasm's SHA-256 is split into its own chunk, loaded
- *            only when a file too large for WebCrypto is hashed
+ *            only when a file too large for WebCrypto is hashed, and so is
+ *            the resumable-upload code, loaded when a big file is chosen;
+ *            hash-worker.js is the module worker that hashes big files
  *   vendor/  Swagger UI's standalone bundle from npm, for /api/docs (no CDN)
  * Run by wrangler before every `wrangler dev` and `wrangler deploy` ([build]
  * in wrangler.toml), and by vitest.config.ts before the tests.
@@ -34,7 +36,12 @@ export async function buildWeb(): Promise<void> {
   const scratch = mkdtempSync(join(root, "src/web/.building-"));
   try {
     const { metafile } = await build({
-      entryPoints: { app: join(root, "src/web/client/main.ts"), "api-docs": join(root, "src/web/client/api-docs.ts") },
+      entryPoints: {
+        app: join(root, "src/web/client/main.ts"),
+        "api-docs": join(root, "src/web/client/api-docs.ts"),
+        // Its own entry: the page starts it by URL (new Worker), next to the chunk that does.
+        "hash-worker": join(root, "src/web/client/hash-worker.ts"),
+      },
       outdir: scratch,
       bundle: true,
       splitting: true,

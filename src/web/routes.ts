@@ -6,11 +6,12 @@ import { apiDocsShell, pageShell } from "./shell";
  * The page's own scripts and styles are files under src/web/assets, served by
  * Workers Static Assets before the worker runs; these routes answer the HTML.
  * Scripts come only from this origin; 'wasm-unsafe-eval' lets hash-wasm
- * compile its SHA-256 for large files. The shell changes with each deploy,
+ * compile its SHA-256 for large files; worker-src lets the page start its own
+ * hashing thread (build/hash-worker.js) and nothing else. The shell changes with each deploy,
  * so browsers revalidate it (no-cache); blobs and thumbnails are immutable.
  */
 const PAGE_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 // Swagger UI styles some elements inline and shows its own data: images.
 const DOCS_CSP =

@@ -10,6 +10,8 @@ describe("the page's HTML", () => {
     const csp = res.headers.get("Content-Security-Policy")!;
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).toContain("default-src 'none'");
+    // The page's own hashing thread, and no worker from anywhere else (blob: or data: included).
+    expect(csp).toContain("worker-src 'self';");
     expect(res.headers.get("Cache-Control")).toBe("no-cache");
     const html = await res.text();
     expect(html).toContain('<script type="module" src="/build/app.js"></script>');

@@ -121,7 +121,7 @@ export const api = {
 
 /** What the worker takes (GET /api/limits): the most bytes each kind of request body may have. */
 export interface Limits {
-  bodies: { upload: number } & Record<string, number>;
+  bodies: { upload: number; part?: number } & Record<string, number>;
 }
 
 let limitsRequest: Promise<Limits | null> | undefined;
@@ -142,24 +142,45 @@ export function limits(): Promise<Limits | null> {
   return limitsRequest;
 }
 
-/** Sends a file's bytes as a raw body with its hash declared; XMLHttpRequest because fetch reports no upload progress. */
-export function uploadBytes(key: string, file: File, sha256: string, onProgress: (fraction: number) => void): Promise<Attachment> {
+/**
+ * Sends bytes with XMLHttpRequest, because fetch reports no upload progress.
+ * `signal` cancels it (a paused upload): the promise then rejects with the
+ * signal's reason, so the caller can tell a pause from a failed connection.
+ */
+export function sendBytes<T>(
+  method: string,
+  path: string,
+  body: Blob,
+  headers: Record<string, string>,
+  onProgress: (loaded: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `${partPath(key)}/attachments`);
-    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
-    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
-    xhr.setRequestHeader("X-Content-SHA256", sha256);
-    xhr.setRequestHeader("X-Filename", encodeURIComponent(file.name));
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
+    xhr.open(method, path);
+    for (const [name, value] of Object.entries({ ...authHeaders(), ...headers })) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = async () => {
       noteBookmark(xhr.getResponseHeader(BOOKMARK_HEADER));
-      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as Attachment);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
       else reject(unauthorized(await problemDetail(xhr.status, xhr.responseText)));
     };
     xhr.onerror = () => reject(new ApiError(0, "The connection failed while sending the file."));
-    xhr.send(file);
+    xhr.onabort = () => reject(signal?.reason);
+    if (signal?.aborted) return reject(signal.reason);
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}
+
+/** Sends a file's bytes as one raw body with its hash declared. */
+export function uploadBytes(key: string, file: File, sha256: string, onProgress: (fraction: number) => void): Promise<Attachment> {
+  const headers = {
+    "Content-Type": file.type || "application/octet-stream",
+    "X-Content-SHA256": sha256,
+    "X-Filename": encodeURIComponent(file.name),
+  };
+  return sendBytes<Attachment>("POST", `${partPath(key)}/attachments`, file, headers, (loaded) => {
+    if (file.size > 0) onProgress(loaded / file.size);
   });
 }

@@ -2,51 +2,43 @@ import { ApiError, type Attachment, api, limits, uploadBytes } from "./api";
 import { h } from "./dom";
 import { formatBytes } from "./format";
 import { sha256Hex } from "./hash";
+import { resumableThreshold } from "./resumable/plan";
+import { savedUploads } from "./resumable/saved";
+import { type Row, row, show } from "./upload-row";
 
 /** Two files at a time: enough to overlap hashing with sending without starving either. */
 const PARALLEL = 2;
 
-interface Row {
-  progress: HTMLProgressElement;
-  status: HTMLElement;
-  item: HTMLLIElement;
-}
-
-function row(file: File): Row {
-  const progress = h("progress", { max: 100, value: 0, "aria-label": `Progress of ${file.name}` });
-  const status = h("span", { class: "upload-status" }, "Waiting…");
-  const item = h(
-    "li",
-    { class: "upload" },
-    h("span", { class: "upload-name" }, file.name),
-    h("span", { class: "upload-size" }, formatBytes(file.size)),
-    progress,
-    status,
-  );
-  return { progress, status, item };
-}
-
-function show(r: Row, text: string, state: "busy" | "done" | "error" = "busy"): void {
-  r.status.textContent = text;
-  r.item.dataset.state = state;
-}
-
-/** Why a file is not sent: it is over the worker's limit (the worker would answer 413 before reading it). */
-function tooLarge(size: number, max: number): ApiError {
-  return new ApiError(413, `${formatBytes(size)} is more than this store takes in one file (${formatBytes(max)}); nothing was sent.`);
+/**
+ * Whether the store has these bytes: no byte of the file is spent asking. A
+ * token without cas:write may not ask (403): the file is then sent, and the
+ * worker dedups it anyway.
+ */
+async function isStored(hash: string): Promise<boolean> {
+  try {
+    return (await api.exists([hash])).present.includes(hash);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 403) return false;
+    throw err;
+  }
 }
 
 /**
- * One file: hash it, ask the store whether it has those bytes, then attach
- * the stored blob by hash (no body), or send the bytes with progress if the
- * worker takes a file that large. The hash and the question cost no byte of
- * the file, and a blob already stored is attached whatever its size.
+ * One file. Over the resumable threshold (64 MB, or less when the worker
+ * takes less in one request) it goes through /api/uploads, whose code loads
+ * only then. Otherwise: hash it, attach the stored blob by hash (no body) if
+ * the store has it, else send the bytes in one request with progress.
  */
 async function send(key: string, file: File, r: Row): Promise<Attachment> {
+  const found = await limits();
+  if (file.size > resumableThreshold(found?.bodies ?? null)) {
+    show(r, "Loading…");
+    const { sendResumable } = await import("./resumable/index");
+    return sendResumable(key, file, r, found);
+  }
   show(r, "Hashing…");
   const hash = await sha256Hex(file, (f) => show(r, `Hashing… ${Math.round(f * 100)}%`));
-  const { present } = await api.exists([hash]);
-  if (present.includes(hash)) {
+  if (await isStored(hash)) {
     try {
       const attached = await api.attachStored(key, file, hash);
       r.progress.value = 100;
@@ -57,8 +49,6 @@ async function send(key: string, file: File, r: Row): Promise<Attachment> {
       if (!(err instanceof ApiError && err.status === 422)) throw err;
     }
   }
-  const max = (await limits())?.bodies.upload;
-  if (max !== undefined && file.size > max) throw tooLarge(file.size, max);
   show(r, "Uploading… 0%");
   const uploaded = await uploadBytes(key, file, hash, (fraction) => {
     r.progress.value = Math.round(fraction * 100);
@@ -90,6 +80,7 @@ export function uploadPanel(key: string, onAttached: (a: Attachment) => void): H
   // Asked now, so the first file dropped is checked without waiting for them.
   void limits();
   const list = h("ul", { class: "uploads", "aria-live": "polite", "aria-label": "Uploads" });
+  const unfinished = savedUploads.all();
   const start = (files: FileList | null) => {
     if (files && files.length > 0) void uploadFiles(key, [...files], list, onAttached);
   };
@@ -105,6 +96,13 @@ export function uploadPanel(key: string, onAttached: (a: Attachment) => void): H
     h("p", {}, "Drop files here, or choose them:"),
     h("label", { for: "file-input", class: "visually-hidden" }, "Choose files to upload"),
     input,
+    unfinished.length > 0
+      ? h(
+          "p",
+          { class: "unfinished muted" },
+          `Unfinished: ${unfinished.map((u) => `${u.name} (${formatBytes(u.size)})`).join(", ")}. Choose the same file again to continue where it stopped.`,
+        )
+      : null,
     list,
   );
   zone.addEventListener("dragover", (e) => {
