@@ -43,7 +43,7 @@ function drawHeader(me: Whoami | null): void {
     fill(account);
     return;
   }
-  const signOut = h("button", { type: "button" }, "Sign out");
+  const signOut = h("button", { type: "button", class: "sign-out" }, "Sign out");
   signOut.addEventListener("click", () => {
     session.signOut();
     forgetWhoami();

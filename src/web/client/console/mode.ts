@@ -48,7 +48,7 @@ export function render(ctx: SectionContext): HTMLElement {
     const b = h("button", { type: "button", disabled: current }, label);
     b.addEventListener("click", () => void change(target, view));
     const says = target === null ? `Whatever STORAGE_MODE sets: now "${view.configured}".` : `The store ${REFUSES[target]}.`;
-    return h("li", { class: current ? "current" : null }, b, h("span", { class: "muted" }, current ? `${says} (in force)` : says));
+    return h("li", { class: current ? "current" : null }, b, h("span", { class: "muted" }, current ? `In force. ${says}` : says));
   }
 
   function draw(view: ModeView): void {
