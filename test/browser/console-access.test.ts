@@ -226,6 +226,7 @@ describe("service accounts in the console", () => {
 
 describe("the storage mode in the console", () => {
   it("switches to ro after saying what it refuses; an upload then shows the storage-mode problem under the banner; and back", async () => {
+    answer = "accept";
     const page = await newPage();
     await signIn(page, ADMIN_TOKEN);
     await page.getByLabel("New part name").fill("Mode test part");
