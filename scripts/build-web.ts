@@ -10,13 +10,13 @@
  * Run by wrangler before every `wrangler dev` and `wrangler deploy` ([build]
  * in wrangler.toml), and by vitest.config.ts before the tests.
  *
- *   npx tsx scripts/build-web.ts [--sizes]
+ *   npx tsx scripts/build-web.ts [--sizes]   (--sizes: each file's bytes, and the first load's)
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const ASSETS = join(root, "src/web/assets");
@@ -31,7 +31,7 @@ const SWAGGER_UI = ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"];
  * longer has. Chunk names carry their content's hash, so two builds of the
  * same source agree and a second build changes nothing.
  */
-export async function buildWeb(): Promise<void> {
+export async function buildWeb(): Promise<FirstLoad> {
   const out = join(ASSETS, "build");
   const scratch = mkdtempSync(join(root, "src/web/.building-"));
   try {
@@ -64,9 +64,41 @@ export async function buildWeb(): Promise<void> {
     const vendor = join(ASSETS, "vendor/swagger-ui");
     mkdirSync(vendor, { recursive: true });
     for (const file of SWAGGER_UI) replaceIfChanged(join(vendor, file), readFileSync(join(root, "node_modules/swagger-ui-dist", file)), scratch);
+    return firstLoadOf(metafile);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the parts list makes a browser fetch before it can draw: app.css,
+ * app.js and every chunk app.js imports statically, through each other; a
+ * dynamic import() (the console's sections, hash-wasm) is fetched only when
+ * the code that needs it runs. `inputs` are the source files those chunks hold.
+ */
+export interface FirstLoad {
+  files: string[];
+  inputs: string[];
+  /** Every source file in the build, first load or not. */
+  allInputs: string[];
+}
+
+function firstLoadOf(metafile: Metafile): FirstLoad {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((out) => outputs[out]!.entryPoint === "src/web/client/main.ts");
+  if (!entry) throw new Error("The build has no output for src/web/client/main.ts");
+  const seen = new Set<string>();
+  const visit = (out: string) => {
+    if (seen.has(out)) return;
+    seen.add(out);
+    for (const imported of outputs[out]?.imports ?? []) if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(entry);
+  return {
+    files: ["app.css", ...[...seen].map((out) => `build/${basename(out)}`)],
+    inputs: [...new Set([...seen].flatMap((out) => Object.keys(outputs[out]!.inputs)))].sort(),
+    allInputs: Object.keys(metafile.inputs).sort(),
+  };
 }
 
 /** Writes `bytes` to `target` by a rename from the scratch folder (same file system), unless it already holds them. */
@@ -86,7 +118,16 @@ export function builtSizes(): Array<{ file: string; bytes: number; gzip: number 
   });
 }
 
+/** The first load's files and their gzipped bytes in all (the page's budget: under 50 KB). */
+export function firstLoadGzip(firstLoad: FirstLoad): number {
+  const sizes = builtSizes();
+  return firstLoad.files.reduce((sum, file) => sum + (sizes.find((s) => s.file === file)?.gzip ?? 0), 0);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await buildWeb();
-  if (process.argv.includes("--sizes")) console.table(builtSizes());
+  const firstLoad = await buildWeb();
+  if (process.argv.includes("--sizes")) {
+    console.table(builtSizes());
+    console.log(`first load of the parts list: ${firstLoad.files.join(" + ")} = ${firstLoadGzip(firstLoad)} bytes gzipped`);
+  }
 }

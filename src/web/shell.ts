@@ -32,7 +32,7 @@ export function pageShell() {
     <script type="module" src="/build/app.js"></script>`,
     html`<header class="top">
       <a href="/" data-nav class="brand">cas-edge</a>
-      <nav aria-label="Site" id="site-nav"><a href="/api/docs">API reference</a></nav>
+      <nav aria-label="Site" id="site-nav" class="site-nav"><a href="/api/docs">API reference</a></nav>
       <div id="account"></div>
     </header>
     <div id="banner"></div>

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ASSETS, buildWeb } from "../../scripts/build-web.ts";
+import { ASSETS, buildWeb, firstLoadGzip } from "../../scripts/build-web.ts";
 
 /**
  * Every `wrangler dev` the e2e, browser and bench tests start runs this build
@@ -28,5 +28,18 @@ describe("the page's build", () => {
     await watcher;
     expect(reads).toBeGreaterThan(10);
     expect([...seen]).toEqual(["whole"]);
+  });
+
+  it("keeps the console out of the parts list's first load, which stays under 50 KB gzipped", async () => {
+    const firstLoad = await buildWeb();
+    const consoleCode = (inputs: string[]) =>
+      inputs.filter((input) => input.startsWith("src/web/client/console/") && input !== "src/web/client/console/sections.ts");
+    // The sections' code is in the build (so the check below is not vacuous), in chunks fetched when a section opens.
+    expect(consoleCode(firstLoad.allInputs)).toEqual(
+      expect.arrayContaining(["src/web/client/console/accounts.ts", "src/web/client/console/mode.ts"]),
+    );
+    expect(consoleCode(firstLoad.inputs)).toEqual([]);
+    expect(firstLoad.files).toEqual(expect.arrayContaining(["app.css", "build/app.js"]));
+    expect(firstLoadGzip(firstLoad)).toBeLessThan(50_000);
   });
 });

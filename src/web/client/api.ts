@@ -22,6 +22,22 @@ export const session = {
   },
 };
 
+/**
+ * When a JWT's `exp` claim says it stops working (ms since the epoch), or
+ * null for a static token. Read, not verified: the worker verifies every
+ * call; the page only uses it to sign out when the token has run out.
+ */
+export function tokenExpiry(token: string): number | null {
+  const payload = token.split(".")[1];
+  if (token.split(".").length !== 3 || !payload) return null;
+  try {
+    const claims = JSON.parse(atob(payload.replaceAll("-", "+").replaceAll("_", "/"))) as { exp?: unknown };
+    return typeof claims.exp === "number" ? claims.exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A failed call, carrying the problem+json `detail` the server wrote for people. */
 export class ApiError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { ApiError, session } from "./api";
+import { ApiError, session, tokenExpiry } from "./api";
 import { SECTIONS } from "./console/sections";
 import { announce, clearAnnouncement, fill, h } from "./dom";
 import { modeBanner } from "./mode-banner";
@@ -43,7 +43,7 @@ function drawHeader(me: Whoami | null): void {
     fill(account);
     return;
   }
-  const signOut = h("button", { type: "button" }, "Sign out");
+  const signOut = h("button", { type: "button", class: "sign-out" }, "Sign out");
   signOut.addEventListener("click", () => {
     session.signOut();
     forgetWhoami();
@@ -89,8 +89,33 @@ async function view(me: Whoami): Promise<HTMLElement> {
   return partMatch ? partPageView(partMatch[1]!) : partsListView(navigate);
 }
 
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Signs the tab out when its JWT runs out, saying so, instead of leaving a
+ * page whose next call fails. A static token has no expiry. (setTimeout
+ * holds at most 2^31-1 ms: a later expiry is checked again then.)
+ */
+function watchExpiry(): void {
+  clearTimeout(expiryTimer);
+  const token = session.token;
+  const at = token ? tokenExpiry(token) : null;
+  if (at === null) return;
+  const left = at - Date.now();
+  expiryTimer = setTimeout(
+    () => {
+      if (Date.now() < at) return watchExpiry();
+      session.signOut();
+      const time = new Date(at).toLocaleTimeString();
+      window.dispatchEvent(new CustomEvent("signed-out", { detail: `The sign-in expired at ${time}: sign in again.` }));
+    },
+    Math.min(Math.max(left, 0), 2 ** 31 - 1),
+  );
+}
+
 async function render(reason?: string): Promise<void> {
   clearAnnouncement();
+  watchExpiry();
   if (!session.token) {
     drawHeader(null);
     fill(

@@ -24,4 +24,7 @@ export interface Section {
  * The operator console's sections in the order the navigation shows them.
  * Only this list is in the first load; each section's code comes when it opens.
  */
-export const SECTIONS: readonly Section[] = [];
+export const SECTIONS: readonly Section[] = [
+  { id: "accounts", title: "Accounts", needs: "admin", load: () => import("./accounts") },
+  { id: "mode", title: "Storage mode", needs: "admin", load: () => import("./mode") },
+];
