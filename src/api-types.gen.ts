@@ -2538,7 +2538,12 @@ export interface paths {
     put?: never;
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          dry_run?: "0" | "1" | "true" | "false";
+          cursor?: string;
+          budget_ms?: number;
+          max_objects?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -2622,7 +2627,13 @@ export interface paths {
     put?: never;
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          dry_run?: "0" | "1" | "true" | "false";
+          cursor?: string;
+          budget_ms?: number;
+          max_objects?: number;
+          grace_hours?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -2706,7 +2717,13 @@ export interface paths {
     put?: never;
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          dry_run?: "0" | "1" | "true" | "false";
+          cursor?: string;
+          budget_ms?: number;
+          max_objects?: number;
+          grace_hours?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;

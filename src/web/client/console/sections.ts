@@ -24,4 +24,8 @@ export interface Section {
  * The operator console's sections in the order the navigation shows them.
  * Only this list is in the first load; each section's code comes when it opens.
  */
-export const SECTIONS: readonly Section[] = [];
+export const SECTIONS: readonly Section[] = [
+  { id: "housekeeping", title: "Housekeeping", needs: "admin", load: () => import("./housekeeping") },
+  { id: "devices", title: "Devices", needs: "parts:read", load: () => import("./devices") },
+  { id: "coredumps", title: "Coredumps", needs: "parts:read", load: () => import("./coredumps") },
+];
