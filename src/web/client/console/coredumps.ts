@@ -10,25 +10,33 @@ type Summary = components["schemas"]["CoredumpPage"]["coredumps"][number];
 type Status = Summary["status"];
 const STATUSES: Status[] = ["PENDING", "PARSED", "FAILED"];
 
-/** The parse result (or why parsing failed), fetched when asked for: a listing leaves it out, it may be a megabyte. */
-function resultButton(c: Summary, cell: HTMLElement): HTMLButtonElement {
+/**
+ * The parse result (or why parsing failed) in a full-width row under the
+ * dump's, fetched when asked for: a listing leaves it out, it may be a megabyte.
+ */
+function resultButton(c: Summary, row: HTMLTableRowElement): HTMLButtonElement {
   const button = h("button", { type: "button", "aria-expanded": "false" }, "Show result");
+  let shown: HTMLTableRowElement | null = null;
   button.addEventListener("click", async () => {
-    const open = button.getAttribute("aria-expanded") === "true";
-    cell.querySelector("pre")?.remove();
-    button.setAttribute("aria-expanded", String(!open));
-    button.textContent = open ? "Show result" : "Hide result";
-    if (open) return;
+    if (shown) {
+      shown.remove();
+      shown = null;
+      button.setAttribute("aria-expanded", "false");
+      button.textContent = "Show result";
+      return;
+    }
+    button.setAttribute("aria-expanded", "true");
+    button.textContent = "Hide result";
     try {
       const full = await must(client.GET("/api/coredumps/{id}", { params: { path: { id: c.id } } }));
       // textContent only (h() appends a text node): a parser's output is never markup.
-      cell.append(
-        h(
-          "pre",
-          { class: "parse-result", "aria-label": `Parse result of coredump ${c.id}` },
-          full.parse_result ?? (full.status === "PENDING" ? "Not parsed yet." : ""),
-        ),
+      const text = full.parse_result ?? (full.status === "PENDING" ? "Not parsed yet." : "");
+      shown = h(
+        "tr",
+        { class: "result-row" },
+        h("td", { colspan: 8 }, h("pre", { class: "parse-result", "aria-label": `Parse result of coredump ${c.id}` }, text)),
       );
+      row.after(shown);
     } catch (err) {
       announce((err as Error).message);
     }
@@ -50,7 +58,7 @@ function dumpRow(ctx: SectionContext, c: Summary, onDeleted: () => void): HTMLTa
     h("td", { class: "num" }, formatBytes(c.size)),
     actions,
   );
-  actions.append(resultButton(c, actions), h("a", { href: c.download_url, download: "" }, "Download"));
+  actions.append(resultButton(c, row), h("a", { href: c.download_url, download: "" }, "Download"));
   if (ctx.may("parts:delete")) {
     const del = h("button", { type: "button", class: "danger" }, "Delete");
     del.addEventListener("click", async () => {
@@ -65,6 +73,7 @@ function dumpRow(ctx: SectionContext, c: Summary, onDeleted: () => void): HTMLTa
       try {
         await must(client.DELETE("/api/coredumps/{id}", { params: { path: { id: c.id } } }));
         announce(`Coredump ${c.id} deleted.`, "info");
+        if (row.nextElementSibling?.classList.contains("result-row")) row.nextElementSibling.remove();
         row.remove();
         onDeleted();
       } catch (err) {

@@ -66,7 +66,7 @@ export function passCard(task: PassTask, mayRun: boolean): HTMLElement {
     { class: "pass", "aria-labelledby": headingId, "data-task": task.id },
     h("h2", { id: headingId }, task.title),
     state,
-    mayRun ? h("div", { class: "inline" }, h("label", { for: dry.id }, dry, " Dry run (delete nothing)"), start) : null,
+    mayRun ? h("div", { class: "pass-controls" }, h("label", { for: dry.id }, dry, " Dry run (delete nothing)"), start) : null,
     dryTotals,
     h("h3", {}, "Last runs"),
     table(`Last ${task.title} runs`, ["When", "By", "Kind", "Seen", "Deleted", "Outcome"], runs),
