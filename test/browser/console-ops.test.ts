@@ -112,7 +112,7 @@ describe("the operator console's operations sections in Chromium", () => {
   it("an admin starts a GC pass, confirms it deletes, and watches it to done; the run is listed", async () => {
     // Something for the pass to see: a blob nothing names (younger than the grace period, so kept).
     const blob = randomBytes(2048);
-    expect((await call(`/api/cas/${await sha256Hex(blob)}`, CAS_TOKEN, { method: "PUT", body: blob })).status).toBeLessThan(300);
+    expect((await call(`/api/cas/${await sha256Hex(blob)}`, CAS_TOKEN, { method: "PUT", body: new Uint8Array(blob) })).status).toBeLessThan(300);
     await signIn(ADMIN_TOKEN);
     await open("Housekeeping");
     const gc = page.locator('section[data-task="gc"]');
@@ -174,7 +174,7 @@ describe("the operator console's operations sections in Chromium", () => {
     await expect.poll(() => alert().textContent()).not.toBe("");
     const refused = await call(`/api/device-models/${MODEL}/firmware`, API_TOKEN, {
       method: "POST",
-      body: broken,
+      body: Buffer.from(broken),
       headers: { "Content-Type": "application/zip" },
     });
     expect(refused.status).toBe(422);
@@ -190,7 +190,7 @@ describe("the operator console's operations sections in Chromium", () => {
     const dump = elfCoredump(null);
     const posted = await call(`/api/devices/${encodeURIComponent(device)}/coredumps`, deviceToken, {
       method: "POST",
-      body: dump,
+      body: Buffer.from(dump),
       headers: { "X-Firmware-Version": "1.4.2" },
     });
     const { coredump_id: id } = await made<{ coredump_id: number }>(posted);

@@ -2,9 +2,12 @@ import type { components } from "../../../api-types.gen";
 import { client, must } from "../api-client";
 import { announce, clearAnnouncement, h } from "../dom";
 import { formatBytes } from "../format";
+import type { Scope } from "../whoami";
 import { confirmAction } from "./confirm";
 import { pager, shortHash, table, when } from "./pager";
-import type { SectionContext } from "./sections";
+
+/** What this section uses of its SectionContext (sections.ts): named here, as importing that registry back would be a cycle. */
+type SectionContext = { may(scope: Scope): boolean; navigate(path: string): void };
 
 type Summary = components["schemas"]["CoredumpPage"]["coredumps"][number];
 type Status = Summary["status"];

@@ -1,10 +1,13 @@
 import type { components } from "../../../api-types.gen";
 import { client, must } from "../api-client";
 import { announce, clearAnnouncement, fill, h } from "../dom";
+import type { Scope } from "../whoami";
 import { firmwareItem } from "./firmware-list";
 import { uploadFirmwareZip } from "./firmware-upload";
 import { pager, table, when } from "./pager";
-import type { SectionContext } from "./sections";
+
+/** What this section uses of its SectionContext (sections.ts): named here, as importing that registry back would be a cycle. */
+type SectionContext = { may(scope: Scope): boolean; navigate(path: string): void };
 
 type Model = components["schemas"]["DeviceModel"];
 type Device = components["schemas"]["Device"];

@@ -1,7 +1,10 @@
 import { client, must } from "../api-client";
 import { announce, h } from "../dom";
+import type { Scope } from "../whoami";
 import { type PassTask, passCard, type StepQuery } from "./pass-card";
-import type { SectionContext } from "./sections";
+
+/** What this section uses of its SectionContext (sections.ts): named here, as importing that registry back would be a cycle. */
+type SectionContext = { may(scope: Scope): boolean; navigate(path: string): void };
 
 const lastRuns = (action: string) => async () => (await must(client.GET("/api/admin/audit", { params: { query: { action, limit: 5 } } }))).entries;
 
