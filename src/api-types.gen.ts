@@ -2426,7 +2426,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["MigrationStatus"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2510,7 +2515,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["CleanupStatus"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2528,14 +2538,24 @@ export interface paths {
     put?: never;
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          dry_run?: "0" | "1" | "true" | "false";
+          cursor?: string;
+          budget_ms?: number;
+          max_objects?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PassStep"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -2584,7 +2604,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PassStatus"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2602,14 +2627,25 @@ export interface paths {
     put?: never;
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          dry_run?: "0" | "1" | "true" | "false";
+          cursor?: string;
+          budget_ms?: number;
+          max_objects?: number;
+          grace_hours?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PassStep"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -2658,7 +2694,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PassStatus"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2676,14 +2717,25 @@ export interface paths {
     put?: never;
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          dry_run?: "0" | "1" | "true" | "false";
+          cursor?: string;
+          budget_ms?: number;
+          max_objects?: number;
+          grace_hours?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PassStep"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -2846,7 +2898,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceModelList"];
           };
         };
         401: {
@@ -2883,7 +2935,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceModel"];
           };
         };
         400: {
@@ -2941,7 +2993,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceModelWithFirmware"];
           };
         };
         401: {
@@ -3001,7 +3053,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["FirmwareList"];
           };
         };
         401: {
@@ -3049,13 +3101,13 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["FirmwareUpload"];
           };
         };
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["FirmwareUpload"];
           };
         };
         400: {
@@ -3151,7 +3203,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Firmware"];
           };
         };
         401: {
@@ -3173,6 +3225,66 @@ export interface paths {
           };
         };
         503: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/devices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          model?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["DevicePage"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        404: {
           headers: { [name: string]: unknown };
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3211,7 +3323,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Device"];
           };
         };
         401: {
@@ -3257,13 +3369,13 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Device"];
           };
         };
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Device"];
           };
         };
         400: {
@@ -3424,7 +3536,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["CoredumpList"];
           };
         };
         401: {
@@ -3549,13 +3661,13 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         400: {
@@ -3602,6 +3714,73 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/coredumps": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          status?: "PENDING" | "PARSED" | "FAILED";
+          device?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["CoredumpPage"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        503: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -3695,7 +3874,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         401: {
@@ -3802,7 +3981,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         400: {
@@ -13548,6 +13727,297 @@ export interface components {
       }[];
       /** Pass as `cursor` for the next page; null on the last */
       next_cursor: string | null;
+    };
+    DeviceModel: {
+      key: string;
+      name: string;
+      /** ISO 8601, UTC */
+      created_at: string;
+    };
+    DeviceModelList: {
+      key: string;
+      name: string;
+      /** ISO 8601, UTC */
+      created_at: string;
+    }[];
+    DeviceModelWithFirmware: {
+      key: string;
+      name: string;
+      /** ISO 8601, UTC */
+      created_at: string;
+      firmware: {
+        model: string;
+        version: string;
+        project_name: string;
+        idf_ver: string;
+        build_date: string;
+        build_time: string;
+        /** The ELF's SHA-256 the app descriptor carries */
+        app_elf_sha256: string;
+        security_version: number | null;
+        /** ISO 8601, UTC */
+        uploaded_at: string;
+        downloads: number;
+        artifacts: {
+          /** The file's path inside the ZIP */
+          name: string;
+          kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
+          sha256: string;
+          size: number;
+          /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
+          download_url: string;
+        }[];
+      }[];
+    };
+    Firmware: {
+      model: string;
+      version: string;
+      project_name: string;
+      idf_ver: string;
+      build_date: string;
+      build_time: string;
+      /** The ELF's SHA-256 the app descriptor carries */
+      app_elf_sha256: string;
+      security_version: number | null;
+      /** ISO 8601, UTC */
+      uploaded_at: string;
+      downloads: number;
+      artifacts: {
+        /** The file's path inside the ZIP */
+        name: string;
+        kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
+        sha256: string;
+        size: number;
+        /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
+        download_url: string;
+      }[];
+    };
+    FirmwareList: {
+      model: string;
+      version: string;
+      project_name: string;
+      idf_ver: string;
+      build_date: string;
+      build_time: string;
+      /** The ELF's SHA-256 the app descriptor carries */
+      app_elf_sha256: string;
+      security_version: number | null;
+      /** ISO 8601, UTC */
+      uploaded_at: string;
+      downloads: number;
+      artifacts: {
+        /** The file's path inside the ZIP */
+        name: string;
+        kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
+        sha256: string;
+        size: number;
+        /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
+        download_url: string;
+      }[];
+    }[];
+    FirmwareUpload: {
+      model: string;
+      version: string;
+      project_name: string;
+      idf_ver: string;
+      build_date: string;
+      build_time: string;
+      /** The ELF's SHA-256 the app descriptor carries */
+      app_elf_sha256: string;
+      security_version: number | null;
+      /** ISO 8601, UTC */
+      uploaded_at: string;
+      downloads: number;
+      artifacts: {
+        /** The file's path inside the ZIP */
+        name: string;
+        kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
+        sha256: string;
+        size: number;
+        /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
+        download_url: string;
+      }[];
+      /** Older versions this upload removed (at most MAX_FIRMWARES a model) */
+      pruned_versions: string[];
+    };
+    Device: {
+      key: string;
+      model: string;
+      name: string | null;
+      tags: string[];
+      pinned_version: string | null;
+      /** The version the device last reported */
+      firmware_version: string | null;
+      last_seen_at: string | null;
+      /** ISO 8601, UTC */
+      created_at: string;
+    };
+    DevicePage: {
+      devices: {
+        key: string;
+        model: string;
+        name: string | null;
+        tags: string[];
+        pinned_version: string | null;
+        /** The version the device last reported */
+        firmware_version: string | null;
+        last_seen_at: string | null;
+        /** ISO 8601, UTC */
+        created_at: string;
+      }[];
+      /** Pass as `cursor` for the next page; null on the last */
+      next_cursor: string | null;
+    };
+    Coredump: {
+      id: number;
+      device: string;
+      /** ISO 8601, UTC */
+      received_at: string;
+      size: number;
+      sha256: string;
+      firmware_version: string | null;
+      elf_sha256_prefix: string | null;
+      /** The ELF the dump was matched to, if any */
+      app_elf_sha256: string | null;
+      status: "PENDING" | "PARSED" | "FAILED";
+      parsed_at: string | null;
+      /** A signed link to the private blob */
+      download_url: string;
+      /** The parser's text, or why it failed */
+      parse_result: string | null;
+    };
+    CoredumpList: {
+      id: number;
+      device: string;
+      /** ISO 8601, UTC */
+      received_at: string;
+      size: number;
+      sha256: string;
+      firmware_version: string | null;
+      elf_sha256_prefix: string | null;
+      /** The ELF the dump was matched to, if any */
+      app_elf_sha256: string | null;
+      status: "PENDING" | "PARSED" | "FAILED";
+      parsed_at: string | null;
+      /** A signed link to the private blob */
+      download_url: string;
+      /** The parser's text, or why it failed */
+      parse_result: string | null;
+    }[];
+    CoredumpPage: {
+      coredumps: {
+        id: number;
+        device: string;
+        /** ISO 8601, UTC */
+        received_at: string;
+        size: number;
+        sha256: string;
+        firmware_version: string | null;
+        elf_sha256_prefix: string | null;
+        /** The ELF the dump was matched to, if any */
+        app_elf_sha256: string | null;
+        status: "PENDING" | "PARSED" | "FAILED";
+        parsed_at: string | null;
+        /** A signed link to the private blob */
+        download_url: string;
+      }[];
+      /** Pass as `cursor` for the next (older) page; null on the last */
+      next_cursor: string | null;
+    };
+    PassStatus: {
+      /** Null before the first real pass */
+      pass: {
+        /** ISO 8601, UTC */
+        started_at: string;
+        grace_hours: number;
+        /** Objects (rows, for the visibility pass) seen so far */
+        scanned: number;
+        deleted: number;
+        kept: number;
+        /** Null while the pass is under way */
+        finished_at: string | null;
+        /** The last key decided: where the next step resumes */
+        cursor: string | null;
+      } | null;
+      /** A step holds the task's lease now */
+      running: boolean;
+    };
+    CleanupStatus: {
+      /** Null before the first real pass */
+      pass: {
+        /** ISO 8601, UTC */
+        started_at: string;
+        grace_hours: number;
+        /** Objects (rows, for the visibility pass) seen so far */
+        scanned: number;
+        deleted: number;
+        kept: number;
+        /** Null while the pass is under way */
+        finished_at: string | null;
+        /** The last key decided: where the next step resumes */
+        cursor: string | null;
+      } | null;
+      /** A step holds the task's lease now */
+      running: boolean;
+      /** Why the cleanup deletes nothing yet, or null */
+      blocked_by: string | null;
+    };
+    PassStep: {
+      dry_run: boolean;
+      /** Seen by this step */
+      scanned: number;
+      /** Deleted (or, on a dry run, deletable) by this step */
+      deleted: number;
+      kept: number;
+      /** Pass back as ?cursor on a dry run; a real pass keeps its own */
+      cursor: string | null;
+      done: boolean;
+      stopped_by: "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
+      /** The whole pass so far (real runs) */
+      pass: {
+        /** ISO 8601, UTC */
+        started_at: string;
+        grace_hours: number;
+        /** Objects (rows, for the visibility pass) seen so far */
+        scanned: number;
+        deleted: number;
+        kept: number;
+        /** Null while the pass is under way */
+        finished_at: string | null;
+        /** The last key decided: where the next step resumes */
+        cursor: string | null;
+      } | null;
+    };
+    MigrationStatus: {
+      total_legacy: number;
+      migrated: number;
+      pending: number;
+      failed: number;
+      /** No row pending or failed */
+      done: boolean;
+      /** The first 100 failed rows */
+      failures: {
+        attachment_id: number;
+        error: string;
+        attempts: number;
+        retryable: boolean;
+        last_attempt_at: string;
+      }[];
+      lease: {
+        owner: string;
+        token: number;
+        expires_at: string;
+      } | null;
+      last_run: {
+        id: number;
+        started_at: string;
+        finished_at: string;
+        fencing_token: number;
+        migrated: number;
+        failed: number;
+        stopped_by: string;
+        error: string | null;
+      } | null;
     };
   };
 }

@@ -2,10 +2,10 @@ import { accessPaths, accessSchemas, securitySchemes, withPolicy } from "./acces
 import { attachmentPaths, attachmentSchemas } from "./attachments/openapi";
 import { auditPaths, auditSchemas } from "./audit/openapi";
 import { casPaths, casSchemas } from "./cas/openapi";
-import { firmwarePaths } from "./firmware/openapi";
-import { housekeepingPaths } from "./housekeeping/openapi";
+import { firmwarePaths, firmwareSchemas } from "./firmware/openapi";
+import { housekeepingPaths, housekeepingSchemas } from "./housekeeping/openapi";
 import { problemSchema } from "./http/openapi";
-import { migrationPaths } from "./migration/openapi";
+import { migrationPaths, migrationSchemas } from "./migration/openapi";
 import { opsPaths } from "./ops/openapi";
 import { searchPaths, searchSchemas } from "./search/openapi";
 import { uploadPaths, uploadSchemas } from "./uploads/openapi";
@@ -22,7 +22,18 @@ export function openApiDocument() {
     info: { title: "cas-edge", version: "1.0.0", description: "Content-addressed blobs at the edge, and the parts and attachments that name them." },
     components: {
       securitySchemes,
-      schemas: { Problem: problemSchema, ...attachmentSchemas, ...casSchemas, ...accessSchemas, ...uploadSchemas, ...auditSchemas, ...searchSchemas },
+      schemas: {
+        Problem: problemSchema,
+        ...attachmentSchemas,
+        ...casSchemas,
+        ...accessSchemas,
+        ...uploadSchemas,
+        ...auditSchemas,
+        ...searchSchemas,
+        ...firmwareSchemas,
+        ...housekeepingSchemas,
+        ...migrationSchemas,
+      },
     },
     security: [{ bearer: [] }],
     paths: withPolicy({

@@ -130,6 +130,9 @@ export const ROUTE_POLICIES = [
   ["POST", "/api/rollouts/:id/resume", "parts:write", "write", undefined, "rollouts.resume"],
   ["POST", "/api/rollouts/:id/cancel", "parts:write", "setting", undefined, "rollouts.cancel"],
   ["POST", "/api/rollouts/:id/advance", "parts:write", "write", undefined, "rollouts.advance"],
+  // The fleet and the coredump queue a page at a time (the console's lists).
+  ["GET", "/api/devices", "parts:read", "read"],
+  ["GET", "/api/coredumps", "parts:read", "read"],
   ["PUT", "/api/devices/:device", "parts:write", "write", "json"],
   ["GET", "/api/devices/:device", "parts:read", "read"],
   // An OTA check only notes the running version: a read, so a read-only store still updates devices.

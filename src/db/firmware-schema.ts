@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";
 import { blobVisibilities } from "./visibility";
 
-// Mirrors migrations/0008_firmware.sql (devices.tags and pinned_version: 0014_rollouts.sql).
+// Mirrors migrations/0008_firmware.sql (devices.tags and pinned_version: 0014_rollouts.sql; listing indexes: 0016).
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const deviceModels = sqliteTable("device_models", {
@@ -51,19 +51,24 @@ export const firmwareArtifacts = sqliteTable(
   (t) => [primaryKey({ columns: [t.firmwareId, t.name] }), index("firmware_artifacts_by_sha256").on(t.sha256)],
 );
 
-export const devices = sqliteTable("devices", {
-  key: text("key").primaryKey(),
-  modelKey: text("model_key")
-    .notNull()
-    .references(() => deviceModels.key),
-  name: text("name"),
-  firmwareVersion: text("firmware_version"),
-  lastSeenAt: text("last_seen_at"),
-  createdAt: text("created_at").notNull().default(now),
-  /** Sorted, unique lowercase tokens (migrations/0014); groups select devices by them. */
-  tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
-  pinnedVersion: text("pinned_version"),
-});
+export const devices = sqliteTable(
+  "devices",
+  {
+    key: text("key").primaryKey(),
+    modelKey: text("model_key")
+      .notNull()
+      .references(() => deviceModels.key),
+    name: text("name"),
+    firmwareVersion: text("firmware_version"),
+    lastSeenAt: text("last_seen_at"),
+    createdAt: text("created_at").notNull().default(now),
+    /** Sorted, unique lowercase tokens (migrations/0014); groups select devices by them. */
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+    pinnedVersion: text("pinned_version"),
+  },
+  // migrations/0016: the console's device listing, by model.
+  (t) => [index("devices_by_model").on(t.modelKey, t.key)],
+);
 
 export const coredumpStatuses = ["PENDING", "PARSED", "FAILED"] as const;
 
@@ -93,6 +98,8 @@ export const coredumps = sqliteTable(
     index("coredumps_by_device").on(t.deviceKey, t.id),
     index("coredumps_pending").on(t.id).where(sql`status = 'PENDING'`),
     index("coredumps_by_sha256").on(t.sha256),
+    // migrations/0016: the console's queue listing, by status.
+    index("coredumps_by_status").on(t.status, t.id),
   ],
 );
 

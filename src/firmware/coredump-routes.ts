@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { KiB } from "../http/bounded-body";
-import { readJson } from "../validation";
+import { parseWith, readJson } from "../validation";
 import { deleteCoredump, getCoredump } from "./coredumps";
+import { listCoredumpQueue } from "./listings";
 import { claimNext, DEFAULT_LEASE_SECONDS, recordOutcome } from "./parse-queue";
-import { claimJson, coredumpJson } from "./responses";
-import { claimBody, MAX_RESULT_CHARS, pathId, resultBody } from "./schemas";
+import { claimJson, coredumpJson, coredumpSummaryJson } from "./responses";
+import { claimBody, coredumpListQuery, MAX_RESULT_CHARS, pathId, resultBody } from "./schemas";
 
 // A parse result may hold MAX_RESULT_CHARS characters, each at worst 6 bytes once
 // JSON-escaped ("\u001b"), plus the lease id and the member names.
@@ -14,6 +15,12 @@ export const RESULT_BODY_BYTES = 6 * MAX_RESULT_CHARS + 4 * KiB;
 
 /** Coredumps by id (operators) and the parse queue (external parsers). */
 export const coredumpRoutes = new Hono<AppEnv>()
+  // The queue overall (operators): newest first, by status and/or device, a page at a time.
+  .get("/", async (c) => {
+    const query = parseWith(coredumpListQuery, c.req.query(), "invalid_parameter");
+    const { rows, next } = await listCoredumpQueue(database(c.env.DB), query);
+    return c.json({ coredumps: await Promise.all(rows.map((row) => coredumpSummaryJson(c.env, row))), next_cursor: next });
+  })
   .post("/claim", async (c) => {
     // Parsed whether or not a length is given (a chunked body is still a body); none at all means the defaults.
     const { lease_seconds } = await readJson(c, claimBody, { ifEmpty: {} });

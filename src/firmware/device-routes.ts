@@ -11,16 +11,22 @@ import { parseWith, readJson } from "../validation";
 import { getDevice, noteRunningVersion, putDevice } from "./catalog";
 import { importCoredump, listCoredumps, receiveCoredump } from "./coredumps";
 import { requireOwnDevice } from "./device-auth";
+import { listDevices } from "./listings";
 import { signManifest } from "./manifest";
 import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
 import { recordReport } from "./rollouts/reports";
 import { updateStatusBody } from "./rollouts/schemas";
-import { devicePut, listQuery, pathHash, pathKey, runningVersion } from "./schemas";
+import { deviceListQuery, devicePut, listQuery, pathHash, pathKey, runningVersion } from "./schemas";
 import { requireUpdateKeys } from "./update-keys";
 
 /** Devices: registered by operators; OTA checks and coredump uploads by the device itself. */
 export const deviceRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const query = parseWith(deviceListQuery, c.req.query(), "invalid_parameter");
+    const { rows, next } = await listDevices(database(c.env.DB), query);
+    return c.json({ devices: rows.map(deviceJson), next_cursor: next });
+  })
   .put("/:device", async (c) => {
     const key = pathKey(c.req.param("device"), "device");
     const { device, created } = await putDevice(database(c.env.DB), key, await readJson(c, devicePut));

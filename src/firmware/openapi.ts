@@ -1,7 +1,36 @@
-import type { z } from "zod";
-import { errors, pathParam, schema } from "../http/openapi";
+import { z } from "zod";
+import { errors, ok, pathParam, schema } from "../http/openapi";
 import { rolloutPaths } from "./rollouts/openapi";
-import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from "./schemas";
+import {
+  claimBody,
+  coredumpPage,
+  coredumpResponse,
+  devicePage,
+  devicePut,
+  deviceResponse,
+  FIRMWARE_VERSION,
+  firmwareResponse,
+  firmwareUploadResponse,
+  modelCreate,
+  modelResponse,
+  modelWithFirmware,
+  resultBody,
+} from "./schemas";
+
+/** The response shapes of the firmware paths, by name (src/openapi.ts puts them in components). */
+export const firmwareSchemas = {
+  DeviceModel: schema(modelResponse),
+  DeviceModelList: schema(z.array(modelResponse)),
+  DeviceModelWithFirmware: schema(modelWithFirmware),
+  Firmware: schema(firmwareResponse),
+  FirmwareList: schema(z.array(firmwareResponse)),
+  FirmwareUpload: schema(firmwareUploadResponse),
+  Device: schema(deviceResponse),
+  DevicePage: schema(devicePage),
+  Coredump: schema(coredumpResponse),
+  CoredumpList: schema(z.array(coredumpResponse)),
+  CoredumpPage: schema(coredumpPage),
+};
 
 /**
  * The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators.
@@ -10,6 +39,17 @@ import { claimBody, devicePut, FIRMWARE_VERSION, modelCreate, resultBody } from 
 const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(type, "input") } } });
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const param = (name: string, type = "string") => pathParam(name, { type });
+const query = (name: string, description: string, type: object = { type: "string" }) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: type,
+});
+const pageParams = [
+  query("limit", "Rows per page (default 50)", { type: "integer", minimum: 1, maximum: 100 }),
+  query("cursor", "The `next_cursor` of the previous page"),
+];
 const versionParam = {
   name: "version",
   in: "path",
@@ -20,34 +60,55 @@ const versionParam = {
 
 export const firmwarePaths = {
   "/api/device-models": {
-    get: { summary: "Device models", responses: { "200": json("Models"), ...errors(401, 403) } },
-    post: { summary: "Create a device model", requestBody: input(modelCreate), responses: { "201": json("Created"), ...errors(400, 401, 403, 409) } },
+    get: { summary: "Device models", responses: { "200": ok("DeviceModelList", "Models"), ...errors(401, 403) } },
+    post: {
+      summary: "Create a device model",
+      requestBody: input(modelCreate),
+      responses: { "201": ok("DeviceModel", "Created"), ...errors(400, 401, 403, 409) },
+    },
   },
   "/api/device-models/{model}": {
     parameters: [param("model")],
-    get: { summary: "A model with its firmware versions", responses: { "200": json("Model"), ...errors(401, 403, 404, 503) } },
+    get: {
+      summary: "A model with its firmware versions",
+      responses: { "200": ok("DeviceModelWithFirmware", "Model"), ...errors(401, 403, 404, 503) },
+    },
   },
   "/api/device-models/{model}/firmware": {
     parameters: [param("model")],
-    get: { summary: "Firmware versions, newest first", responses: { "200": json("Versions"), ...errors(401, 403, 404, 503) } },
+    get: { summary: "Firmware versions, newest first", responses: { "200": ok("FirmwareList", "Versions"), ...errors(401, 403, 404, 503) } },
     post: {
       summary: "Upload an ESP-IDF build as a ZIP (app .bin, .elf, .map, bootloader, partition table)",
       description: `The version comes from the app's esp_app_desc_t and must match ${FIRMWARE_VERSION.source} without ".." (else 422).`,
       requestBody: { required: true, content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
-      responses: { "200": json("Same version, same bytes"), "201": json("Recorded"), ...errors(400, 401, 403, 404, 409, 411, 413, 415, 422, 503) },
+      responses: {
+        "200": ok("FirmwareUpload", "Same version, same bytes"),
+        "201": ok("FirmwareUpload", "Recorded"),
+        ...errors(400, 401, 403, 404, 409, 411, 413, 415, 422, 503),
+      },
     },
   },
   "/api/device-models/{model}/firmware/{version}": {
     parameters: [param("model"), versionParam],
-    get: { summary: "One firmware version and signed links to its artifacts", responses: { "200": json("Version"), ...errors(401, 403, 404, 503) } },
+    get: {
+      summary: "One firmware version and signed links to its artifacts",
+      responses: { "200": ok("Firmware", "Version"), ...errors(401, 403, 404, 503) },
+    },
+  },
+  "/api/devices": {
+    get: {
+      summary: "Devices by key, a page at a time, with their model and the firmware they last reported",
+      parameters: [query("model", "Only devices of this model (404 when there is none)"), ...pageParams],
+      responses: { "200": ok("DevicePage", "A page of devices"), ...errors(400, 401, 403, 404) },
+    },
   },
   "/api/devices/{device}": {
     parameters: [param("device")],
-    get: { summary: "A device and the firmware it last reported", responses: { "200": json("Device"), ...errors(401, 403, 404) } },
+    get: { summary: "A device and the firmware it last reported", responses: { "200": ok("Device"), ...errors(401, 403, 404) } },
     put: {
       summary: "Register or move a device; set its tags and its pinned version (both kept when left out)",
       requestBody: input(devicePut),
-      responses: { "200": json("Updated"), "201": json("Created"), ...errors(400, 401, 403, 422) },
+      responses: { "200": ok("Device", "Updated"), "201": ok("Device", "Created"), ...errors(400, 401, 403, 422) },
     },
   },
   "/api/devices/{device}/firmware": {
@@ -73,7 +134,7 @@ export const firmwarePaths = {
   },
   "/api/devices/{device}/coredumps": {
     parameters: [param("device")],
-    get: { summary: "A device's coredumps, newest first", responses: { "200": json("Coredumps"), ...errors(401, 403, 404, 503) } },
+    get: { summary: "A device's coredumps, newest first", responses: { "200": ok("CoredumpList", "Coredumps"), ...errors(401, 403, 404, 503) } },
     post: {
       summary: "Upload a coredump (device token)",
       requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
@@ -85,7 +146,18 @@ export const firmwarePaths = {
     put: {
       summary: "Import a coredump another store received (operators): idempotent by the device and the dump's SHA-256",
       requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
-      responses: { "200": json("Coredump (already there)"), "201": json("Coredump"), ...errors(400, 401, 403, 404, 411, 413, 503) },
+      responses: { "200": ok("Coredump", "Already there"), "201": ok("Coredump", "Imported"), ...errors(400, 401, 403, 404, 411, 413, 503) },
+    },
+  },
+  "/api/coredumps": {
+    get: {
+      summary: "The coredump queue, newest first, a page at a time (no parse results: GET /api/coredumps/{id} has one)",
+      parameters: [
+        query("status", "Only dumps in this state", { enum: ["PENDING", "PARSED", "FAILED"] }),
+        query("device", "Only this device's dumps (404 when there is none)"),
+        ...pageParams,
+      ],
+      responses: { "200": ok("CoredumpPage", "A page of dumps"), ...errors(400, 401, 403, 404, 503) },
     },
   },
   "/api/coredumps/claim": {
@@ -97,7 +169,7 @@ export const firmwarePaths = {
   },
   "/api/coredumps/{id}": {
     parameters: [param("id", "integer")],
-    get: { summary: "One coredump", responses: { "200": json("Coredump"), ...errors(401, 403, 404, 503) } },
+    get: { summary: "One coredump", responses: { "200": ok("Coredump"), ...errors(401, 403, 404, 503) } },
     delete: { summary: "Delete the row (the blob is kept for GC)", responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404) } },
   },
   "/api/coredumps/{id}/result": {
@@ -105,7 +177,7 @@ export const firmwarePaths = {
     post: {
       summary: "Report a parse result (lease holder only)",
       requestBody: input(resultBody),
-      responses: { "200": json("Coredump"), ...errors(400, 401, 403, 404, 409, 503) },
+      responses: { "200": ok("Coredump"), ...errors(400, 401, 403, 404, 409, 503) },
     },
   },
   ...rolloutPaths,

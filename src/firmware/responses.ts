@@ -1,14 +1,17 @@
+import type { z } from "zod";
 import { contentHash } from "../blobs/keys";
 import { privateLink } from "../cas/signed-links";
 import type { BlobView } from "../cas/view";
 import type { Coredump, Device, DeviceModel } from "../db/schema";
 import { sanitizeFilename } from "../http/filename";
+import type { CoredumpRow } from "./listings";
 import type { Lease } from "./parse-queue";
+import type { coredumpResponse, coredumpSummary, deviceResponse, firmwareResponse, modelResponse } from "./schemas";
 import type { FirmwareWithArtifacts } from "./versions";
 
-export const modelJson = (m: DeviceModel) => ({ key: m.key, name: m.name, created_at: m.createdAt });
+export const modelJson = (m: DeviceModel): z.infer<typeof modelResponse> => ({ key: m.key, name: m.name, created_at: m.createdAt });
 
-export const deviceJson = (d: Device) => ({
+export const deviceJson = (d: Device): z.infer<typeof deviceResponse> => ({
   key: d.key,
   model: d.modelKey,
   name: d.name,
@@ -41,7 +44,7 @@ export function blobLink(env: Env, sha256: string, view: BlobView = {}): Promise
   return privateLink(env, contentHash.parse(sha256), view);
 }
 
-export async function firmwareJson(env: Env, { version: v, artifacts }: FirmwareWithArtifacts) {
+export async function firmwareJson(env: Env, { version: v, artifacts }: FirmwareWithArtifacts): Promise<z.infer<typeof firmwareResponse>> {
   return {
     model: v.modelKey,
     version: v.version,
@@ -65,7 +68,12 @@ export async function firmwareJson(env: Env, { version: v, artifacts }: Firmware
   };
 }
 
-export async function coredumpJson(env: Env, c: Coredump) {
+export async function coredumpJson(env: Env, c: Coredump): Promise<z.infer<typeof coredumpResponse>> {
+  return { ...(await coredumpSummaryJson(env, c)), parse_result: c.parseResult };
+}
+
+/** A dump as a listing shows it: no parse result (GET /api/coredumps/{id} has it). */
+export async function coredumpSummaryJson(env: Env, c: CoredumpRow): Promise<z.infer<typeof coredumpSummary>> {
   return {
     id: c.id,
     device: c.deviceKey,
@@ -76,7 +84,6 @@ export async function coredumpJson(env: Env, c: Coredump) {
     elf_sha256_prefix: c.elfSha256Prefix,
     app_elf_sha256: c.appElfSha256,
     status: c.status,
-    parse_result: c.parseResult,
     parsed_at: c.parsedAt,
     download_url: await blobLink(env, c.sha256, downloadView(`coredump-${c.deviceKey}-${c.id}.bin`)),
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { coredumpStatuses } from "../db/schema";
 import { AppError } from "../errors";
 
 /** Keys appear in URLs and in device tokens' `sub`: short, URL-safe, no surprises. */
@@ -58,7 +59,98 @@ export const resultBody = z.discriminatedUnion("status", [
   z.strictObject({ lease_id: z.string().uuid(), status: z.literal("FAILED"), reason: z.string().min(1).max(10_000) }),
 ]);
 
-export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+const pageLimit = z.coerce.number().int().min(1).max(100).default(50);
+export const listQuery = z.object({ limit: pageLimit });
+
+/** GET /api/devices: by key, a page at a time; `cursor` is the last key of the previous page. */
+export const deviceListQuery = z.object({
+  model: z.string().regex(KEY, "not a device model key").optional(),
+  cursor: z.string().regex(DEVICE_KEY, "not a cursor this endpoint gave out").optional(),
+  limit: pageLimit,
+});
+
+/** GET /api/coredumps: newest first, a page at a time; `cursor` is the last id of the previous page. */
+export const coredumpListQuery = z.object({
+  status: z.enum(coredumpStatuses).optional(),
+  device: z.string().regex(DEVICE_KEY, "not a device key").optional(),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "not a cursor this endpoint gave out")
+    .optional(),
+  limit: pageLimit,
+});
+
+// Responses: what responses.ts writes, named in the OpenAPI document (openapi.ts) so the page's types come from here.
+const at = z.string().describe("ISO 8601, UTC");
+
+export const modelResponse = z.object({ key: z.string(), name: z.string(), created_at: at });
+
+export const artifactResponse = z.object({
+  name: z.string().describe("The file's path inside the ZIP"),
+  kind: z.enum(["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"]),
+  sha256: z.string(),
+  size: z.number().int(),
+  download_url: z.string().describe("A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more"),
+});
+
+/** A version with its app descriptor (esp_app_desc_t) fields. */
+export const firmwareResponse = z.object({
+  model: z.string(),
+  version: z.string(),
+  project_name: z.string(),
+  idf_ver: z.string(),
+  build_date: z.string(),
+  build_time: z.string(),
+  app_elf_sha256: z.string().describe("The ELF's SHA-256 the app descriptor carries"),
+  security_version: z.number().int().nullable(),
+  uploaded_at: at,
+  downloads: z.number().int(),
+  artifacts: z.array(artifactResponse),
+});
+
+export const firmwareUploadResponse = firmwareResponse.extend({
+  pruned_versions: z.array(z.string()).describe("Older versions this upload removed (at most MAX_FIRMWARES a model)"),
+});
+
+export const modelWithFirmware = modelResponse.extend({ firmware: z.array(firmwareResponse) });
+
+export const deviceResponse = z.object({
+  key: z.string(),
+  model: z.string(),
+  name: z.string().nullable(),
+  tags: z.array(z.string()),
+  pinned_version: z.string().nullable(),
+  firmware_version: z.string().nullable().describe("The version the device last reported"),
+  last_seen_at: at.nullable(),
+  created_at: at,
+});
+
+export const devicePage = z.object({
+  devices: z.array(deviceResponse),
+  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last"),
+});
+
+/** A dump in a listing: everything but the parse result, which may be a megabyte (GET /api/coredumps/{id} has it). */
+export const coredumpSummary = z.object({
+  id: z.number().int(),
+  device: z.string(),
+  received_at: at,
+  size: z.number().int(),
+  sha256: z.string(),
+  firmware_version: z.string().nullable(),
+  elf_sha256_prefix: z.string().nullable(),
+  app_elf_sha256: z.string().nullable().describe("The ELF the dump was matched to, if any"),
+  status: z.enum(coredumpStatuses),
+  parsed_at: at.nullable(),
+  download_url: z.string().describe("A signed link to the private blob"),
+});
+
+export const coredumpResponse = coredumpSummary.extend({ parse_result: z.string().nullable().describe("The parser's text, or why it failed") });
+
+export const coredumpPage = z.object({
+  coredumps: z.array(coredumpSummary),
+  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page; null on the last"),
+});
 
 /** A path key that cannot exist is simply not found. */
 export function pathKey(raw: string, what: "device model" | "device" | "group"): string {

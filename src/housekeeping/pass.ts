@@ -19,6 +19,9 @@ export interface PassRow {
   deleted: number;
   kept: number;
   finished_at: number | null;
+  /** The step holding the task's lease, and until when (ms); null when none does. */
+  held_by?: string | null;
+  held_until?: number | null;
 }
 
 /** Long enough for one invocation's budget plus its slowest page; short enough that a crashed run frees the task soon. */
@@ -74,7 +77,15 @@ export interface PassProgress {
   done: boolean;
   stopped_by: StoppedBy;
   /** The whole pass so far (real runs), including this invocation. */
-  pass: { started_at: string; grace_hours: number; scanned: number; deleted: number; kept: number; finished_at: string | null } | null;
+  pass: {
+    started_at: string;
+    grace_hours: number;
+    scanned: number;
+    deleted: number;
+    kept: number;
+    finished_at: string | null;
+    cursor: string | null;
+  } | null;
 }
 
 /**
@@ -203,5 +214,11 @@ export function describe(row: PassRow | null): PassProgress["pass"] {
     deleted: row.deleted,
     kept: row.kept,
     finished_at: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    cursor: row.cursor,
   };
+}
+
+/** The GET answer: the pass, and whether a step (an admin call or the cron) holds it now, for a console watching it. */
+export function passStatus(row: PassRow | null, now = Date.now()) {
+  return { pass: describe(row), running: Boolean(row?.held_by) && (row?.held_until ?? 0) > now };
 }

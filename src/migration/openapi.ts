@@ -1,4 +1,7 @@
-import { errors, pathParam } from "../http/openapi";
+import { errors, ok, pathParam, schema } from "../http/openapi";
+import { migrationStatusResponse } from "./schemas";
+
+export const migrationSchemas = { MigrationStatus: schema(migrationStatusResponse) };
 
 /** The legacy-link and migration paths of the OpenAPI document (src/openapi.ts). */
 export const migrationPaths = {
@@ -16,7 +19,7 @@ export const migrationPaths = {
     },
   },
   "/api/admin/migration": {
-    get: { summary: "Legacy-to-CAS migration status", responses: { "200": { description: "OK" }, ...errors(401, 403) } },
+    get: { summary: "Legacy-to-CAS migration status", responses: { "200": ok("MigrationStatus"), ...errors(401, 403) } },
   },
   "/api/admin/migration/run": {
     post: { summary: "One migration batch now (?dry_run, ?batch_size)", responses: { "200": { description: "OK" }, ...errors(401, 403, 409) } },

@@ -57,7 +57,7 @@ export async function problemDetail(status: number, text: string): Promise<ApiEr
   }
 }
 
-const BOOKMARK_HEADER = "x-d1-bookmark";
+export const BOOKMARK_HEADER = "x-d1-bookmark";
 const BOOKMARK_KEY = "cas-edge.d1-bookmark";
 
 /**

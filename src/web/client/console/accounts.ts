@@ -2,7 +2,7 @@ import type { components } from "../../../api-types.gen";
 import { client, must } from "../api-client";
 import { announce, clearAnnouncement, fill, h } from "../dom";
 import { age, timeAgo } from "./age";
-import type { SectionContext } from "./sections";
+import type { SectionContext } from "./context";
 
 type Account = components["schemas"]["Account"];
 type AccountWithSecret = components["schemas"]["AccountWithSecret"];

@@ -1,7 +1,7 @@
 import type { components } from "../../../api-types.gen";
 import { client, must } from "../api-client";
 import { announce, fill, h } from "../dom";
-import type { SectionContext } from "./sections";
+import type { SectionContext } from "./context";
 
 type ModeView = components["schemas"]["Mode"];
 type StorageMode = ModeView["mode"];

@@ -1,14 +1,5 @@
-import type { Scope, Whoami } from "../whoami";
-
-/** What a console section gets from the page around it. */
-export interface SectionContext {
-  whoami: Whoami;
-  may(scope: Scope): boolean;
-  /** Changes the page's path without a reload (links marked data-nav do the same). */
-  navigate(path: string): void;
-  /** Reads /api/whoami again (after the mode changed), which redraws the banner. */
-  refresh(): Promise<void>;
-}
+import type { Scope } from "../whoami";
+import type { SectionContext } from "./context";
 
 export interface Section {
   /** The path segment: /console/<id>. */
@@ -27,4 +18,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: "accounts", title: "Accounts", needs: "admin", load: () => import("./accounts") },
   { id: "mode", title: "Storage mode", needs: "admin", load: () => import("./mode") },
+  { id: "housekeeping", title: "Housekeeping", needs: "admin", load: () => import("./housekeeping") },
+  { id: "devices", title: "Devices", needs: "parts:read", load: () => import("./devices") },
+  { id: "coredumps", title: "Coredumps", needs: "parts:read", load: () => import("./coredumps") },
 ];
