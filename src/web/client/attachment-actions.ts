@@ -1,6 +1,7 @@
 import { type Attachment, api, type Part } from "./api";
 import { announce, h } from "./dom";
 import { displayName } from "./format";
+import { may } from "./whoami";
 
 export interface ActionContext {
   part: Part;
@@ -120,6 +121,8 @@ export function actionsFor(a: Attachment, ctx: ActionContext): HTMLElement {
     });
   });
 
-  holder.append(...[cover, rename, copy, remove].filter((b): b is HTMLButtonElement => b !== null));
+  // Only what the token may do: cover, rename and copy change the catalogue (parts:write), delete needs parts:delete.
+  const offered = [...(may("parts:write") ? [cover, rename, copy] : []), may("parts:delete") ? remove : null];
+  holder.append(...offered.filter((b): b is HTMLButtonElement => b !== null));
   return holder;
 }

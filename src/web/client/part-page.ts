@@ -3,6 +3,7 @@ import { type ActionContext, actionsFor } from "./attachment-actions";
 import { announce, fill, h } from "./dom";
 import { displayName, formatBytes, typeLabel } from "./format";
 import { uploadPanel } from "./upload";
+import { may } from "./whoami";
 
 /**
  * An image: its 150 px thumbnail (512 px on high-DPI screens via srcset),
@@ -62,9 +63,11 @@ function fileRow(a: Attachment, ctx: ActionContext): HTMLElement {
 function privacyControl(key: string, refresh: () => Promise<void>) {
   const box = h("input", { type: "checkbox", id: "part-private", disabled: true, "aria-describedby": "part-private-note" });
   const note = h("span", { id: "part-private-note", class: "muted" });
+  // Without parts:write the flag is shown, not offered: the box stays disabled.
+  const mayChange = may("parts:write");
   const show = (isPrivate: boolean) => {
     box.checked = isPrivate;
-    box.disabled = false;
+    box.disabled = !mayChange;
     note.textContent = isPrivate ? "Its files are shown only through signed links that expire." : "Anyone with a file's link can open it.";
   };
   box.addEventListener("change", async () => {
@@ -146,7 +149,7 @@ export function partPageView(key: string): HTMLElement {
     h("p", {}, h("a", { href: "/", "data-nav": true }, "← All parts")),
     title,
     privacy.view,
-    uploadPanel(key, refreshSoon),
+    may("parts:write") ? uploadPanel(key, refreshSoon) : null,
     h("h2", { id: "attachments-heading", tabindex: -1 }, "Attachments"),
     empty,
     images,

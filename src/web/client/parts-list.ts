@@ -1,6 +1,7 @@
 import { api, type Part } from "./api";
 import { announce, clearAnnouncement, h } from "./dom";
 import { attachSearchBox } from "./search-box";
+import { may } from "./whoami";
 
 function partItem(p: Part): HTMLLIElement {
   const cover = p.cover_url
@@ -67,5 +68,6 @@ export function partsListView(navigate: (path: string) => void): HTMLElement {
   });
 
   void load(false);
-  return h("div", {}, h("h1", { id: "parts-heading" }, "Parts"), searchForm, create, count, list, more);
+  // A token that may not create parts is not offered the form.
+  return h("div", {}, h("h1", { id: "parts-heading" }, "Parts"), searchForm, may("parts:write") ? create : null, count, list, more);
 }
