@@ -81,7 +81,7 @@ describe("the console's navigation per token", () => {
     await shoot(page, "sign-in");
     await signIn(page, ADMIN_TOKEN);
     await expect.poll(() => heading(page)).toBe("Parts");
-    expect(await navLinks(page)).toEqual(["Parts", "Accounts", "Storage mode", "API reference"]);
+    expect(await navLinks(page)).toEqual(["Parts", "Accounts", "Storage mode", "Housekeeping", "Devices", "Coredumps", "API reference"]);
     expect(await page.getByRole("link", { name: "Parts", exact: true }).getAttribute("aria-current")).toBe("page");
     expect(await page.locator(".who").textContent()).toBe("static:ADMIN_TOKEN");
     await shoot(page, "parts-admin");
@@ -93,11 +93,11 @@ describe("the console's navigation per token", () => {
     expect(await page.getByRole("link", { name: "Parts", exact: true }).getAttribute("aria-current")).toBeNull();
   });
 
-  it("shows API_TOKEN the parts only: no console link, and the lacking scope at a console path", async () => {
+  it("shows API_TOKEN (parts:*) the parts and the fleet, not the admin sections, and the lacking scope at their paths", async () => {
     const page = await newPage();
     await signIn(page, API_TOKEN);
     await expect.poll(() => heading(page)).toBe("Parts");
-    expect(await navLinks(page)).toEqual(["Parts", "API reference"]);
+    expect(await navLinks(page)).toEqual(["Parts", "Devices", "Coredumps", "API reference"]);
     await page.goto(`${worker.url}/console/accounts`);
     await expect.poll(() => heading(page)).toBe("Accounts");
     expect(await page.locator("main p").first().textContent()).toBe('This token lacks the scope "admin" this section needs.');
@@ -197,7 +197,7 @@ describe("service accounts in the console", () => {
     await page.getByRole("button", { name: "Use client credentials" }).click();
     await expect.poll(() => heading(page)).toBe("Parts");
     expect(await page.locator(".who").textContent()).toBe(clientId);
-    expect(await navLinks(page)).toEqual(["Parts", "API reference"]);
+    expect(await navLinks(page)).toEqual(["Parts", "Devices", "Coredumps", "API reference"]);
     const kept = await stored(page);
     expect(kept).not.toContain(firstSecret);
     expect(kept).toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);

@@ -59,8 +59,10 @@ async function accountToken(name: string, scopes: string[], device?: string): Pr
 }
 
 async function signIn(token: string): Promise<void> {
+  // Signed out whatever the tab held: the token lives in sessionStorage.
   await page.goto(worker.url);
-  if (await page.getByRole("button", { name: "Sign out" }).isVisible()) await page.getByRole("button", { name: "Sign out" }).click();
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
   await page.getByLabel("API token").fill(token);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Sign out" }).waitFor();
