@@ -80,7 +80,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              keys: {
+                kty: string;
+                kid?: string;
+                alg?: string;
+              }[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -107,7 +118,21 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              issuer: string;
+              token_endpoint: string;
+              jwks_uri: string;
+              service_documentation?: string;
+              scopes_supported?: string[];
+              response_types_supported: string[];
+              grant_types_supported?: string[];
+              token_endpoint_auth_methods_supported?: string[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -645,8 +670,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
-        206: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
+        206: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         304: { headers: { [name: string]: unknown }; content?: never };
         400: {
           headers: { [name: string]: unknown };
@@ -683,8 +718,18 @@ export interface paths {
         };
       };
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
-        201: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Stored"];
+          };
+        };
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Stored"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -772,8 +817,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
-        206: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
+        206: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         304: { headers: { [name: string]: unknown }; content?: never };
         400: {
           headers: { [name: string]: unknown };
@@ -2044,7 +2099,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              status: "ok";
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -2071,7 +2133,34 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              status: "ready";
+              checks: {
+                d1: {
+                  ok: boolean;
+                  ms: number;
+                  /** timeout or unavailable */
+                  error?: string;
+                };
+                r2: {
+                  ok: boolean;
+                  ms: number;
+                  /** timeout or unavailable */
+                  error?: string;
+                };
+                durable_object: {
+                  ok: boolean;
+                  ms: number;
+                  /** timeout or unavailable */
+                  error?: string;
+                };
+              };
+            };
+          };
+        };
         503: {
           headers: { [name: string]: unknown };
           content: {
@@ -2240,7 +2329,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2273,7 +2367,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2310,7 +2409,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2347,7 +2451,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2386,7 +2495,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         307: { headers: { [name: string]: unknown }; content?: never };
         404: {
           headers: { [name: string]: unknown };
@@ -2426,7 +2540,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["MigrationStatus"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2467,7 +2586,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["MigrationRun"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2510,7 +2634,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["CleanupState"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2535,7 +2664,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["CleanupProgress"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -2584,7 +2718,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PassState"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2609,7 +2748,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["GcProgress"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -2658,7 +2802,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PassState"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2683,7 +2832,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["VisibilityProgress"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -2789,7 +2943,17 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              openapi: string;
+              info: { [key: string]: unknown };
+              paths: { [key: string]: unknown };
+              components?: { [key: string]: unknown };
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -2816,7 +2980,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Limits"];
+          };
+        };
       };
     };
     put?: never;
@@ -2846,7 +3015,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceModel"][];
           };
         };
         401: {
@@ -2883,7 +3052,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceModel"];
           };
         };
         400: {
@@ -2941,7 +3110,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceModelWithFirmware"];
           };
         };
         401: {
@@ -3001,7 +3170,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Firmware"][];
           };
         };
         401: {
@@ -3049,13 +3218,13 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["FirmwareUpload"];
           };
         };
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["FirmwareUpload"];
           };
         };
         400: {
@@ -3151,7 +3320,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Firmware"];
           };
         };
         401: {
@@ -3211,7 +3380,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Device"];
           };
         };
         401: {
@@ -3257,13 +3426,13 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Device"];
           };
         };
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Device"];
           };
         };
         400: {
@@ -3330,7 +3499,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["OtaManifest"];
           };
         };
         204: { headers: { [name: string]: unknown }; content?: never };
@@ -3390,7 +3559,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              keys: {
+                kty: string;
+                kid?: string;
+                alg?: string;
+              }[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -3424,7 +3604,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"][];
           };
         };
         401: {
@@ -3472,7 +3652,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["CoredumpReceived"];
           };
         };
         400: {
@@ -3549,13 +3729,13 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         400: {
@@ -3636,7 +3816,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["CoredumpClaim"];
           };
         };
         204: { headers: { [name: string]: unknown }; content?: never };
@@ -3695,7 +3875,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         401: {
@@ -3802,7 +3982,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Coredump"];
           };
         };
         400: {
@@ -3872,7 +4052,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceGroup"][];
           };
         };
         401: {
@@ -3917,7 +4097,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceGroup"];
           };
         };
         400: {
@@ -4038,7 +4218,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"][];
           };
         };
         400: {
@@ -4090,7 +4270,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         400: {
@@ -4148,7 +4328,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4204,7 +4384,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4264,7 +4444,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4324,7 +4504,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4384,7 +4564,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4444,7 +4624,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4514,7 +4694,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["UpdateReport"];
           };
         };
         400: {
@@ -13369,6 +13549,12 @@ export interface components {
       present: string[];
       missing: string[];
     };
+    Stored: {
+      hash: string;
+      size: number;
+      /** The blob's CAS URL (also Location) */
+      url: string;
+    };
     AccountCreate: {
       name: string;
       scopes?: ("cas:write" | "parts:read" | "parts:write" | "parts:delete" | "admin" | "device" | "coredumps:parse")[];
@@ -13548,6 +13734,380 @@ export interface components {
       }[];
       /** Pass as `cursor` for the next page; null on the last */
       next_cursor: string | null;
+    };
+    DeviceModel: {
+      key: string;
+      name: string;
+      created_at: string;
+    };
+    DeviceModelWithFirmware: {
+      key: string;
+      name: string;
+      created_at: string;
+      firmware: {
+        model: string;
+        version: string;
+        project_name: string;
+        idf_ver: string;
+        build_date: string;
+        build_time: string;
+        app_elf_sha256: string;
+        /** esp_app_desc_t.secure_version; null for builds stored before it was kept */
+        security_version: number | null;
+        uploaded_at: string;
+        downloads: number;
+        artifacts: {
+          /** The file's path inside the uploaded ZIP */
+          name: string;
+          kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
+          sha256: string;
+          size: number;
+          /** A signed, expiring link to the artifact */
+          download_url: string;
+        }[];
+      }[];
+    };
+    Firmware: {
+      model: string;
+      version: string;
+      project_name: string;
+      idf_ver: string;
+      build_date: string;
+      build_time: string;
+      app_elf_sha256: string;
+      /** esp_app_desc_t.secure_version; null for builds stored before it was kept */
+      security_version: number | null;
+      uploaded_at: string;
+      downloads: number;
+      artifacts: {
+        /** The file's path inside the uploaded ZIP */
+        name: string;
+        kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
+        sha256: string;
+        size: number;
+        /** A signed, expiring link to the artifact */
+        download_url: string;
+      }[];
+    };
+    FirmwareUpload: {
+      model: string;
+      version: string;
+      project_name: string;
+      idf_ver: string;
+      build_date: string;
+      build_time: string;
+      app_elf_sha256: string;
+      /** esp_app_desc_t.secure_version; null for builds stored before it was kept */
+      security_version: number | null;
+      uploaded_at: string;
+      downloads: number;
+      artifacts: {
+        /** The file's path inside the uploaded ZIP */
+        name: string;
+        kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
+        sha256: string;
+        size: number;
+        /** A signed, expiring link to the artifact */
+        download_url: string;
+      }[];
+      /** Older versions this upload deleted to keep the model under its limit */
+      pruned_versions: string[];
+    };
+    Device: {
+      key: string;
+      model: string;
+      name: string | null;
+      tags: string[];
+      pinned_version: string | null;
+      /** The version the device last reported running */
+      firmware_version: string | null;
+      last_seen_at: string | null;
+      created_at: string;
+    };
+    Coredump: {
+      id: number;
+      device: string;
+      received_at: string;
+      size: number;
+      sha256: string;
+      firmware_version: string | null;
+      elf_sha256_prefix: string | null;
+      /** The stored build whose ELF matches the dump, if any */
+      app_elf_sha256: string | null;
+      status: "PENDING" | "PARSED" | "FAILED";
+      parse_result: string | null;
+      parsed_at: string | null;
+      /** A signed, expiring link to the dump */
+      download_url: string;
+    };
+    CoredumpReceived: {
+      coredump_id: number;
+    };
+    CoredumpClaim: {
+      coredump_id: number;
+      lease_id: string;
+      lease_expires_at: string;
+      device: string;
+      firmware_version: string | null;
+      app_elf_sha256: string | null;
+      /** A signed, expiring link to the dump */
+      dump_url: string;
+      elf_url: string | null;
+    };
+    OtaManifest: {
+      /** The compact JWS; a device acts on its verified payload alone */
+      manifest: string;
+      model: string;
+      device: string;
+      version: string;
+      url: string;
+      sha256: string;
+      size: number;
+      app_elf_sha256: string;
+      security_version?: number;
+      rollout_id: number | null;
+      allow_downgrade: boolean;
+      issued_at: number;
+      expires_at: number;
+    };
+    DeviceGroup: {
+      model: string;
+      key: string;
+      tags: string[];
+      created_at: string;
+    };
+    Rollout: {
+      id: number;
+      model: string;
+      group: string | null;
+      group_tags: string[] | null;
+      version: string;
+      rollback: boolean;
+      state: "draft" | "running" | "paused" | "halted" | "finished" | "cancelled";
+      /** What an operator may do now (the transition table) */
+      actions: ("start" | "pause" | "resume" | "cancel" | "advance")[];
+      open_stage: number | null;
+      halt_reason: string | null;
+      created_by: string;
+      created_at: string;
+      updated_at: string;
+      stages: {
+        index: number;
+        percent: number | null;
+        devices: string[] | null;
+        min_soak_seconds: number;
+        max_failure_ratio: number;
+        min_sample: number;
+        open: boolean;
+        opened_at: string | null;
+        soak_ends_at: string | null;
+        offered: number;
+        downloading: number;
+        installing: number;
+        rebooted: number;
+        success: number;
+        failure: number;
+        failure_ratio: number | null;
+      }[];
+    };
+    UpdateReport: {
+      rollout_id: number | null;
+      stage: number | null;
+      status: ("offered" | "downloading" | "installing" | "rebooted" | "success" | "failure") | null;
+      reason_code: string | null;
+      halted: boolean;
+    };
+    PassState: {
+      pass: {
+        started_at: string;
+        grace_hours: number;
+        scanned: number;
+        deleted: number;
+        kept: number;
+        finished_at: string | null;
+      } | null;
+    };
+    CleanupState: {
+      pass: {
+        started_at: string;
+        grace_hours: number;
+        scanned: number;
+        deleted: number;
+        kept: number;
+        finished_at: string | null;
+      } | null;
+      blocked_by: string | null;
+    };
+    CleanupProgress: {
+      dry_run: boolean;
+      scanned: number;
+      deleted: number;
+      kept: number;
+      /** Pass back as ?cursor= to go on (dry runs keep none) */
+      cursor: string | null;
+      done: boolean;
+      /** Why this step ended: done, a budget, the pass resting after a finished one, another run, a lost lease or the storage mode */
+      stopped_by: "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
+      pass: {
+        started_at: string;
+        grace_hours: number;
+        scanned: number;
+        deleted: number;
+        kept: number;
+        finished_at: string | null;
+      } | null;
+      /** Why legacy objects may not be deleted yet (rows not migrated), or null */
+      blocked_by: string | null;
+      /** Attachment ids whose legacy object this step deleted (or, dry, would delete) */
+      deleted_ids: number[];
+      kept_unverified: number;
+      kept_unreferenced: number;
+    };
+    GcProgress: {
+      dry_run: boolean;
+      scanned: number;
+      deleted: number;
+      kept: number;
+      /** Pass back as ?cursor= to go on (dry runs keep none) */
+      cursor: string | null;
+      done: boolean;
+      /** Why this step ended: done, a budget, the pass resting after a finished one, another run, a lost lease or the storage mode */
+      stopped_by: "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
+      pass: {
+        started_at: string;
+        grace_hours: number;
+        scanned: number;
+        deleted: number;
+        kept: number;
+        finished_at: string | null;
+      } | null;
+      grace_hours: number;
+      /** Hashes collected (or, dry, collectable) from cas/ by this step */
+      collected: string[];
+      /** The same from private/cas/ */
+      collected_private: string[];
+      kept_young: number;
+      kept_in_use: number;
+      thumbnails_deleted: number;
+    };
+    VisibilityProgress: {
+      dry_run: boolean;
+      scanned: number;
+      deleted: number;
+      kept: number;
+      /** Pass back as ?cursor= to go on (dry runs keep none) */
+      cursor: string | null;
+      done: boolean;
+      /** Why this step ended: done, a budget, the pass resting after a finished one, another run, a lost lease or the storage mode */
+      stopped_by: "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
+      pass: {
+        started_at: string;
+        grace_hours: number;
+        scanned: number;
+        deleted: number;
+        kept: number;
+        finished_at: string | null;
+      } | null;
+      grace_hours: number;
+      /** Rows moved (or, dry, that would move) by this step, as <table>:<rowid> */
+      moved: string[];
+      /** Copies written into the space a row moved to */
+      copied: number;
+      /** Source copies left in place: still read, or claimed by an upload */
+      kept_source: number;
+      /** Rows whose bytes are in neither space */
+      missing: number;
+      thumbnails_deleted: number;
+    };
+    MigrationStatus: {
+      total_legacy: number;
+      migrated: number;
+      pending: number;
+      failed: number;
+      /** True only when no row is pending or failed */
+      done: boolean;
+      /** The first 100 rows that failed */
+      failures: {
+        attachment_id: number;
+        error: string;
+        attempts: number;
+        /** False for a missing legacy object: no retry will find it */
+        retryable: boolean;
+        last_attempt_at: string;
+      }[];
+      lease: {
+        owner: string;
+        token: number;
+        expires_at: string;
+      } | null;
+      last_run: {
+        id: number;
+        started_at: string;
+        finished_at: string;
+        fencing_token: number;
+        migrated: number;
+        failed: number;
+        stopped_by: string;
+        error: string | null;
+      } | null;
+    };
+    MigrationRun: {
+      dryRun: boolean;
+      /** Attachment ids migrated */
+      migrated: number[];
+      failed: {
+        id: number;
+        error: string;
+      }[];
+      /** Dry run only: rows a real run would migrate */
+      wouldMigrate: number[];
+      stoppedBy: "done" | "batch_size" | "time_budget" | "error" | "fenced";
+      error: string | null;
+      status: {
+        total_legacy: number;
+        migrated: number;
+        pending: number;
+        failed: number;
+        /** True only when no row is pending or failed */
+        done: boolean;
+        /** The first 100 rows that failed */
+        failures: {
+          attachment_id: number;
+          error: string;
+          attempts: number;
+          /** False for a missing legacy object: no retry will find it */
+          retryable: boolean;
+          last_attempt_at: string;
+        }[];
+        lease: {
+          owner: string;
+          token: number;
+          expires_at: string;
+        } | null;
+        last_run: {
+          id: number;
+          started_at: string;
+          finished_at: string;
+          fencing_token: number;
+          migrated: number;
+          failed: number;
+          stopped_by: string;
+          error: string | null;
+        } | null;
+      };
+    };
+    Limits: {
+      /** The most bytes a body of each kind may have */
+      bodies: {
+        [key: string]: number;
+      };
+      /** The routes that take a body: its kind and limit (paths as OpenAPI writes them) */
+      routes: {
+        method: string;
+        path: string;
+        body: "json" | "hash-list" | "parse-result" | "token-form" | "blob" | "upload" | "part" | "firmware-zip" | "coredump";
+        max_bytes: number;
+      }[];
     };
   };
 }

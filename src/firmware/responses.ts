@@ -4,11 +4,12 @@ import type { BlobView } from "../cas/view";
 import type { Coredump, Device, DeviceModel } from "../db/schema";
 import { sanitizeFilename } from "../http/filename";
 import type { Lease } from "./parse-queue";
+import type { ClaimResponse, CoredumpResponse, DeviceResponse, FirmwareResponse, ModelResponse } from "./schemas";
 import type { FirmwareWithArtifacts } from "./versions";
 
-export const modelJson = (m: DeviceModel) => ({ key: m.key, name: m.name, created_at: m.createdAt });
+export const modelJson = (m: DeviceModel): ModelResponse => ({ key: m.key, name: m.name, created_at: m.createdAt });
 
-export const deviceJson = (d: Device) => ({
+export const deviceJson = (d: Device): DeviceResponse => ({
   key: d.key,
   model: d.modelKey,
   name: d.name,
@@ -41,7 +42,7 @@ export function blobLink(env: Env, sha256: string, view: BlobView = {}): Promise
   return privateLink(env, contentHash.parse(sha256), view);
 }
 
-export async function firmwareJson(env: Env, { version: v, artifacts }: FirmwareWithArtifacts) {
+export async function firmwareJson(env: Env, { version: v, artifacts }: FirmwareWithArtifacts): Promise<FirmwareResponse> {
   return {
     model: v.modelKey,
     version: v.version,
@@ -65,7 +66,7 @@ export async function firmwareJson(env: Env, { version: v, artifacts }: Firmware
   };
 }
 
-export async function coredumpJson(env: Env, c: Coredump) {
+export async function coredumpJson(env: Env, c: Coredump): Promise<CoredumpResponse> {
   return {
     id: c.id,
     device: c.deviceKey,
@@ -83,7 +84,16 @@ export async function coredumpJson(env: Env, c: Coredump) {
 }
 
 /** A parser's lease with signed links to the dump and its ELF: the parser hands them to tools that log them. */
-export async function claimJson(env: Env, lease: Lease) {
-  const { dump, elf, ...rest } = lease;
-  return { ...rest, dump_url: await blobLink(env, dump), elf_url: elf === null ? null : await blobLink(env, elf) };
+export async function claimJson(env: Env, lease: Lease): Promise<ClaimResponse> {
+  const { dump, elf, coredump_id, lease_id, lease_expires_at, device, firmware_version, app_elf_sha256 } = lease;
+  return {
+    coredump_id,
+    lease_id,
+    lease_expires_at,
+    device,
+    firmware_version,
+    app_elf_sha256,
+    dump_url: await blobLink(env, dump),
+    elf_url: elf === null ? null : await blobLink(env, elf),
+  };
 }

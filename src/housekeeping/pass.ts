@@ -6,6 +6,7 @@
  */
 import { allows, currentMode } from "../access/mode";
 import type { AuditDetail } from "../db/schema";
+import type { PassProgress } from "./schemas";
 
 export type Task = "cleanup" | "gc" | "staging" | "visibility";
 
@@ -63,19 +64,7 @@ export interface PassOptions {
   now: number;
 }
 
-export type StoppedBy = "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
-
-export interface PassProgress {
-  dry_run: boolean;
-  scanned: number;
-  deleted: number;
-  kept: number;
-  cursor: string | null;
-  done: boolean;
-  stopped_by: StoppedBy;
-  /** The whole pass so far (real runs), including this invocation. */
-  pass: { started_at: string; grace_hours: number; scanned: number; deleted: number; kept: number; finished_at: string | null } | null;
-}
+export type { PassProgress, StoppedBy } from "./schemas";
 
 /**
  * Runs pages of `step` until the walk ends or the time or object budget is

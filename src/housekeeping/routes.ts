@@ -8,6 +8,7 @@ import { parseWith } from "../validation";
 import { cleanupBlockedBy, cleanupLegacy } from "./cleanup";
 import { collectGarbage } from "./gc";
 import { describe, PASS_BUDGET_MS, type PassProgress, passFigures, readPass } from "./pass";
+import type { CleanupState, PassState } from "./schemas";
 import { moveVisibility, visibilityFigures } from "./visibility";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
@@ -53,7 +54,9 @@ function stepOptions(q: { dry_run: boolean; cursor?: string | undefined; budget_
 }
 
 export const housekeepingRoutes = new Hono<AppEnv>()
-  .get("/migration/cleanup", async (c) => c.json({ pass: describe(await readPass(c.env, "cleanup")), blocked_by: await cleanupBlockedBy(c.env) }))
+  .get("/migration/cleanup", async (c) =>
+    c.json({ pass: describe(await readPass(c.env, "cleanup")), blocked_by: await cleanupBlockedBy(c.env) } satisfies CleanupState),
+  )
   .post("/migration/cleanup", async (c) => {
     const q = parseWith(cleanupQuery, c.req.query(), "invalid_parameter");
     // Each pass decides R2 deletes from D1 under its lease: on the primary, never a replica (src/db/session.ts).
@@ -62,14 +65,14 @@ export const housekeepingRoutes = new Hono<AppEnv>()
     noteAudit(c, passFigures(progress));
     return c.json(busyIsConflict(progress));
   })
-  .get("/gc", async (c) => c.json({ pass: describe(await readPass(c.env, "gc")) }))
+  .get("/gc", async (c) => c.json({ pass: describe(await readPass(c.env, "gc")) } satisfies PassState))
   .post("/gc", async (c) => {
     const q = parseWith(gcQuery, c.req.query(), "invalid_parameter");
     const progress = await collectGarbage(onPrimary(c.env), stepOptions(q, q.grace_hours));
     noteAudit(c, { ...passFigures(progress), thumbnails_deleted: progress.thumbnails_deleted });
     return c.json(busyIsConflict(progress));
   })
-  .get("/visibility", async (c) => c.json({ pass: describe(await readPass(c.env, "visibility")) }))
+  .get("/visibility", async (c) => c.json({ pass: describe(await readPass(c.env, "visibility")) } satisfies PassState))
   .post("/visibility", async (c) => {
     const q = parseWith(visibilityQuery, c.req.query(), "invalid_parameter");
     const progress = await moveVisibility(onPrimary(c.env), stepOptions(q, q.grace_hours));
