@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
-import { noteBookmark, withBookmark } from "./lib/d1-bookmark.ts";
+import { apiClient, problemText, type Schemas } from "./lib/api-client.ts";
 import { adminToken } from "./lib/local-token.ts";
 
 const USAGE = `usage: npm run accounts -- <command> [options]
@@ -177,39 +177,24 @@ function currentLinkKeys(text: string): Array<{ kty: string; kid: string; k: str
 }
 
 const base = values.url!.replace(/\/$/, "");
-const token = adminToken();
+const api = apiClient(base, adminToken());
 
-async function call(method: string, path: string, body?: unknown, root = "/api/admin/accounts"): Promise<Record<string, unknown>> {
-  let res: Response;
+type Account = Schemas["Account"] & { client_secret?: string };
+
+/** The answer of a call that succeeded; otherwise the worker's detail on stderr and exit 1 (2 when it cannot be reached). */
+async function must<T>(what: string, pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let answer: Awaited<typeof pending>;
   try {
-    res = await fetch(`${base}${root}${path}`, {
-      method,
-      headers: withBookmark({ Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) }),
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    noteBookmark(res);
+    answer = await pending;
   } catch (err) {
     console.error(`cannot reach ${base}: ${(err as Error).message}`);
     process.exit(2);
   }
-  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) {
-    console.error(`${method} ${root}${path}: ${res.status} ${answer.detail ?? JSON.stringify(answer)}`);
+  if (!answer.response.ok) {
+    console.error(`${what}: ${answer.response.status} ${problemText(answer.error)}`);
     process.exit(1);
   }
-  return answer;
-}
-
-interface Account {
-  client_id: string;
-  name: string;
-  scopes: string[];
-  device_key: string | null;
-  disabled: boolean;
-  created_at: string;
-  last_used_at: string | null;
-  secrets: string[];
-  client_secret?: string;
+  return answer.data as T;
 }
 
 function describe(a: Account): string {
@@ -218,12 +203,11 @@ function describe(a: Account): string {
   return `${a.client_id}  ${state}  "${a.name}"  scopes ${a.scopes.join(",")}${device}  secrets ${a.secrets.length}  last used ${a.last_used_at ?? "never"}`;
 }
 
-function print(answer: Record<string, unknown>): void {
+function print(account: Account): void {
   if (values.json) {
-    console.log(JSON.stringify(answer, null, 2));
+    console.log(JSON.stringify(account, null, 2));
     return;
   }
-  const account = answer as unknown as Account;
   console.log(describe(account));
   if (account.client_secret) {
     console.log(`client_secret ${account.client_secret}\n(shown once: store it now; only its hash is kept)`);
@@ -234,34 +218,48 @@ const needId = () => clientId ?? usageError(`${command} needs a CLIENT_ID`);
 switch (command) {
   case "create": {
     if (!values.name) usageError("create needs --name");
-    const scopes = (values.scopes ?? "").split(",").filter((s) => s.length > 0);
+    // Checked by the worker, which names a scope it does not know (exit 1).
+    const scopes = (values.scopes ?? "").split(",").filter((s) => s.length > 0) as NonNullable<Schemas["AccountCreate"]["scopes"]>;
     if (scopes.length === 0 && !values.device) usageError("create needs --scopes a,b (or --device KEY)");
-    print(await call("POST", "", { name: values.name, scopes, device_key: values.device ?? null }));
+    print(
+      await must(
+        "POST /api/admin/accounts",
+        api.POST("/api/admin/accounts", { body: { name: values.name, scopes, device_key: values.device ?? null } }),
+      ),
+    );
     break;
   }
   case "list": {
-    const { accounts } = (await call("GET", "")) as { accounts: Account[] };
+    const { accounts } = await must("GET /api/admin/accounts", api.GET("/api/admin/accounts"));
     if (values.json) console.log(JSON.stringify(accounts, null, 2));
     else if (accounts.length === 0) console.log("no service accounts");
     else for (const a of accounts) console.log(describe(a));
     break;
   }
   case "show":
-    print(await call("GET", `/${encodeURIComponent(needId())}`));
+    print(await must(`GET /api/admin/accounts/${needId()}`, api.GET("/api/admin/accounts/{clientId}", { params: { path: { clientId: needId() } } })));
     break;
   case "rotate":
   case "retire":
   case "disable":
   case "enable":
-    print(await call("POST", `/${encodeURIComponent(needId())}/${command}`));
+    print(
+      await must(
+        `POST /api/admin/accounts/${needId()}/${command}`,
+        api.POST(`/api/admin/accounts/{clientId}/${command}`, { params: { path: { clientId: needId() } } }),
+      ),
+    );
     break;
   case "mode": {
     const wanted = positionals[1];
     if (wanted !== undefined && !["edit", "rw", "ro", "default"].includes(wanted)) usageError(`mode is edit, rw, ro or default`);
     const answer =
       wanted === undefined
-        ? await call("GET", "", undefined, "/api/admin/mode")
-        : await call("PUT", "", { mode: wanted === "default" ? null : wanted }, "/api/admin/mode");
+        ? await must("GET /api/admin/mode", api.GET("/api/admin/mode"))
+        : await must(
+            "PUT /api/admin/mode",
+            api.PUT("/api/admin/mode", { body: { mode: wanted === "default" ? null : (wanted as "edit" | "rw" | "ro") } }),
+          );
     console.log(
       values.json
         ? JSON.stringify(answer, null, 2)

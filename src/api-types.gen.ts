@@ -80,7 +80,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              keys: {
+                kty: string;
+                kid?: string;
+                alg?: string;
+              }[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -107,7 +118,21 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              issuer: string;
+              token_endpoint: string;
+              jwks_uri: string;
+              service_documentation?: string;
+              scopes_supported?: string[];
+              response_types_supported: string[];
+              grant_types_supported?: string[];
+              token_endpoint_auth_methods_supported?: string[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -645,8 +670,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
-        206: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
+        206: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         304: { headers: { [name: string]: unknown }; content?: never };
         400: {
           headers: { [name: string]: unknown };
@@ -683,8 +718,18 @@ export interface paths {
         };
       };
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
-        201: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Stored"];
+          };
+        };
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Stored"];
+          };
+        };
         400: {
           headers: { [name: string]: unknown };
           content: {
@@ -772,8 +817,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
-        206: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
+        206: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         304: { headers: { [name: string]: unknown }; content?: never };
         400: {
           headers: { [name: string]: unknown };
@@ -2044,7 +2099,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              status: "ok";
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -2071,7 +2133,34 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              status: "ready";
+              checks: {
+                d1: {
+                  ok: boolean;
+                  ms: number;
+                  /** timeout or unavailable */
+                  error?: string;
+                };
+                r2: {
+                  ok: boolean;
+                  ms: number;
+                  /** timeout or unavailable */
+                  error?: string;
+                };
+                durable_object: {
+                  ok: boolean;
+                  ms: number;
+                  /** timeout or unavailable */
+                  error?: string;
+                };
+              };
+            };
+          };
+        };
         503: {
           headers: { [name: string]: unknown };
           content: {
@@ -2240,7 +2329,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2273,7 +2367,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2310,7 +2409,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2347,7 +2451,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
@@ -2386,7 +2495,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "*/*": string;
+          };
+        };
         307: { headers: { [name: string]: unknown }; content?: never };
         404: {
           headers: { [name: string]: unknown };
@@ -2472,7 +2586,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["MigrationRun"];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
@@ -2553,7 +2672,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": components["schemas"]["PassStep"];
+            "application/json": components["schemas"]["CleanupProgress"];
           };
         };
         400: {
@@ -2643,7 +2762,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": components["schemas"]["PassStep"];
+            "application/json": components["schemas"]["GcProgress"];
           };
         };
         400: {
@@ -2733,7 +2852,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": components["schemas"]["PassStep"];
+            "application/json": components["schemas"]["VisibilityProgress"];
           };
         };
         400: {
@@ -2841,7 +2960,17 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              openapi: string;
+              info: { [key: string]: unknown };
+              paths: { [key: string]: unknown };
+              components?: { [key: string]: unknown };
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -2868,7 +2997,12 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Limits"];
+          };
+        };
       };
     };
     put?: never;
@@ -2898,7 +3032,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": components["schemas"]["DeviceModelList"];
+            "application/json": components["schemas"]["DeviceModel"][];
           };
         };
         401: {
@@ -3053,7 +3187,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": components["schemas"]["FirmwareList"];
+            "application/json": components["schemas"]["Firmware"][];
           };
         };
         401: {
@@ -3442,7 +3576,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["OtaManifest"];
           };
         };
         204: { headers: { [name: string]: unknown }; content?: never };
@@ -3502,7 +3636,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: { headers: { [name: string]: unknown }; content?: never };
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              keys: {
+                kty: string;
+                kid?: string;
+                alg?: string;
+              }[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -3536,7 +3681,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": components["schemas"]["CoredumpList"];
+            "application/json": components["schemas"]["Coredump"][];
           };
         };
         401: {
@@ -3584,7 +3729,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["CoredumpReceived"];
           };
         };
         400: {
@@ -3815,7 +3960,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["CoredumpClaim"];
           };
         };
         204: { headers: { [name: string]: unknown }; content?: never };
@@ -4051,7 +4196,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceGroup"][];
           };
         };
         401: {
@@ -4096,7 +4241,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["DeviceGroup"];
           };
         };
         400: {
@@ -4217,7 +4362,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"][];
           };
         };
         400: {
@@ -4269,7 +4414,7 @@ export interface paths {
         201: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         400: {
@@ -4327,7 +4472,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4383,7 +4528,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4443,7 +4588,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4503,7 +4648,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4563,7 +4708,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4623,7 +4768,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["Rollout"];
           };
         };
         401: {
@@ -4693,7 +4838,7 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            "application/json": { [key: string]: unknown };
+            "application/json": components["schemas"]["UpdateReport"];
           };
         };
         400: {
@@ -13548,6 +13693,12 @@ export interface components {
       present: string[];
       missing: string[];
     };
+    Stored: {
+      hash: string;
+      size: number;
+      /** The blob's CAS URL (also Location) */
+      url: string;
+    };
     AccountCreate: {
       name: string;
       scopes?: ("cas:write" | "parts:read" | "parts:write" | "parts:delete" | "admin" | "device" | "coredumps:parse")[];
@@ -13731,19 +13882,11 @@ export interface components {
     DeviceModel: {
       key: string;
       name: string;
-      /** ISO 8601, UTC */
       created_at: string;
     };
-    DeviceModelList: {
-      key: string;
-      name: string;
-      /** ISO 8601, UTC */
-      created_at: string;
-    }[];
     DeviceModelWithFirmware: {
       key: string;
       name: string;
-      /** ISO 8601, UTC */
       created_at: string;
       firmware: {
         model: string;
@@ -13752,19 +13895,18 @@ export interface components {
         idf_ver: string;
         build_date: string;
         build_time: string;
-        /** The ELF's SHA-256 the app descriptor carries */
         app_elf_sha256: string;
+        /** esp_app_desc_t.secure_version; null for builds stored before it was kept */
         security_version: number | null;
-        /** ISO 8601, UTC */
         uploaded_at: string;
         downloads: number;
         artifacts: {
-          /** The file's path inside the ZIP */
+          /** The file's path inside the uploaded ZIP */
           name: string;
           kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
           sha256: string;
           size: number;
-          /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
+          /** A signed, expiring link to the artifact */
           download_url: string;
         }[];
       }[];
@@ -13776,45 +13918,21 @@ export interface components {
       idf_ver: string;
       build_date: string;
       build_time: string;
-      /** The ELF's SHA-256 the app descriptor carries */
       app_elf_sha256: string;
+      /** esp_app_desc_t.secure_version; null for builds stored before it was kept */
       security_version: number | null;
-      /** ISO 8601, UTC */
       uploaded_at: string;
       downloads: number;
       artifacts: {
-        /** The file's path inside the ZIP */
+        /** The file's path inside the uploaded ZIP */
         name: string;
         kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
         sha256: string;
         size: number;
-        /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
+        /** A signed, expiring link to the artifact */
         download_url: string;
       }[];
     };
-    FirmwareList: {
-      model: string;
-      version: string;
-      project_name: string;
-      idf_ver: string;
-      build_date: string;
-      build_time: string;
-      /** The ELF's SHA-256 the app descriptor carries */
-      app_elf_sha256: string;
-      security_version: number | null;
-      /** ISO 8601, UTC */
-      uploaded_at: string;
-      downloads: number;
-      artifacts: {
-        /** The file's path inside the ZIP */
-        name: string;
-        kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
-        sha256: string;
-        size: number;
-        /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
-        download_url: string;
-      }[];
-    }[];
     FirmwareUpload: {
       model: string;
       version: string;
@@ -13822,22 +13940,21 @@ export interface components {
       idf_ver: string;
       build_date: string;
       build_time: string;
-      /** The ELF's SHA-256 the app descriptor carries */
       app_elf_sha256: string;
+      /** esp_app_desc_t.secure_version; null for builds stored before it was kept */
       security_version: number | null;
-      /** ISO 8601, UTC */
       uploaded_at: string;
       downloads: number;
       artifacts: {
-        /** The file's path inside the ZIP */
+        /** The file's path inside the uploaded ZIP */
         name: string;
         kind: "app" | "elf" | "map" | "bootloader" | "partition_table" | "version_json" | "other";
         sha256: string;
         size: number;
-        /** A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more */
+        /** A signed, expiring link to the artifact */
         download_url: string;
       }[];
-      /** Older versions this upload removed (at most MAX_FIRMWARES a model) */
+      /** Older versions this upload deleted to keep the model under its limit */
       pruned_versions: string[];
     };
     Device: {
@@ -13846,10 +13963,9 @@ export interface components {
       name: string | null;
       tags: string[];
       pinned_version: string | null;
-      /** The version the device last reported */
+      /** The version the device last reported running */
       firmware_version: string | null;
       last_seen_at: string | null;
-      /** ISO 8601, UTC */
       created_at: string;
     };
     DevicePage: {
@@ -13859,10 +13975,9 @@ export interface components {
         name: string | null;
         tags: string[];
         pinned_version: string | null;
-        /** The version the device last reported */
+        /** The version the device last reported running */
         firmware_version: string | null;
         last_seen_at: string | null;
-        /** ISO 8601, UTC */
         created_at: string;
       }[];
       /** Pass as `cursor` for the next page; null on the last */
@@ -13871,70 +13986,123 @@ export interface components {
     Coredump: {
       id: number;
       device: string;
-      /** ISO 8601, UTC */
       received_at: string;
       size: number;
       sha256: string;
       firmware_version: string | null;
       elf_sha256_prefix: string | null;
-      /** The ELF the dump was matched to, if any */
+      /** The stored build whose ELF matches the dump, if any */
       app_elf_sha256: string | null;
       status: "PENDING" | "PARSED" | "FAILED";
       parsed_at: string | null;
-      /** A signed link to the private blob */
+      /** A signed, expiring link to the dump */
       download_url: string;
       /** The parser's text, or why it failed */
       parse_result: string | null;
     };
-    CoredumpList: {
-      id: number;
-      device: string;
-      /** ISO 8601, UTC */
-      received_at: string;
-      size: number;
-      sha256: string;
-      firmware_version: string | null;
-      elf_sha256_prefix: string | null;
-      /** The ELF the dump was matched to, if any */
-      app_elf_sha256: string | null;
-      status: "PENDING" | "PARSED" | "FAILED";
-      parsed_at: string | null;
-      /** A signed link to the private blob */
-      download_url: string;
-      /** The parser's text, or why it failed */
-      parse_result: string | null;
-    }[];
     CoredumpPage: {
       coredumps: {
         id: number;
         device: string;
-        /** ISO 8601, UTC */
         received_at: string;
         size: number;
         sha256: string;
         firmware_version: string | null;
         elf_sha256_prefix: string | null;
-        /** The ELF the dump was matched to, if any */
+        /** The stored build whose ELF matches the dump, if any */
         app_elf_sha256: string | null;
         status: "PENDING" | "PARSED" | "FAILED";
         parsed_at: string | null;
-        /** A signed link to the private blob */
+        /** A signed, expiring link to the dump */
         download_url: string;
       }[];
       /** Pass as `cursor` for the next (older) page; null on the last */
       next_cursor: string | null;
     };
+    CoredumpReceived: {
+      coredump_id: number;
+    };
+    CoredumpClaim: {
+      coredump_id: number;
+      lease_id: string;
+      lease_expires_at: string;
+      device: string;
+      firmware_version: string | null;
+      app_elf_sha256: string | null;
+      /** A signed, expiring link to the dump */
+      dump_url: string;
+      elf_url: string | null;
+    };
+    OtaManifest: {
+      /** The compact JWS; a device acts on its verified payload alone */
+      manifest: string;
+      model: string;
+      device: string;
+      version: string;
+      url: string;
+      sha256: string;
+      size: number;
+      app_elf_sha256: string;
+      security_version?: number;
+      rollout_id: number | null;
+      allow_downgrade: boolean;
+      issued_at: number;
+      expires_at: number;
+    };
+    DeviceGroup: {
+      model: string;
+      key: string;
+      tags: string[];
+      created_at: string;
+    };
+    Rollout: {
+      id: number;
+      model: string;
+      group: string | null;
+      group_tags: string[] | null;
+      version: string;
+      rollback: boolean;
+      state: "draft" | "running" | "paused" | "halted" | "finished" | "cancelled";
+      /** What an operator may do now (the transition table) */
+      actions: ("start" | "pause" | "resume" | "cancel" | "advance")[];
+      open_stage: number | null;
+      halt_reason: string | null;
+      created_by: string;
+      created_at: string;
+      updated_at: string;
+      stages: {
+        index: number;
+        percent: number | null;
+        devices: string[] | null;
+        min_soak_seconds: number;
+        max_failure_ratio: number;
+        min_sample: number;
+        open: boolean;
+        opened_at: string | null;
+        soak_ends_at: string | null;
+        offered: number;
+        downloading: number;
+        installing: number;
+        rebooted: number;
+        success: number;
+        failure: number;
+        failure_ratio: number | null;
+      }[];
+    };
+    UpdateReport: {
+      rollout_id: number | null;
+      stage: number | null;
+      status: ("offered" | "downloading" | "installing" | "rebooted" | "success" | "failure") | null;
+      reason_code: string | null;
+      halted: boolean;
+    };
     PassStatus: {
-      /** Null before the first real pass */
       pass: {
-        /** ISO 8601, UTC */
         started_at: string;
         grace_hours: number;
-        /** Objects (rows, for the visibility pass) seen so far */
         scanned: number;
         deleted: number;
         kept: number;
-        /** Null while the pass is under way */
         finished_at: string | null;
         /** The last key decided: where the next step resumes */
         cursor: string | null;
@@ -13943,16 +14111,12 @@ export interface components {
       running: boolean;
     };
     CleanupStatus: {
-      /** Null before the first real pass */
       pass: {
-        /** ISO 8601, UTC */
         started_at: string;
         grace_hours: number;
-        /** Objects (rows, for the visibility pass) seen so far */
         scanned: number;
         deleted: number;
         kept: number;
-        /** Null while the pass is under way */
         finished_at: string | null;
         /** The last key decided: where the next step resumes */
         cursor: string | null;
@@ -13962,44 +14126,106 @@ export interface components {
       /** Why the cleanup deletes nothing yet, or null */
       blocked_by: string | null;
     };
-    PassStep: {
+    CleanupProgress: {
       dry_run: boolean;
-      /** Seen by this step */
       scanned: number;
-      /** Deleted (or, on a dry run, deletable) by this step */
       deleted: number;
       kept: number;
-      /** Pass back as ?cursor on a dry run; a real pass keeps its own */
+      /** Pass back as ?cursor= to go on (dry runs keep none) */
       cursor: string | null;
       done: boolean;
+      /** Why this step ended: done, a budget, the pass resting after a finished one, another run, a lost lease or the storage mode */
       stopped_by: "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
-      /** The whole pass so far (real runs) */
       pass: {
-        /** ISO 8601, UTC */
         started_at: string;
         grace_hours: number;
-        /** Objects (rows, for the visibility pass) seen so far */
         scanned: number;
         deleted: number;
         kept: number;
-        /** Null while the pass is under way */
         finished_at: string | null;
         /** The last key decided: where the next step resumes */
         cursor: string | null;
       } | null;
+      /** Why legacy objects may not be deleted yet (rows not migrated), or null */
+      blocked_by: string | null;
+      /** Attachment ids whose legacy object this step deleted (or, dry, would delete) */
+      deleted_ids: number[];
+      kept_unverified: number;
+      kept_unreferenced: number;
+    };
+    GcProgress: {
+      dry_run: boolean;
+      scanned: number;
+      deleted: number;
+      kept: number;
+      /** Pass back as ?cursor= to go on (dry runs keep none) */
+      cursor: string | null;
+      done: boolean;
+      /** Why this step ended: done, a budget, the pass resting after a finished one, another run, a lost lease or the storage mode */
+      stopped_by: "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
+      pass: {
+        started_at: string;
+        grace_hours: number;
+        scanned: number;
+        deleted: number;
+        kept: number;
+        finished_at: string | null;
+        /** The last key decided: where the next step resumes */
+        cursor: string | null;
+      } | null;
+      grace_hours: number;
+      /** Hashes collected (or, dry, collectable) from cas/ by this step */
+      collected: string[];
+      /** The same from private/cas/ */
+      collected_private: string[];
+      kept_young: number;
+      kept_in_use: number;
+      thumbnails_deleted: number;
+    };
+    VisibilityProgress: {
+      dry_run: boolean;
+      scanned: number;
+      deleted: number;
+      kept: number;
+      /** Pass back as ?cursor= to go on (dry runs keep none) */
+      cursor: string | null;
+      done: boolean;
+      /** Why this step ended: done, a budget, the pass resting after a finished one, another run, a lost lease or the storage mode */
+      stopped_by: "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
+      pass: {
+        started_at: string;
+        grace_hours: number;
+        scanned: number;
+        deleted: number;
+        kept: number;
+        finished_at: string | null;
+        /** The last key decided: where the next step resumes */
+        cursor: string | null;
+      } | null;
+      grace_hours: number;
+      /** Rows moved (or, dry, that would move) by this step, as <table>:<rowid> */
+      moved: string[];
+      /** Copies written into the space a row moved to */
+      copied: number;
+      /** Source copies left in place: still read, or claimed by an upload */
+      kept_source: number;
+      /** Rows whose bytes are in neither space */
+      missing: number;
+      thumbnails_deleted: number;
     };
     MigrationStatus: {
       total_legacy: number;
       migrated: number;
       pending: number;
       failed: number;
-      /** No row pending or failed */
+      /** True only when no row is pending or failed */
       done: boolean;
-      /** The first 100 failed rows */
+      /** The first 100 rows that failed */
       failures: {
         attachment_id: number;
         error: string;
         attempts: number;
+        /** False for a missing legacy object: no retry will find it */
         retryable: boolean;
         last_attempt_at: string;
       }[];
@@ -14018,6 +14244,62 @@ export interface components {
         stopped_by: string;
         error: string | null;
       } | null;
+    };
+    MigrationRun: {
+      dryRun: boolean;
+      /** Attachment ids migrated */
+      migrated: number[];
+      failed: {
+        id: number;
+        error: string;
+      }[];
+      /** Dry run only: rows a real run would migrate */
+      wouldMigrate: number[];
+      stoppedBy: "done" | "batch_size" | "time_budget" | "error" | "fenced";
+      error: string | null;
+      status: {
+        total_legacy: number;
+        migrated: number;
+        pending: number;
+        failed: number;
+        /** True only when no row is pending or failed */
+        done: boolean;
+        /** The first 100 rows that failed */
+        failures: {
+          attachment_id: number;
+          error: string;
+          attempts: number;
+          /** False for a missing legacy object: no retry will find it */
+          retryable: boolean;
+          last_attempt_at: string;
+        }[];
+        lease: {
+          owner: string;
+          token: number;
+          expires_at: string;
+        } | null;
+        last_run: {
+          id: number;
+          started_at: string;
+          finished_at: string;
+          fencing_token: number;
+          migrated: number;
+          failed: number;
+          stopped_by: string;
+          error: string | null;
+        } | null;
+      };
+    };
+    Limits: {
+      /** The most bytes a body of each kind may have */
+      bodies: { [key in "json" | "hash-list" | "parse-result" | "token-form" | "blob" | "upload" | "part" | "firmware-zip" | "coredump"]: number };
+      /** The routes that take a body: its kind and limit (paths as OpenAPI writes them) */
+      routes: {
+        method: string;
+        path: string;
+        body: "json" | "hash-list" | "parse-result" | "token-form" | "blob" | "upload" | "part" | "firmware-zip" | "coredump";
+        max_bytes: number;
+      }[];
     };
   };
 }

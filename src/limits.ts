@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { TOKEN_FORM_BYTES } from "./access/client-credentials";
 import { BODY_KINDS, ROUTE_POLICIES } from "./access/policy";
 import { EXISTS_BODY_BYTES } from "./cas/routes";
@@ -43,8 +44,16 @@ export function bodyCap(env: Env, route: RequestRoute): number {
   return kind ? bodyLimits(env)[kind] : UNWANTED_BODY_BYTES;
 }
 
+/** GET /api/limits's answer; limitsDocument builds it typed by this, and the OpenAPI document describes it from this. */
+export const limitsResponse = z.object({
+  bodies: z.record(z.enum(BODY_KINDS), z.number().int()).describe("The most bytes a body of each kind may have"),
+  routes: z
+    .array(z.object({ method: z.string(), path: z.string(), body: z.enum(BODY_KINDS), max_bytes: z.number().int() }))
+    .describe("The routes that take a body: its kind and limit (paths as OpenAPI writes them)"),
+});
+
 /** GET /api/limits: each body kind's cap, and which routes take which kind (paths as OpenAPI writes them). */
-export function limitsDocument(env: Env) {
+export function limitsDocument(env: Env): z.infer<typeof limitsResponse> {
   const bodies = bodyLimits(env);
   return {
     bodies: Object.fromEntries(BODY_KINDS.map((kind) => [kind, bodies[kind]])) as Record<BodyKind, number>,

@@ -4,7 +4,8 @@ import { auditPaths, auditSchemas } from "./audit/openapi";
 import { casPaths, casSchemas } from "./cas/openapi";
 import { firmwarePaths, firmwareSchemas } from "./firmware/openapi";
 import { housekeepingPaths, housekeepingSchemas } from "./housekeeping/openapi";
-import { problemSchema } from "./http/openapi";
+import { ok, problemSchema, schema } from "./http/openapi";
+import { limitsResponse } from "./limits";
 import { migrationPaths, migrationSchemas } from "./migration/openapi";
 import { opsPaths } from "./ops/openapi";
 import { searchPaths, searchSchemas } from "./search/openapi";
@@ -33,6 +34,7 @@ export function openApiDocument() {
         ...firmwareSchemas,
         ...housekeepingSchemas,
         ...migrationSchemas,
+        Limits: schema(limitsResponse),
       },
     },
     security: [{ bearer: [] }],
@@ -47,13 +49,31 @@ export function openApiDocument() {
       ...migrationPaths,
       ...housekeepingPaths,
       ...auditPaths,
-      "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
+      "/api/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: {
+            "200": {
+              description: "OpenAPI 3.1",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["openapi", "info", "paths"],
+                    properties: { openapi: { type: "string" }, info: { type: "object" }, paths: { type: "object" }, components: { type: "object" } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
       "/api/limits": {
         get: {
           summary: "The most bytes each kind of request body may have, and which routes take which kind",
           description:
             "A declared Content-Length over a route's limit is answered 413 before any byte is read; a client can check a file against these first.",
-          responses: { "200": { description: "`bodies`: bytes per body kind; `routes`: method, path, body kind and max_bytes" } },
+          responses: { "200": ok("Limits", "`bodies`: bytes per body kind; `routes`: method, path, body kind and max_bytes") },
         },
       },
       ...firmwarePaths,

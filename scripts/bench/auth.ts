@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
+import type { Schemas } from "../lib/api-client.ts";
 import { printTable, ratio, requestsPerSecond, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
@@ -49,14 +50,14 @@ try {
     body: JSON.stringify({ name: "bench", scopes: ["cas:write"] }),
   });
   if (created.status !== 201) throw new Error(`create account: ${created.status} ${await created.text()}`);
-  const account = (await created.json()) as { client_id: string; client_secret: string };
+  const account = (await created.json()) as Schemas["AccountWithSecret"];
   const issued = await fetch(`${worker.url}/api/oauth/token`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ grant_type: "client_credentials", client_id: account.client_id, client_secret: account.client_secret }),
   });
   if (issued.status !== 200) throw new Error(`token: ${issued.status} ${await issued.text()}`);
-  const { access_token: jwt } = (await issued.json()) as { access_token: string };
+  const { access_token: jwt } = (await issued.json()) as Schemas["Token"];
 
   const body = randomBytes(1024);
   const url = `${worker.url}/api/cas/${createHash("sha256").update(body).digest("hex")}`;

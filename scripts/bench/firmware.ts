@@ -16,6 +16,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { espBuild, zip } from "../../test/support/esp-build.ts";
+import type { Schemas } from "../lib/api-client.ts";
 import { type LocalWorker, printTable, ratio, requestsPerSecond, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
@@ -163,7 +164,7 @@ try {
     headers: auth,
   });
   if (res.status !== 201) throw new Error(`OTA upload: ${res.status}`);
-  const { artifacts } = (await res.json()) as { artifacts: Array<{ kind: string; download_url: string }> };
+  const { artifacts } = (await res.json()) as Schemas["FirmwareUpload"];
   const otaPath = artifacts.find((a) => a.kind === "app")!.download_url;
   const plainPath = `/api/cas/${await putBlob(large.worker, randomBytes(otaBuild.files[otaBuild.appName]!.length))}`;
   const load = { connections: Number(values.connections), seconds: Number(values.seconds), expectStatus: 200 };

@@ -9,6 +9,7 @@
  * Checks that GC deleted exactly the orphans and cleanup exactly the legacy objects.
  */
 import { parseArgs } from "node:util";
+import type { Schemas } from "../lib/api-client.ts";
 import { type ScaleSeed, seedScale } from "../lib/scale-seed.ts";
 import { printTable, ratio, smokeOption, startWorker } from "./harness.ts";
 
@@ -43,7 +44,7 @@ async function pass(url: string, path: string): Promise<Run["gc"]> {
   const totals = { scanned: 0, deleted: 0, seconds: 0, calls: 0 };
   for (;;) {
     const res = await fetch(`${url}${path}`, { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` } });
-    const body = (await res.json()) as { scanned: number; deleted: number; done: boolean; stopped_by: string };
+    const body = (await res.json()) as Schemas["GcProgress"];
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
     totals.scanned += body.scanned;
     totals.deleted += body.deleted;

@@ -8,6 +8,7 @@
  * checks migrated + failed = legacy rows.
  */
 import { parseArgs } from "node:util";
+import type { Schemas } from "../lib/api-client.ts";
 import { seedLegacy } from "../lib/legacy-seed.ts";
 import { printTable, smokeOption, startWorker } from "./harness.ts";
 
@@ -50,10 +51,10 @@ try {
   console.log("measuring: migration through the admin API…");
   const headers = { Authorization: `Bearer ${TOKEN}` };
   const migrateStart = performance.now();
-  let status: { total_legacy: number; migrated: number; pending: number; failed: number };
+  let status: Schemas["MigrationStatus"];
   for (;;) {
     const res = await fetch(`${cas.url}/api/admin/migration/run?batch_size=1000`, { method: "POST", headers });
-    const body = (await res.json()) as { stoppedBy: string; error: string | null; status: typeof status };
+    const body = (await res.json()) as Schemas["MigrationRun"];
     if (res.status !== 200) throw new Error(`run: ${res.status} ${JSON.stringify(body)}`);
     status = body.status;
     if (body.stoppedBy === "error" || body.stoppedBy === "fenced") throw new Error(`batch stopped: ${body.error}`);

@@ -26,6 +26,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { espBuild, zip } from "../../test/support/esp-build.ts";
+import type { Schemas } from "../lib/api-client.ts";
 import { type LocalWorker, printTable, ratio, requestsPerSecond, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
@@ -135,7 +136,7 @@ async function fleet(n: number): Promise<Fleet> {
       const build = await espBuild({ version, appSize: 64 * 1024, elfSize: 16 * 1024 });
       await call(worker, "POST", `/api/device-models/${MODEL}/firmware`, zip(build.files));
     }
-    const part = (await (await call(worker, "POST", "/api/parts", { name: "Bench part" })).json()) as { key: string };
+    const part = (await (await call(worker, "POST", "/api/parts", { name: "Bench part" })).json()) as Schemas["Part"];
     return { worker, partPath: `/api/parts/${part.key}` };
   } catch (err) {
     await worker.stop();

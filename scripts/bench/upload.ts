@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import type { Schemas } from "../lib/api-client.ts";
 import { printTable, smokeOption, startWorker } from "./harness.ts";
 
 const { values } = parseArgs({
@@ -55,7 +56,7 @@ try {
     method: "POST",
     body: JSON.stringify({ name: "bench" }),
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
-  }).then((r) => r.json() as Promise<{ key: string }>);
+  }).then((r) => r.json() as Promise<Schemas["Part"]>);
   const peakBefore = workerdPeakMb(casPort);
 
   const times: Record<"node" | "r2" | "declared" | "undeclared", number[]> = { node: [], r2: [], declared: [], undeclared: [] };

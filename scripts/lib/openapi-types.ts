@@ -30,6 +30,12 @@ function objectType(schema: Record<string, unknown>, defs: Defs, depth: number):
     return `${description}${key(name)}${required.has(name) ? "" : "?"}: ${schemaType(property, defs, depth + 1)};`;
   });
   const extra = schema.additionalProperties;
+  // A record over a closed set of keys (zod's z.record(z.enum(…), …)): each key named, required as the document says.
+  const keys = (schema.propertyNames as { enum?: unknown[] } | undefined)?.enum;
+  if (lines.length === 0 && keys && typeof extra === "object" && extra !== null) {
+    const optional = keys.every((k) => required.has(String(k))) ? "" : "?";
+    return `{ [key in ${keys.map(literal).join(" | ")}]${optional}: ${schemaType(extra as Schema, defs, depth + 1)} }`;
+  }
   if (extra !== undefined && extra !== false)
     lines.push(`[key: string]: ${extra === true ? "unknown" : schemaType(extra as Schema, defs, depth + 1)};`);
   else if (lines.length === 0) return extra === false ? "Record<string, never>" : "{ [key: string]: unknown }";

@@ -7,21 +7,13 @@
  * still held by an earlier, interrupted request).
  */
 import { open } from "node:fs/promises";
+import createClient from "openapi-fetch";
+import type { paths } from "../../src/api-types.gen.ts";
+import type { Schemas } from "./api-client.ts";
 import { noteBookmark, withBookmark } from "./d1-bookmark.ts";
 
-export interface Session {
-  id: string;
-  sha256: string;
-  size: number;
-  part_size: number;
-  part_count: number;
-  status: "open" | "completed" | "failed";
-  parts_received: number;
-  next_part: number | null;
-  next_part_size: number | null;
-  failure: string | null;
-  url: string | null;
-}
+/** The worker's upload session, as its OpenAPI document describes it (src/api-types.gen.ts). */
+export type Session = Schemas["Upload"];
 
 export class UploadFailed extends Error {
   constructor(
@@ -43,17 +35,19 @@ export interface Client {
 const MAX_ATTEMPTS = 8;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One request, retried while the failure is transient; any other answer is returned as is. */
-async function request(client: Client, path: string, init: () => RequestInit): Promise<Response> {
+/**
+ * One request, retried while the failure is transient; any other answer is returned as is.
+ * `make` builds the request afresh for each attempt: a body already sent cannot be sent again.
+ */
+async function request(client: Client, path: string, make: () => Request): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     let res: Response | undefined;
     let problem: string;
     try {
-      const req = init();
-      res = await fetch(`${client.base}${path}`, {
-        ...req,
-        headers: withBookmark({ Authorization: `Bearer ${client.token}`, ...(req.headers as Record<string, string>) }),
-      });
+      const req = make();
+      const headers = withBookmark(req.headers);
+      headers.set("Authorization", `Bearer ${client.token}`);
+      res = await fetch(new Request(req, { headers, duplex: "half" } as RequestInit));
       noteBookmark(res);
       const retryAfter = res.headers.get("Retry-After");
       if (res.status !== 503 && !(res.status === 409 && retryAfter)) return res;
@@ -73,14 +67,36 @@ async function request(client: Client, path: string, init: () => RequestInit): P
   }
 }
 
-async function json<T>(res: Response, what: string): Promise<T> {
-  if (res.ok) return (await res.json()) as T;
-  const body = await res.text();
-  let detail = body;
+/**
+ * The session calls without a body of bytes (create, state, complete), typed
+ * from the worker's OpenAPI document through openapi-fetch. Its requests go
+ * through the retrying transport above; their JSON bodies are small, so each
+ * attempt sends a fresh copy of the one openapi-fetch built.
+ */
+function api(client: Client) {
+  return createClient<paths, "application/json">({
+    baseUrl: client.base,
+    fetch: (req: Request) => request(client, new URL(req.url).pathname, () => req.clone()),
+  });
+}
+
+/** The answer of a call that succeeded, else UploadFailed with the problem's detail (exit 3 for a 400: the input is wrong). */
+function must<T>(answer: { data?: T; error?: unknown; response: Response }, what: string): T {
+  const { response, error } = answer;
+  if (response.ok) return answer.data as T;
+  const detail =
+    typeof error === "string" ? error : error && typeof error === "object" && "detail" in error ? String(error.detail) : JSON.stringify(error);
+  throw new UploadFailed(`${what}: ${response.status} ${detail}`, response.status === 400 ? 3 : 1);
+}
+
+/** A refused answer's body: its problem+json, or its text. */
+async function problem(res: Response): Promise<unknown> {
+  const text = await res.text();
   try {
-    detail = (JSON.parse(body) as { detail?: string }).detail ?? body;
-  } catch {}
-  throw new UploadFailed(`${what}: ${res.status} ${detail}`, res.status === 400 ? 3 : 1);
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 export type Started = { kind: "stored"; url: string } | { kind: "session"; session: Session };
@@ -89,20 +105,19 @@ export async function createSession(
   client: Client,
   input: { sha256: string; size: number; contentType?: string; partSize?: number },
 ): Promise<Started> {
-  const res = await request(client, "/api/uploads", () => ({
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ sha256: input.sha256, size: input.size, content_type: input.contentType, part_size: input.partSize }),
-  }));
-  if (res.status === 200) return { kind: "stored", url: ((await res.json()) as { url: string }).url };
-  return { kind: "session", session: await json<Session>(res, "create upload") };
+  const answer = await api(client).POST("/api/uploads", {
+    body: { sha256: input.sha256, size: input.size, content_type: input.contentType, part_size: input.partSize },
+  });
+  const created = must(answer, "create upload");
+  // 200: the blob is stored already (UploadExisting); 201: a session to send parts to.
+  return answer.response.status === 200 ? { kind: "stored", url: created.url! } : { kind: "session", session: created as Session };
 }
 
 /** The session's state, or null when the server no longer has it (expired, swept, aborted). */
 export async function fetchSession(client: Client, id: string): Promise<Session | null> {
-  const res = await request(client, `/api/uploads/${id}`, () => ({}));
-  if (res.status === 404 || res.status === 410) return null;
-  return json<Session>(res, "upload state");
+  const answer = await api(client).GET("/api/uploads/{id}", { params: { path: { id } } });
+  if (answer.response.status === 404 || answer.response.status === 410) return null;
+  return must(answer, "upload state");
 }
 
 /** A part as a stream of 256 KiB chunks, counted as the connection pulls them. */
@@ -130,12 +145,20 @@ export async function sendParts(client: Client, file: string, start: Session): P
       const bytes = Buffer.alloc(length);
       const { bytesRead } = await handle.read(bytes, 0, length, (n - 1) * session.part_size);
       if (bytesRead !== length) throw new UploadFailed(`${file} is shorter than when it was hashed`, 3);
-      const res = await request(client, `/api/uploads/${session.id}/parts/${n}`, () => ({
-        method: "PUT",
-        headers: { "Content-Type": "application/octet-stream", "Content-Length": String(length) },
-        body: partBody(bytes, (pulled) => client.onProgress?.((n - 1) * session.part_size + pulled, session, false)),
-        duplex: "half",
-      }));
+      // The part's bytes go as a stream counted as the connection pulls it (progress), built again for each attempt;
+      // the answer is typed like the other calls' (Session, from the OpenAPI document).
+      const path = `/api/uploads/${session.id}/parts/${n}`;
+      const res = await request(
+        client,
+        path,
+        () =>
+          new Request(`${client.base}${path}`, {
+            method: "PUT",
+            headers: { "Content-Type": "application/octet-stream", "Content-Length": String(length) },
+            body: partBody(bytes, (pulled) => client.onProgress?.((n - 1) * session.part_size + pulled, session, false)),
+            duplex: "half",
+          } as RequestInit),
+      );
       if (res.status === 409) {
         // Out of order, or taken over by another request: the server's state decides what comes next.
         client.log(`part ${n}: ${(await res.text()).slice(0, 200)}; asking the server where to resume`);
@@ -144,7 +167,7 @@ export async function sendParts(client: Client, file: string, start: Session): P
         session = current;
         continue;
       }
-      session = await json<Session>(res, `part ${n}`);
+      session = res.ok ? ((await res.json()) as Session) : must<Session>({ error: await problem(res), response: res }, `part ${n}`);
       client.onProgress?.(Math.min(session.size, session.parts_received * session.part_size), session, true);
     }
     return session;
@@ -154,6 +177,5 @@ export async function sendParts(client: Client, file: string, start: Session): P
 }
 
 export async function completeSession(client: Client, id: string): Promise<string> {
-  const res = await request(client, `/api/uploads/${id}/complete`, () => ({ method: "POST" }));
-  return (await json<Session>(res, "complete")).url!;
+  return must(await api(client).POST("/api/uploads/{id}/complete", { params: { path: { id } } }), "complete").url!;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errors, json, pathParam, schema } from "../http/openapi";
+import { errors, json, jwkSet, pathParam, schema } from "../http/openapi";
 import { policyMethod, ROUTE_POLICIES } from "./policy";
 import { accountCreate, accountResponse, accountWithSecret, modeResponse, modeUpdate, tokenResponse, whoamiResponse } from "./schemas";
 import { SCOPES } from "./scopes";
@@ -70,13 +70,37 @@ export const accessPaths = {
   "/.well-known/jwks.json": {
     get: {
       summary: "Public keys that sign access tokens (two during a key rotation)",
-      responses: { "200": { description: "A JWK Set (RFC 7517)" } },
+      responses: { "200": jwkSet },
     },
   },
   "/.well-known/oauth-authorization-server": {
     get: {
       summary: "Authorization server metadata (RFC 8414): issuer, token endpoint, JWKS, grant type, client auth methods, scopes",
-      responses: { "200": { description: "RFC 8414 §2 metadata" } },
+      responses: {
+        "200": {
+          description: "RFC 8414 §2 metadata",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["issuer", "token_endpoint", "jwks_uri", "response_types_supported"],
+                properties: Object.fromEntries(
+                  [
+                    ["issuer", "string"],
+                    ["token_endpoint", "string"],
+                    ["jwks_uri", "string"],
+                    ["service_documentation", "string"],
+                    ["scopes_supported", "array"],
+                    ["response_types_supported", "array"],
+                    ["grant_types_supported", "array"],
+                    ["token_endpoint_auth_methods_supported", "array"],
+                  ].map(([name, type]) => [name, type === "array" ? { type, items: { type: "string" } } : { type }]),
+                ),
+              },
+            },
+          },
+        },
+      },
     },
   },
   "/api/whoami": {

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { binaryBody, body, errors, ok, pathParam, schema } from "../http/openapi";
-import { existsBody } from "./routes";
+import { binaryBody, body, bytes, errors, ok, pathParam, schema } from "../http/openapi";
+import { existsBody, storedResponse } from "./routes";
 
 /** The blob paths of the OpenAPI document (src/openapi.ts). */
 export const casSchemas = {
   ExistsRequest: schema(existsBody, "input"),
   ExistsResponse: schema(z.object({ present: z.array(z.string()), missing: z.array(z.string()) })),
+  Stored: schema(storedResponse),
 };
 
 export const casPaths = {
@@ -15,8 +16,8 @@ export const casPaths = {
       summary: "The blob's bytes (or, with ?thumbnail=N, a thumbnail of an image); immutable, no database read",
       parameters: ["content_type", "disposition", "filename", "thumbnail"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
       responses: {
-        "200": { description: "The bytes" },
-        "206": { description: "A byte range" },
+        "200": bytes("The bytes"),
+        "206": bytes("A byte range"),
         "304": { description: "Not modified" },
         ...errors(400, 404, 416),
       },
@@ -28,7 +29,7 @@ export const casPaths = {
     put: {
       summary: "Store a blob under its SHA-256",
       requestBody: binaryBody,
-      responses: { "200": { description: "Already stored" }, "201": { description: "Stored" }, ...errors(400, 401, 411, 413) },
+      responses: { "200": ok("Stored", "Already stored"), "201": ok("Stored", "Stored (Location)"), ...errors(400, 401, 411, 413) },
     },
   },
   "/api/private/{hash}": {
@@ -43,8 +44,8 @@ export const casPaths = {
         { name: "sig", in: "query", required: true, description: "HMAC-SHA256, base64url", schema: { type: "string" } },
       ],
       responses: {
-        "200": { description: "The bytes" },
-        "206": { description: "A byte range" },
+        "200": bytes("The bytes"),
+        "206": bytes("A byte range"),
         "304": { description: "Not modified" },
         ...errors(400, 403, 404, 416, 503),
       },

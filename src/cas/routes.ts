@@ -23,6 +23,9 @@ export const existsBody = z.object({
   hashes: z.array(contentHash).min(1).max(MAX_EXISTS_BATCH),
 });
 
+/** PUT /api/cas/:hash's answer (201 stored, 200 already there). */
+export const storedResponse = z.object({ hash: z.string(), size: z.number().int(), url: z.string().describe("The blob's CAS URL (also Location)") });
+
 export function notAllowed(allow: string): never {
   throw new AppError("method_not_allowed", `This resource allows ${allow}.`, { Allow: allow });
 }
@@ -45,7 +48,9 @@ const writeRoutes = new Hono<AppEnv>()
     const contentType = rawType ? parseMediaType(rawType, "Content-Type") : undefined;
     const stored = await store(c.env.BUCKET, c.env.DB, { body: c.req.raw.body, length, hash, contentType, maxBytes });
     const location = casPath(hash);
-    return c.json({ hash, size: stored.size, url: location }, stored.created ? 201 : 200, { Location: location });
+    return c.json({ hash, size: stored.size, url: location } satisfies z.infer<typeof storedResponse>, stored.created ? 201 : 200, {
+      Location: location,
+    });
   });
 
 /**

@@ -36,6 +36,8 @@ export const firmwareVersions = sqliteTable(
   ],
 );
 
+export const artifactKinds = ["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"] as const;
+
 export const firmwareArtifacts = sqliteTable(
   "firmware_artifacts",
   {
@@ -43,7 +45,7 @@ export const firmwareArtifacts = sqliteTable(
       .notNull()
       .references(() => firmwareVersions.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    kind: text("kind", { enum: ["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"] }).notNull(),
+    kind: text("kind", { enum: artifactKinds }).notNull(),
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
     blobVisibility: text("blob_visibility", { enum: blobVisibilities }).notNull().default("public"),

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { z } from "zod";
 import { noteAudit } from "../audit/trail";
 import { declaredLength } from "../cas/write";
 import { config } from "../config";
@@ -17,7 +18,7 @@ import { checkForUpdate } from "./ota";
 import { coredumpJson, deviceJson } from "./responses";
 import { recordReport } from "./rollouts/reports";
 import { updateStatusBody } from "./rollouts/schemas";
-import { deviceListQuery, devicePut, listQuery, pathHash, pathKey, runningVersion } from "./schemas";
+import { type coredumpReceived, deviceListQuery, devicePut, listQuery, type OtaResponse, pathHash, pathKey, runningVersion } from "./schemas";
 import { requireUpdateKeys } from "./update-keys";
 
 /** Devices: registered by operators; OTA checks and coredump uploads by the device itself. */
@@ -52,7 +53,7 @@ export const deviceRoutes = new Hono<AppEnv>()
     const { manifest, payload } = await signManifest(c.env, { ...offer, device: key });
     // The payload's fields beside the JWS are for logs and for devices that do not verify yet;
     // a device that verifies reads only the payload of the JWS it checked (README "Signed update manifests").
-    return c.json({ manifest, ...payload }, 200, headers);
+    return c.json({ manifest, ...payload } satisfies OtaResponse, 200, headers);
   })
   .post("/:device/update-status", async (c) => {
     const key = c.req.param("device");
@@ -75,7 +76,7 @@ export const deviceRoutes = new Hono<AppEnv>()
     const raw = c.req.header("X-Firmware-Version");
     const version = raw === undefined ? null : parseWith(runningVersion, raw, "invalid_parameter");
     const row = await receiveCoredump(c.env, database(c.env.DB), key, dump, version);
-    return c.json({ coredump_id: row.id }, 201, { Location: `/api/coredumps/${row.id}` });
+    return c.json({ coredump_id: row.id } satisfies z.infer<typeof coredumpReceived>, 201, { Location: `/api/coredumps/${row.id}` });
   })
   // An operator's import of a dump another store received (npm run import:fleet): idempotent by its hash.
   .put("/:device/coredumps/:hash", async (c) => {

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { readJson } from "../validation";
 import { createModel, getModel, listModels } from "./catalog";
 import { firmwareJson, modelJson } from "./responses";
-import { modelCreate, pathKey, pathVersion } from "./schemas";
+import { type FirmwareUploadResponse, type ModelWithFirmware, modelCreate, pathKey, pathVersion } from "./schemas";
 import { uploadFirmware, zipLimits } from "./upload";
 import { type FirmwareWithArtifacts, getFirmware, listFirmware } from "./versions";
 
@@ -23,7 +23,7 @@ export const modelRoutes = new Hono<AppEnv>()
   .get("/:model", async (c) => {
     const db = database(c.env.DB);
     const model = await getModel(db, pathKey(c.req.param("model"), "device model"));
-    return c.json({ ...modelJson(model), firmware: await firmwareList(c.env, await listFirmware(db, model.key)) });
+    return c.json({ ...modelJson(model), firmware: await firmwareList(c.env, await listFirmware(db, model.key)) } satisfies ModelWithFirmware);
   })
   .post("/:model/firmware", async (c) => {
     const db = database(c.env.DB);
@@ -34,7 +34,8 @@ export const modelRoutes = new Hono<AppEnv>()
     // Pruning is how firmware is deleted (at most MAX_FIRMWARES versions a model): the row names what went.
     noteAudit(c, { version: firmware.version.version, created, pruned_versions: pruned });
     const location = `/api/device-models/${model}/firmware/${encodeURIComponent(firmware.version.version)}`;
-    return c.json({ ...(await firmwareJson(c.env, firmware)), pruned_versions: pruned }, created ? 201 : 200, { Location: location });
+    const answer: FirmwareUploadResponse = { ...(await firmwareJson(c.env, firmware)), pruned_versions: pruned };
+    return c.json(answer, created ? 201 : 200, { Location: location });
   })
   .get("/:model/firmware", async (c) => {
     const db = database(c.env.DB);

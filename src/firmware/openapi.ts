@@ -1,43 +1,13 @@
-import { z } from "zod";
-import { errors, ok, pathParam, schema } from "../http/openapi";
-import { rolloutPaths } from "./rollouts/openapi";
-import {
-  claimBody,
-  coredumpPage,
-  coredumpResponse,
-  devicePage,
-  devicePut,
-  deviceResponse,
-  FIRMWARE_VERSION,
-  firmwareResponse,
-  firmwareUploadResponse,
-  modelCreate,
-  modelResponse,
-  modelWithFirmware,
-  resultBody,
-} from "./schemas";
-
-/** The response shapes of the firmware paths, by name (src/openapi.ts puts them in components). */
-export const firmwareSchemas = {
-  DeviceModel: schema(modelResponse),
-  DeviceModelList: schema(z.array(modelResponse)),
-  DeviceModelWithFirmware: schema(modelWithFirmware),
-  Firmware: schema(firmwareResponse),
-  FirmwareList: schema(z.array(firmwareResponse)),
-  FirmwareUpload: schema(firmwareUploadResponse),
-  Device: schema(deviceResponse),
-  DevicePage: schema(devicePage),
-  Coredump: schema(coredumpResponse),
-  CoredumpList: schema(z.array(coredumpResponse)),
-  CoredumpPage: schema(coredumpPage),
-};
+import type { z } from "zod";
+import { errors, jwkSet, ok, okList, pathParam, schema } from "../http/openapi";
+import { rolloutPaths, rolloutSchemas } from "./rollouts/openapi";
+import * as s from "./schemas";
 
 /**
  * The firmware and coredump paths of the OpenAPI document (src/openapi.ts), request bodies from the validators.
  * Every link to an artifact or a dump is signed (503 links_unconfigured when the server holds no LINK_SIGNING_KEYS).
  */
 const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(type, "input") } } });
-const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const param = (name: string, type = "string") => pathParam(name, { type });
 const query = (name: string, description: string, type: object = { type: "string" }) => ({
   name,
@@ -55,31 +25,43 @@ const versionParam = {
   in: "path",
   required: true,
   description: 'The version from the app\'s esp_app_desc_t; an upload whose version does not match (or holds "..") is refused with 422.',
-  schema: { type: "string", pattern: FIRMWARE_VERSION.source, not: { pattern: "\\.\\." } },
+  schema: { type: "string", pattern: s.FIRMWARE_VERSION.source, not: { pattern: "\\.\\." } },
+};
+
+export const firmwareSchemas = {
+  DeviceModel: schema(s.modelResponse),
+  DeviceModelWithFirmware: schema(s.modelWithFirmware),
+  Firmware: schema(s.firmwareResponse),
+  FirmwareUpload: schema(s.firmwareUploadResponse),
+  Device: schema(s.deviceResponse),
+  DevicePage: schema(s.devicePage),
+  Coredump: schema(s.coredumpResponse),
+  CoredumpPage: schema(s.coredumpPage),
+  CoredumpReceived: schema(s.coredumpReceived),
+  CoredumpClaim: schema(s.claimResponse),
+  OtaManifest: schema(s.otaResponse),
+  ...rolloutSchemas,
 };
 
 export const firmwarePaths = {
   "/api/device-models": {
-    get: { summary: "Device models", responses: { "200": ok("DeviceModelList", "Models"), ...errors(401, 403) } },
+    get: { summary: "Device models", responses: { "200": okList("DeviceModel"), ...errors(401, 403) } },
     post: {
       summary: "Create a device model",
-      requestBody: input(modelCreate),
+      requestBody: input(s.modelCreate),
       responses: { "201": ok("DeviceModel", "Created"), ...errors(400, 401, 403, 409) },
     },
   },
   "/api/device-models/{model}": {
     parameters: [param("model")],
-    get: {
-      summary: "A model with its firmware versions",
-      responses: { "200": ok("DeviceModelWithFirmware", "Model"), ...errors(401, 403, 404, 503) },
-    },
+    get: { summary: "A model with its firmware versions", responses: { "200": ok("DeviceModelWithFirmware"), ...errors(401, 403, 404, 503) } },
   },
   "/api/device-models/{model}/firmware": {
     parameters: [param("model")],
-    get: { summary: "Firmware versions, newest first", responses: { "200": ok("FirmwareList", "Versions"), ...errors(401, 403, 404, 503) } },
+    get: { summary: "Firmware versions, newest first", responses: { "200": okList("Firmware", "Newest first"), ...errors(401, 403, 404, 503) } },
     post: {
       summary: "Upload an ESP-IDF build as a ZIP (app .bin, .elf, .map, bootloader, partition table)",
-      description: `The version comes from the app's esp_app_desc_t and must match ${FIRMWARE_VERSION.source} without ".." (else 422).`,
+      description: `The version comes from the app's esp_app_desc_t and must match ${s.FIRMWARE_VERSION.source} without ".." (else 422).`,
       requestBody: { required: true, content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
       responses: {
         "200": ok("FirmwareUpload", "Same version, same bytes"),
@@ -90,10 +72,7 @@ export const firmwarePaths = {
   },
   "/api/device-models/{model}/firmware/{version}": {
     parameters: [param("model"), versionParam],
-    get: {
-      summary: "One firmware version and signed links to its artifacts",
-      responses: { "200": ok("Firmware", "Version"), ...errors(401, 403, 404, 503) },
-    },
+    get: { summary: "One firmware version and signed links to its artifacts", responses: { "200": ok("Firmware"), ...errors(401, 403, 404, 503) } },
   },
   "/api/devices": {
     get: {
@@ -107,7 +86,7 @@ export const firmwarePaths = {
     get: { summary: "A device and the firmware it last reported", responses: { "200": ok("Device"), ...errors(401, 403, 404) } },
     put: {
       summary: "Register or move a device; set its tags and its pinned version (both kept when left out)",
-      requestBody: input(devicePut),
+      requestBody: input(s.devicePut),
       responses: { "200": ok("Device", "Updated"), "201": ok("Device", "Created"), ...errors(400, 401, 403, 422) },
     },
   },
@@ -123,22 +102,26 @@ export const firmwarePaths = {
         "its rollout stage or the model's default names: the app image, its SHA-256, a signed link (valid OTA_LINK_SECONDS or more), " +
         "the rollout id and whether a downgrade is allowed, with its payload copied beside it; or 204. " +
         "503 manifests_unconfigured without UPDATE_SIGNING_KEYS. Server-Timing d1-rows-read: the D1 rows the check read",
-      responses: { "200": json("{manifest, ...its payload}"), "204": { description: "Current" }, ...errors(400, 401, 403, 404, 503) },
+      responses: {
+        "200": ok("OtaManifest", "The signed manifest, its payload copied beside it"),
+        "204": { description: "Current" },
+        ...errors(400, 401, 403, 404, 503),
+      },
     },
   },
   "/.well-known/cas-edge-update-keys": {
     get: {
       summary: "Public keys that sign OTA manifests (every key of UPDATE_SIGNING_KEYS, so both during a rotation)",
-      responses: { "200": { description: "A JWK Set (RFC 7517)" } },
+      responses: { "200": jwkSet },
     },
   },
   "/api/devices/{device}/coredumps": {
     parameters: [param("device")],
-    get: { summary: "A device's coredumps, newest first", responses: { "200": ok("CoredumpList", "Coredumps"), ...errors(401, 403, 404, 503) } },
+    get: { summary: "A device's coredumps, newest first", responses: { "200": okList("Coredump", "Newest first"), ...errors(401, 403, 404, 503) } },
     post: {
       summary: "Upload a coredump (device token)",
       requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
-      responses: { "201": json("{coredump_id}"), ...errors(400, 401, 403, 404, 411, 413) },
+      responses: { "201": ok("CoredumpReceived", "Stored (Location)"), ...errors(400, 401, 403, 404, 411, 413) },
     },
   },
   "/api/devices/{device}/coredumps/{hash}": {
@@ -146,7 +129,7 @@ export const firmwarePaths = {
     put: {
       summary: "Import a coredump another store received (operators): idempotent by the device and the dump's SHA-256",
       requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
-      responses: { "200": ok("Coredump", "Already there"), "201": ok("Coredump", "Imported"), ...errors(400, 401, 403, 404, 411, 413, 503) },
+      responses: { "200": ok("Coredump", "Already there"), "201": ok("Coredump", "Stored"), ...errors(400, 401, 403, 404, 411, 413, 503) },
     },
   },
   "/api/coredumps": {
@@ -163,8 +146,8 @@ export const firmwarePaths = {
   "/api/coredumps/claim": {
     post: {
       summary: "Lease the oldest pending coredump (parser)",
-      requestBody: { ...input(claimBody), required: false },
-      responses: { "200": json("Claim"), "204": { description: "Queue empty" }, ...errors(400, 401, 403, 503) },
+      requestBody: { ...input(s.claimBody), required: false },
+      responses: { "200": ok("CoredumpClaim", "Leased"), "204": { description: "Queue empty" }, ...errors(400, 401, 403, 503) },
     },
   },
   "/api/coredumps/{id}": {
@@ -176,7 +159,7 @@ export const firmwarePaths = {
     parameters: [param("id", "integer")],
     post: {
       summary: "Report a parse result (lease holder only)",
-      requestBody: input(resultBody),
+      requestBody: input(s.resultBody),
       responses: { "200": ok("Coredump"), ...errors(400, 401, 403, 404, 409, 503) },
     },
   },

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { contentHash } from "../blobs/keys";
 import { privateLink } from "../cas/signed-links";
 import type { BlobView } from "../cas/view";
@@ -6,12 +5,12 @@ import type { Coredump, Device, DeviceModel } from "../db/schema";
 import { sanitizeFilename } from "../http/filename";
 import type { CoredumpRow } from "./listings";
 import type { Lease } from "./parse-queue";
-import type { coredumpResponse, coredumpSummary, deviceResponse, firmwareResponse, modelResponse } from "./schemas";
+import type { ClaimResponse, CoredumpResponse, CoredumpSummary, DeviceResponse, FirmwareResponse, ModelResponse } from "./schemas";
 import type { FirmwareWithArtifacts } from "./versions";
 
-export const modelJson = (m: DeviceModel): z.infer<typeof modelResponse> => ({ key: m.key, name: m.name, created_at: m.createdAt });
+export const modelJson = (m: DeviceModel): ModelResponse => ({ key: m.key, name: m.name, created_at: m.createdAt });
 
-export const deviceJson = (d: Device): z.infer<typeof deviceResponse> => ({
+export const deviceJson = (d: Device): DeviceResponse => ({
   key: d.key,
   model: d.modelKey,
   name: d.name,
@@ -44,7 +43,7 @@ export function blobLink(env: Env, sha256: string, view: BlobView = {}): Promise
   return privateLink(env, contentHash.parse(sha256), view);
 }
 
-export async function firmwareJson(env: Env, { version: v, artifacts }: FirmwareWithArtifacts): Promise<z.infer<typeof firmwareResponse>> {
+export async function firmwareJson(env: Env, { version: v, artifacts }: FirmwareWithArtifacts): Promise<FirmwareResponse> {
   return {
     model: v.modelKey,
     version: v.version,
@@ -68,12 +67,12 @@ export async function firmwareJson(env: Env, { version: v, artifacts }: Firmware
   };
 }
 
-export async function coredumpJson(env: Env, c: Coredump): Promise<z.infer<typeof coredumpResponse>> {
+export async function coredumpJson(env: Env, c: Coredump): Promise<CoredumpResponse> {
   return { ...(await coredumpSummaryJson(env, c)), parse_result: c.parseResult };
 }
 
 /** A dump as a listing shows it: no parse result (GET /api/coredumps/{id} has it). */
-export async function coredumpSummaryJson(env: Env, c: CoredumpRow): Promise<z.infer<typeof coredumpSummary>> {
+export async function coredumpSummaryJson(env: Env, c: CoredumpRow): Promise<CoredumpSummary> {
   return {
     id: c.id,
     device: c.deviceKey,
@@ -90,7 +89,16 @@ export async function coredumpSummaryJson(env: Env, c: CoredumpRow): Promise<z.i
 }
 
 /** A parser's lease with signed links to the dump and its ELF: the parser hands them to tools that log them. */
-export async function claimJson(env: Env, lease: Lease) {
-  const { dump, elf, ...rest } = lease;
-  return { ...rest, dump_url: await blobLink(env, dump), elf_url: elf === null ? null : await blobLink(env, elf) };
+export async function claimJson(env: Env, lease: Lease): Promise<ClaimResponse> {
+  const { dump, elf, coredump_id, lease_id, lease_expires_at, device, firmware_version, app_elf_sha256 } = lease;
+  return {
+    coredump_id,
+    lease_id,
+    lease_expires_at,
+    device,
+    firmware_version,
+    app_elf_sha256,
+    dump_url: await blobLink(env, dump),
+    elf_url: elf === null ? null : await blobLink(env, elf),
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { coredumpStatuses } from "../db/schema";
+import { artifactKinds, coredumpStatuses } from "../db/firmware-schema";
 import { AppError } from "../errors";
 
 /** Keys appear in URLs and in device tokens' `sub`: short, URL-safe, no surprises. */
@@ -80,78 +80,6 @@ export const coredumpListQuery = z.object({
   limit: pageLimit,
 });
 
-// Responses: what responses.ts writes, named in the OpenAPI document (openapi.ts) so the page's types come from here.
-const at = z.string().describe("ISO 8601, UTC");
-
-export const modelResponse = z.object({ key: z.string(), name: z.string(), created_at: at });
-
-export const artifactResponse = z.object({
-  name: z.string().describe("The file's path inside the ZIP"),
-  kind: z.enum(["app", "elf", "map", "bootloader", "partition_table", "version_json", "other"]),
-  sha256: z.string(),
-  size: z.number().int(),
-  download_url: z.string().describe("A signed link to the private blob, valid for LINK_WINDOW_SECONDS or more"),
-});
-
-/** A version with its app descriptor (esp_app_desc_t) fields. */
-export const firmwareResponse = z.object({
-  model: z.string(),
-  version: z.string(),
-  project_name: z.string(),
-  idf_ver: z.string(),
-  build_date: z.string(),
-  build_time: z.string(),
-  app_elf_sha256: z.string().describe("The ELF's SHA-256 the app descriptor carries"),
-  security_version: z.number().int().nullable(),
-  uploaded_at: at,
-  downloads: z.number().int(),
-  artifacts: z.array(artifactResponse),
-});
-
-export const firmwareUploadResponse = firmwareResponse.extend({
-  pruned_versions: z.array(z.string()).describe("Older versions this upload removed (at most MAX_FIRMWARES a model)"),
-});
-
-export const modelWithFirmware = modelResponse.extend({ firmware: z.array(firmwareResponse) });
-
-export const deviceResponse = z.object({
-  key: z.string(),
-  model: z.string(),
-  name: z.string().nullable(),
-  tags: z.array(z.string()),
-  pinned_version: z.string().nullable(),
-  firmware_version: z.string().nullable().describe("The version the device last reported"),
-  last_seen_at: at.nullable(),
-  created_at: at,
-});
-
-export const devicePage = z.object({
-  devices: z.array(deviceResponse),
-  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last"),
-});
-
-/** A dump in a listing: everything but the parse result, which may be a megabyte (GET /api/coredumps/{id} has it). */
-export const coredumpSummary = z.object({
-  id: z.number().int(),
-  device: z.string(),
-  received_at: at,
-  size: z.number().int(),
-  sha256: z.string(),
-  firmware_version: z.string().nullable(),
-  elf_sha256_prefix: z.string().nullable(),
-  app_elf_sha256: z.string().nullable().describe("The ELF the dump was matched to, if any"),
-  status: z.enum(coredumpStatuses),
-  parsed_at: at.nullable(),
-  download_url: z.string().describe("A signed link to the private blob"),
-});
-
-export const coredumpResponse = coredumpSummary.extend({ parse_result: z.string().nullable().describe("The parser's text, or why it failed") });
-
-export const coredumpPage = z.object({
-  coredumps: z.array(coredumpSummary),
-  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page; null on the last"),
-});
-
 /** A path key that cannot exist is simply not found. */
 export function pathKey(raw: string, what: "device model" | "device" | "group"): string {
   if (!(what === "device" ? DEVICE_KEY : KEY).test(raw)) throw new AppError("not_found", `No ${what} "${raw}".`);
@@ -174,3 +102,117 @@ export function pathId(raw: string, what: string): number {
   if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new AppError("not_found", `No ${what} ${raw}.`);
   return Number(raw);
 }
+
+/*
+ * Answers. responses.ts builds them typed by these, and the OpenAPI document
+ * (openapi.ts) describes them from these, so the two cannot drift apart.
+ */
+const signedLink = (what: string) => z.string().describe(`A signed, expiring link to ${what}`);
+
+export const modelResponse = z.object({ key: z.string(), name: z.string(), created_at: z.string() });
+
+export const artifactResponse = z.object({
+  name: z.string().describe("The file's path inside the uploaded ZIP"),
+  kind: z.enum(artifactKinds),
+  sha256: z.string(),
+  size: z.number().int(),
+  download_url: signedLink("the artifact"),
+});
+
+export const firmwareResponse = z.object({
+  model: z.string(),
+  version: z.string(),
+  project_name: z.string(),
+  idf_ver: z.string(),
+  build_date: z.string(),
+  build_time: z.string(),
+  app_elf_sha256: z.string(),
+  security_version: z.number().int().nullable().describe("esp_app_desc_t.secure_version; null for builds stored before it was kept"),
+  uploaded_at: z.string(),
+  downloads: z.number().int(),
+  artifacts: z.array(artifactResponse),
+});
+
+export const firmwareUploadResponse = firmwareResponse.extend({
+  pruned_versions: z.array(z.string()).describe("Older versions this upload deleted to keep the model under its limit"),
+});
+
+export const modelWithFirmware = modelResponse.extend({ firmware: z.array(firmwareResponse) });
+
+export const deviceResponse = z.object({
+  key: z.string(),
+  model: z.string(),
+  name: z.string().nullable(),
+  tags: z.array(z.string()),
+  pinned_version: z.string().nullable(),
+  firmware_version: z.string().nullable().describe("The version the device last reported running"),
+  last_seen_at: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const devicePage = z.object({
+  devices: z.array(deviceResponse),
+  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last"),
+});
+
+/** A dump in a listing: everything but the parse result, which may be a megabyte (GET /api/coredumps/{id} has it). */
+export const coredumpSummary = z.object({
+  id: z.number().int(),
+  device: z.string(),
+  received_at: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  firmware_version: z.string().nullable(),
+  elf_sha256_prefix: z.string().nullable(),
+  app_elf_sha256: z.string().nullable().describe("The stored build whose ELF matches the dump, if any"),
+  status: z.enum(coredumpStatuses),
+  parsed_at: z.string().nullable(),
+  download_url: signedLink("the dump"),
+});
+
+export const coredumpResponse = coredumpSummary.extend({ parse_result: z.string().nullable().describe("The parser's text, or why it failed") });
+
+export const coredumpPage = z.object({
+  coredumps: z.array(coredumpSummary),
+  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page; null on the last"),
+});
+
+export const coredumpReceived = z.object({ coredump_id: z.number().int() });
+
+export const claimResponse = z.object({
+  coredump_id: z.number().int(),
+  lease_id: z.string(),
+  lease_expires_at: z.string(),
+  device: z.string(),
+  firmware_version: z.string().nullable(),
+  app_elf_sha256: z.string().nullable(),
+  dump_url: signedLink("the dump"),
+  elf_url: signedLink("the matching ELF").nullable(),
+});
+
+/** GET /api/devices/:device/firmware: the compact JWS and, beside it, its payload (manifest.ts). */
+export const otaResponse = z.object({
+  manifest: z.string().describe("The compact JWS; a device acts on its verified payload alone"),
+  model: z.string(),
+  device: z.string(),
+  version: z.string(),
+  url: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  app_elf_sha256: z.string(),
+  security_version: z.number().int().optional(),
+  rollout_id: z.number().int().nullable(),
+  allow_downgrade: z.boolean(),
+  issued_at: z.number().int(),
+  expires_at: z.number().int(),
+});
+
+export type ModelResponse = z.infer<typeof modelResponse>;
+export type FirmwareResponse = z.infer<typeof firmwareResponse>;
+export type FirmwareUploadResponse = z.infer<typeof firmwareUploadResponse>;
+export type ModelWithFirmware = z.infer<typeof modelWithFirmware>;
+export type DeviceResponse = z.infer<typeof deviceResponse>;
+export type CoredumpResponse = z.infer<typeof coredumpResponse>;
+export type CoredumpSummary = z.infer<typeof coredumpSummary>;
+export type ClaimResponse = z.infer<typeof claimResponse>;
+export type OtaResponse = z.infer<typeof otaResponse>;

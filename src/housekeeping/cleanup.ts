@@ -1,6 +1,7 @@
 import { blobKey, type ContentHash, isContentHash } from "../blobs/keys";
 import { deleteKeys } from "./gc";
-import { type PassOptions, type PassProgress, runPass } from "./pass";
+import { type PassOptions, runPass } from "./pass";
+import type { CleanupProgress } from "./schemas";
 
 export const LEGACY_PREFIX = "parts/";
 const LEGACY_KEY = /^parts\/\d+\/attachments\/[^/]+$/;
@@ -21,14 +22,6 @@ export const UNMIGRATED_SQL = `SELECT COUNT(*) AS unmigrated, COUNT(f.attachment
 export function rowsByLegacyKeySql(n: number): string {
   return `SELECT id, legacy_key, sha256, cas_size FROM part_attachments
   WHERE legacy_key IN (${Array.from({ length: n }, (_, i) => `?${i + 1}`).join(",")})`;
-}
-
-export interface CleanupProgress extends PassProgress {
-  blocked_by: string | null;
-  /** Attachment ids whose legacy object this invocation deleted (or, on a dry run, would delete). */
-  deleted_ids: number[];
-  kept_unverified: number;
-  kept_unreferenced: number;
 }
 
 interface LegacyRowRef {

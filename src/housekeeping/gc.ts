@@ -1,6 +1,7 @@
 import { blobKey, blobPrefix, type ContentHash, derivedKey, hashFromBlobKey, PRIVATE_CAS_PREFIX, type Visibility } from "../blobs/keys";
 import { THUMBNAIL_PREFIX } from "../images/thumbnail-spec";
-import { type PassOptions, type PassProgress, runPass } from "./pass";
+import { type PassOptions, runPass } from "./pass";
+import type { GcProgress } from "./schemas";
 
 /** D1 binds at most 100 parameters: the pass's cutoff and 99 hashes. */
 const HASHES_PER_STATEMENT = 99;
@@ -40,17 +41,6 @@ export function deletableSql(n: number, space: Visibility = "public"): string {
 /** After the delete: the claims of collected blobs mean nothing any more (condemnations included). */
 export function forgetClaimsSql(n: number): string {
   return `DELETE FROM blob_claims WHERE hash IN (${Array.from({ length: n }, (_, i) => `?${i + 1}`).join(",")})`;
-}
-
-export interface GcProgress extends PassProgress {
-  grace_hours: number;
-  /** Hashes collected (or, on a dry run, collectable) from cas/ by this invocation. */
-  collected: string[];
-  /** The same from private/cas/. */
-  collected_private: string[];
-  kept_young: number;
-  kept_in_use: number;
-  thumbnails_deleted: number;
 }
 
 /** The space a GC cursor is in: the walk does cas/ first, then private/cas/ ("private/cas/" itself starts that half). */

@@ -1,10 +1,12 @@
 import { errors, ok, schema } from "../http/openapi";
-import { cleanupStatus, passStatus, passStep } from "./schemas";
+import * as s from "./schemas";
 
 export const housekeepingSchemas = {
-  PassStatus: schema(passStatus),
-  CleanupStatus: schema(cleanupStatus),
-  PassStep: schema(passStep),
+  PassStatus: schema(s.passStatus),
+  CleanupStatus: schema(s.cleanupStatus),
+  CleanupProgress: schema(s.cleanupProgress),
+  GcProgress: schema(s.gcProgress),
+  VisibilityProgress: schema(s.visibilityProgress),
 };
 
 const query = (name: string, description: string, type: object) => ({ name, in: "query", required: false, description, schema: type });
@@ -27,7 +29,7 @@ export const housekeepingPaths = {
     post: {
       summary: "One budgeted step of the legacy cleanup (?dry_run, default true; ?cursor, ?budget_ms, ?max_objects)",
       parameters: stepParams,
-      responses: { "200": ok("PassStep", "Progress: scanned, deleted, kept, cursor, done"), ...errors(400, 401, 403, 409) },
+      responses: { "200": ok("CleanupProgress", "Progress: call again until done"), ...errors(400, 401, 403, 409) },
     },
   },
   "/api/admin/gc": {
@@ -36,7 +38,7 @@ export const housekeepingPaths = {
       summary:
         "One budgeted step of the orphan-blob GC over cas/ and private/cas/ (?dry_run, default true; ?grace_hours, ?cursor, ?budget_ms, ?max_objects)",
       parameters: [...stepParams, graceParam],
-      responses: { "200": ok("PassStep", "Progress: scanned, deleted, kept, cursor, done"), ...errors(400, 401, 403, 409) },
+      responses: { "200": ok("GcProgress", "Progress: call again until done"), ...errors(400, 401, 403, 409) },
     },
   },
   "/api/admin/visibility": {
@@ -46,7 +48,7 @@ export const housekeepingPaths = {
         "One budgeted step of the visibility pass: rows reading the wrong copy (public/private) are moved, and a source copy nothing reads is deleted (?dry_run, default true; ?grace_hours, ?cursor, ?budget_ms, ?max_objects counts rows)",
       parameters: [...stepParams, graceParam],
       responses: {
-        "200": ok("PassStep", "Progress: scanned rows, deleted source copies, kept, moved, copied, kept_source, missing, cursor, done"),
+        "200": ok("VisibilityProgress", "Progress: call again until done"),
         ...errors(400, 401, 403, 409),
       },
     },

@@ -6,6 +6,7 @@
  */
 import { allows, currentMode } from "../access/mode";
 import type { AuditDetail } from "../db/schema";
+import type { PassProgress, PassStatus } from "./schemas";
 
 export type Task = "cleanup" | "gc" | "staging" | "visibility";
 
@@ -66,27 +67,7 @@ export interface PassOptions {
   now: number;
 }
 
-export type StoppedBy = "done" | "time_budget" | "object_budget" | "resting" | "busy" | "fenced" | "storage_mode";
-
-export interface PassProgress {
-  dry_run: boolean;
-  scanned: number;
-  deleted: number;
-  kept: number;
-  cursor: string | null;
-  done: boolean;
-  stopped_by: StoppedBy;
-  /** The whole pass so far (real runs), including this invocation. */
-  pass: {
-    started_at: string;
-    grace_hours: number;
-    scanned: number;
-    deleted: number;
-    kept: number;
-    finished_at: string | null;
-    cursor: string | null;
-  } | null;
-}
+export type { PassProgress, StoppedBy } from "./schemas";
 
 /**
  * Runs pages of `step` until the walk ends or the time or object budget is
@@ -219,6 +200,6 @@ export function describe(row: PassRow | null): PassProgress["pass"] {
 }
 
 /** The GET answer: the pass, and whether a step (an admin call or the cron) holds it now, for a console watching it. */
-export function passStatus(row: PassRow | null, now = Date.now()) {
+export function passStatus(row: PassRow | null, now = Date.now()): PassStatus {
   return { pass: describe(row), running: Boolean(row?.held_by) && (row?.held_until ?? 0) > now };
 }

@@ -3,24 +3,12 @@ import { claimStored, store } from "../blobs/store";
 import type { AuditDetail } from "../db/schema";
 import { THUMBNAIL_PREFIX } from "../images/thumbnail-spec";
 import { condemnSql, deleteKeys, forgetClaims } from "./gc";
-import { type PassOptions, type PassProgress, passFigures, runPass } from "./pass";
+import { type PassOptions, passFigures, runPass } from "./pass";
+import type { PassProgress, VisibilityProgress } from "./schemas";
 import { CLAIMED_AT_SQL, cursorOf, type MovableTable, nextTable, PAGE_SQL, POINT_ROW_SQL, parseCursor, type WalkedRow } from "./visibility-rows";
 
 /** Rows per page: most need nothing, but one that moves costs a copy and a few round trips. */
 export const VISIBILITY_PAGE_ROWS = 100;
-
-export interface VisibilityProgress extends PassProgress {
-  grace_hours: number;
-  /** Rows moved (or, on a dry run, that would move) by this invocation, as `<table>:<rowid>`. */
-  moved: string[];
-  /** Copies written into the space a row moved to (the others were there already). */
-  copied: number;
-  /** Source copies left in place: still read by a row of their space, or claimed by an upload. */
-  kept_source: number;
-  /** Rows whose bytes are in neither space: counted, logged and left as they are. */
-  missing: number;
-  thumbnails_deleted: number;
-}
 
 type Counts = Omit<VisibilityProgress, keyof PassProgress | "grace_hours">;
 

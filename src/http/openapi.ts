@@ -14,6 +14,33 @@ export const json = (name: string) => ({ content: { "application/json": { schema
 /** A required JSON request body of a named schema. */
 export const body = (name: string) => ({ required: true, ...json(name) });
 export const ok = (name: string, description = "OK") => ({ description, ...json(name) });
+/** A JSON array of a named schema. */
+export const okList = (name: string, description = "OK") => ({
+  description,
+  content: { "application/json": { schema: { type: "array", items: ref(name) } } },
+});
+/** A response of raw bytes, of whatever type the file is. */
+export const bytes = (description: string, type = "*/*") => ({ description, content: { [type]: { schema: { type: "string", format: "binary" } } } });
+
+/** A JWK Set (RFC 7517 §5): public keys only; members beyond kty depend on the key type. */
+export const jwkSet = {
+  description: "A JWK Set (RFC 7517)",
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: ["keys"],
+        properties: {
+          keys: {
+            type: "array",
+            items: { type: "object", required: ["kty"], properties: { kty: { type: "string" }, kid: { type: "string" }, alg: { type: "string" } } },
+          },
+        },
+      },
+    },
+  },
+};
+
 /** A required request body of raw bytes. */
 export const binaryBody = { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } };
 

@@ -1,5 +1,6 @@
 import type { AuditDetail } from "../db/schema";
 import { LegacyObjectMissing, type LegacyRow, migrateRow } from "./migrate-row";
+import type { BatchResult } from "./schemas";
 
 export interface BatchOptions {
   token: number;
@@ -9,17 +10,7 @@ export interface BatchOptions {
   dryRun: boolean;
 }
 
-export type StoppedBy = "done" | "batch_size" | "time_budget" | "error" | "fenced";
-
-export interface BatchResult {
-  dryRun: boolean;
-  migrated: number[];
-  failed: Array<{ id: number; error: string }>;
-  /** Dry run only: rows a real run would migrate. */
-  wouldMigrate: number[];
-  stoppedBy: StoppedBy;
-  error: string | null;
-}
+export type { BatchResult } from "./schemas";
 
 /** A batch's counts for its audit row (cron or admin): bounded, so no list of row ids. */
 export function batchFigures(result: BatchResult): AuditDetail {

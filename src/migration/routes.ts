@@ -6,6 +6,7 @@ import type { AppEnv } from "../env";
 import { parseWith } from "../validation";
 import { batchFigures, runBatch } from "./batch";
 import { BATCH_BUDGET_MS, BATCH_SIZE, withLeaseOrConflict } from "./lease";
+import type { MigrationRunResponse } from "./schemas";
 import { migrationStatus } from "./status";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
@@ -24,5 +25,5 @@ export const adminRoutes = new Hono<AppEnv>()
       runBatch(env, { token, batchSize: q.batch_size, budgetMs: BATCH_BUDGET_MS, dryRun: q.dry_run }),
     );
     noteAudit(c, batchFigures(result));
-    return c.json({ ...result, status: await migrationStatus(c.env) });
+    return c.json({ ...result, status: await migrationStatus(c.env) } satisfies MigrationRunResponse);
   });

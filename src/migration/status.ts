@@ -1,4 +1,5 @@
 import { migrationLock } from "./lock";
+import type { MigrationFailure, MigrationRun, MigrationStatus } from "./schemas";
 
 export interface MigrationCounts {
   total_legacy: number;
@@ -8,14 +9,14 @@ export interface MigrationCounts {
 }
 
 /** Where the migration stands; `done` only when no row is pending or failed. */
-export async function migrationStatus(env: Env) {
+export async function migrationStatus(env: Env): Promise<MigrationStatus> {
   const counts = await legacyCounts(env);
   const [failures, lastRun, lease] = await Promise.all([
     env.DB.prepare(
       `SELECT f.attachment_id, f.error, f.attempts, f.retryable, f.last_attempt_at FROM migration_failures f
        JOIN part_attachments a ON a.id = f.attachment_id WHERE a.sha256 IS NULL ORDER BY f.attachment_id LIMIT 100`,
-    ).all(),
-    env.DB.prepare("SELECT * FROM migration_runs ORDER BY id DESC LIMIT 1").first(),
+    ).all<Omit<MigrationFailure, "retryable"> & { retryable: number }>(),
+    env.DB.prepare("SELECT * FROM migration_runs ORDER BY id DESC LIMIT 1").first<MigrationRun>(),
     migrationLock(env).status(),
   ]);
   return {

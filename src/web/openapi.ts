@@ -1,11 +1,11 @@
-import { errors, pathParam } from "../http/openapi";
+import { bytes, errors, pathParam } from "../http/openapi";
 
 /** The page's paths in the OpenAPI document (src/openapi.ts): HTML shells and the files they load, no token. */
 const html = { description: "An HTML page with no data in it", content: { "text/html": { schema: { type: "string" } } } };
 const page = (summary: string) => ({ get: { summary, security: [], responses: { "200": html } } });
 const pageFile = (summary: string, named = false) => ({
   ...(named ? { parameters: [pathParam("file")] } : {}),
-  get: { summary, security: [], responses: { "200": { description: "The file (revalidated by ETag)" }, ...errors(404) } },
+  get: { summary, security: [], responses: { "200": bytes("The file (revalidated by ETag)"), ...errors(404) } },
 });
 
 export const webPaths = {

@@ -22,6 +22,14 @@ describe("the API types generator (npm run gen:api)", () => {
     expect(schemaType({ type: ["string", "null"] })).toBe("string | null");
     expect(schemaType({ type: "object", additionalProperties: { type: "number" } })).toBe("{\n[key: string]: number;\n}");
     expect(schemaType({ type: "object", properties: {}, additionalProperties: false })).toBe("Record<string, never>");
+    expect(
+      schemaType({
+        type: "object",
+        propertyNames: { enum: ["json", "part"] },
+        additionalProperties: { type: "integer" },
+        required: ["json", "part"],
+      }),
+    ).toBe('{ [key in "json" | "part"]: number }');
     expect(schemaType({ $defs: { leaf: { type: "boolean" } }, $ref: "#/$defs/leaf" })).toBe("boolean");
     expect(schemaType({})).toBe("unknown");
   });

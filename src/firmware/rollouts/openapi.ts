@@ -1,10 +1,14 @@
 import type { z } from "zod";
-import { errors, pathParam, schema } from "../../http/openapi";
-import { groupCreate, rolloutActions, rolloutCreate, updateStatusBody } from "./schemas";
+import { errors, ok, okList, pathParam, schema } from "../../http/openapi";
+import { groupCreate, groupResponse, reportOutcome, rolloutActions, rolloutCreate, rolloutResponse, updateStatusBody } from "./schemas";
 
 /** The paths of groups, rollouts and device update reports (firmware/openapi.ts adds them to the firmware paths). */
 const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(type, "input") } } });
-const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+export const rolloutSchemas = {
+  DeviceGroup: schema(groupResponse),
+  Rollout: schema(rolloutResponse),
+  UpdateReport: schema(reportOutcome),
+};
 const id = pathParam("id", { type: "integer" });
 
 const ACTIONS: Record<(typeof rolloutActions)[number], string> = {
@@ -18,11 +22,11 @@ const ACTIONS: Record<(typeof rolloutActions)[number], string> = {
 export const rolloutPaths = {
   "/api/device-models/{model}/groups": {
     parameters: [pathParam("model")],
-    get: { summary: "The model's device groups (saved tag filters)", responses: { "200": json("Groups"), ...errors(401, 403, 404) } },
+    get: { summary: "The model's device groups (saved tag filters)", responses: { "200": okList("DeviceGroup"), ...errors(401, 403, 404) } },
     post: {
       summary: "Save a group: the model's devices carrying every one of these tags",
       requestBody: input(groupCreate),
-      responses: { "201": json("Group"), ...errors(400, 401, 403, 404, 409) },
+      responses: { "201": ok("DeviceGroup", "Created"), ...errors(400, 401, 403, 404, 409) },
     },
   },
   "/api/device-models/{model}/groups/{group}": {
@@ -37,25 +41,25 @@ export const rolloutPaths = {
         { name: "state", in: "query", schema: { type: "string" } },
         { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
       ],
-      responses: { "200": json("Rollouts"), ...errors(400, 401, 403) },
+      responses: { "200": okList("Rollout", "Newest first"), ...errors(400, 401, 403) },
     },
     post: {
       summary: "Create a draft rollout of a firmware version to a model or a group, in stages",
       requestBody: input(rolloutCreate),
-      responses: { "201": json("Rollout"), ...errors(400, 401, 403, 422) },
+      responses: { "201": ok("Rollout", "Created"), ...errors(400, 401, 403, 422) },
     },
   },
   "/api/rollouts/{id}": {
     parameters: [id],
     get: {
       summary: "A rollout, its state and each stage's counts and failure ratio",
-      responses: { "200": json("Rollout"), ...errors(401, 403, 404) },
+      responses: { "200": ok("Rollout"), ...errors(401, 403, 404) },
     },
   },
   ...Object.fromEntries(
     rolloutActions.map((action) => [
       `/api/rollouts/{id}/${action}`,
-      { parameters: [id], post: { summary: ACTIONS[action], responses: { "200": json("Rollout"), ...errors(401, 403, 404, 409) } } },
+      { parameters: [id], post: { summary: ACTIONS[action], responses: { "200": ok("Rollout"), ...errors(401, 403, 404, 409) } } },
     ]),
   ),
   "/api/devices/{device}/update-status": {
@@ -63,7 +67,7 @@ export const rolloutPaths = {
     post: {
       summary: "A device's report on its update (device token): downloading, installing, rebooted, success or failure",
       requestBody: input(updateStatusBody),
-      responses: { "200": json("Where the report was counted"), ...errors(400, 401, 403, 404, 409) },
+      responses: { "200": ok("UpdateReport", "Where the report was counted"), ...errors(400, 401, 403, 404, 409) },
     },
   },
 };

@@ -1,7 +1,7 @@
 import type { RolloutState, UpdateStatus } from "../../db/schema";
 import { AppError } from "../../errors";
 import { haltIfOver } from "./lifecycle";
-import type { UpdateStatusBody } from "./schemas";
+import type { ReportOutcome, UpdateStatusBody } from "./schemas";
 
 /**
  * The per-stage counters, kept by each offer and report rather than counted
@@ -41,14 +41,6 @@ interface Assignment {
   status: UpdateStatus;
   version: string;
   state: RolloutState;
-}
-
-export interface ReportOutcome {
-  rollout_id: number | null;
-  stage: number | null;
-  status: UpdateStatus | null;
-  reason_code: string | null;
-  halted: boolean;
 }
 
 async function setStatus(

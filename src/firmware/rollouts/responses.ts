@@ -1,13 +1,14 @@
 import type { DeviceGroup } from "../../db/schema";
 import { actionsFrom } from "./lifecycle";
+import type { GroupResponse, RolloutResponse } from "./schemas";
 import { failureRatio, soakEndsAt } from "./stage-rules";
 import type { RolloutWithStages } from "./store";
 
-export const groupJson = (g: DeviceGroup) => ({ model: g.modelKey, key: g.key, tags: g.tags, created_at: g.createdAt });
+export const groupJson = (g: DeviceGroup): GroupResponse => ({ model: g.modelKey, key: g.key, tags: g.tags, created_at: g.createdAt });
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function rolloutJson({ rollout: r, stages }: RolloutWithStages) {
+export function rolloutJson({ rollout: r, stages }: RolloutWithStages): RolloutResponse {
   return {
     id: r.id,
     model: r.modelKey,

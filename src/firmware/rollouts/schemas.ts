@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rolloutStates, updateStatuses } from "../../db/rollout-schema";
 import { AppError } from "../../errors";
 import { DEVICE_KEY, key, runningVersion, TAG } from "../schemas";
 
@@ -72,7 +73,7 @@ export type RolloutAction = (typeof rolloutActions)[number];
 
 export const rolloutListQuery = z.object({
   model: key.optional(),
-  state: z.enum(["draft", "running", "paused", "halted", "finished", "cancelled"]).optional(),
+  state: z.enum(rolloutStates).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
@@ -95,3 +96,54 @@ export function pathRolloutId(raw: string): number {
   if (!/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new AppError("not_found", `No rollout ${raw.slice(0, 40)}.`);
   return Number(raw);
 }
+
+/* Answers: responses.ts builds them typed by these; the OpenAPI document describes them from these. */
+export const groupResponse = z.object({ model: z.string(), key: z.string(), tags: z.array(z.string()), created_at: z.string() });
+
+export const stageResponse = z.object({
+  index: z.number().int(),
+  percent: z.number().nullable(),
+  devices: z.array(z.string()).nullable(),
+  min_soak_seconds: z.number().int(),
+  max_failure_ratio: z.number(),
+  min_sample: z.number().int(),
+  open: z.boolean(),
+  opened_at: z.string().nullable(),
+  soak_ends_at: z.string().nullable(),
+  offered: z.number().int(),
+  downloading: z.number().int(),
+  installing: z.number().int(),
+  rebooted: z.number().int(),
+  success: z.number().int(),
+  failure: z.number().int(),
+  failure_ratio: z.number().nullable(),
+});
+
+export const rolloutResponse = z.object({
+  id: z.number().int(),
+  model: z.string(),
+  group: z.string().nullable(),
+  group_tags: z.array(z.string()).nullable(),
+  version: z.string(),
+  rollback: z.boolean(),
+  state: z.enum(rolloutStates),
+  actions: z.array(z.enum(rolloutActions)).describe("What an operator may do now (the transition table)"),
+  open_stage: z.number().int().nullable(),
+  halt_reason: z.string().nullable(),
+  created_by: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  stages: z.array(stageResponse),
+});
+
+export const reportOutcome = z.object({
+  rollout_id: z.number().int().nullable(),
+  stage: z.number().int().nullable(),
+  status: z.enum(updateStatuses).nullable(),
+  reason_code: z.string().nullable(),
+  halted: z.boolean(),
+});
+
+export type GroupResponse = z.infer<typeof groupResponse>;
+export type RolloutResponse = z.infer<typeof rolloutResponse>;
+export type ReportOutcome = z.infer<typeof reportOutcome>;

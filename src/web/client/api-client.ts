@@ -1,6 +1,6 @@
 import createClient from "openapi-fetch";
 import type { paths } from "../../api-types.gen";
-import { ApiError, authHeaders, noteBookmark, unauthorized } from "./api";
+import { ApiError, authHeaders, BOOKMARK_HEADER, noteBookmark, unauthorized } from "./session";
 
 /**
  * The worker's API, typed from its OpenAPI document (src/api-types.gen.ts,
@@ -16,7 +16,7 @@ client.use({
     return request;
   },
   onResponse({ response }) {
-    noteBookmark(response.headers.get("x-d1-bookmark"));
+    noteBookmark(response.headers.get(BOOKMARK_HEADER));
     return response;
   },
 });

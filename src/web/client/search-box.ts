@@ -1,5 +1,4 @@
-import type { SearchResult } from "../../search/schemas";
-import { api } from "./api";
+import { api, type SearchResult } from "./api";
 import { h } from "./dom";
 
 /** Wait this long after the last keystroke before asking: one request per pause, not per key. */

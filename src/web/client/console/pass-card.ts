@@ -4,7 +4,7 @@ import { confirmAction } from "./confirm";
 import { table, when } from "./pager";
 
 type PassStatus = components["schemas"]["PassStatus"] & { blocked_by?: string | null };
-type PassStep = components["schemas"]["PassStep"];
+type PassStep = components["schemas"]["CleanupProgress"] | components["schemas"]["GcProgress"] | components["schemas"]["VisibilityProgress"];
 type AuditEntry = components["schemas"]["AuditEntry"];
 export type StepQuery = { dry_run: "true" | "false"; cursor?: string; budget_ms: number };
 
