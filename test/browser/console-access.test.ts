@@ -37,6 +37,8 @@ async function newPage(options: { clock?: boolean } = {}): Promise<Page> {
   if (options.clock) await context.clock.install();
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  // A page load waits for the worker under wrangler dev, which a loaded machine slows more than a click.
+  page.setDefaultNavigationTimeout(30_000);
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void (answer === "accept" ? d.accept() : d.dismiss());

@@ -214,6 +214,8 @@ describe("the parts page in Chromium", () => {
       sha256: createHash("sha256").update(big.buffer).digest("hex"),
     });
 
+    // The part reloads once the attachment is made (redrawing the cards): wait for it before opening a form on one.
+    await expect.poll(() => page.getByRole("list", { name: "Other files" }).getByText("too-big.bin").count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Copy alpha.png to another part" }).click();
     await page.getByLabel("Key of the part to copy alpha.png to").fill("nosuchpart");
     await page.getByRole("button", { name: "Copy", exact: true }).click();
