@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { errors, jwkSet, ok, okList, pathParam, schema } from "../http/openapi";
+import { errors, jwkSet, ok, okList, pathParam, queryParam, schema } from "../http/openapi";
 import { rolloutPaths, rolloutSchemas } from "./rollouts/openapi";
 import * as s from "./schemas";
 
@@ -9,16 +9,9 @@ import * as s from "./schemas";
  */
 const input = (type: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(type, "input") } } });
 const param = (name: string, type = "string") => pathParam(name, { type });
-const query = (name: string, description: string, type: object = { type: "string" }) => ({
-  name,
-  in: "query",
-  required: false,
-  description,
-  schema: type,
-});
 const pageParams = [
-  query("limit", "Rows per page (default 50)", { type: "integer", minimum: 1, maximum: 100 }),
-  query("cursor", "The `next_cursor` of the previous page"),
+  queryParam("limit", "Rows per page (default 50)", { type: "integer", minimum: 1, maximum: 100 }),
+  queryParam("cursor", "The `next_cursor` of the previous page"),
 ];
 const versionParam = {
   name: "version",
@@ -77,7 +70,7 @@ export const firmwarePaths = {
   "/api/devices": {
     get: {
       summary: "Devices by key, a page at a time, with their model and the firmware they last reported",
-      parameters: [query("model", "Only devices of this model (404 when there is none)"), ...pageParams],
+      parameters: [queryParam("model", "Only devices of this model (404 when there is none)"), ...pageParams],
       responses: { "200": ok("DevicePage", "A page of devices"), ...errors(400, 401, 403, 404) },
     },
   },
@@ -136,8 +129,8 @@ export const firmwarePaths = {
     get: {
       summary: "The coredump queue, newest first, a page at a time (no parse results: GET /api/coredumps/{id} has one)",
       parameters: [
-        query("status", "Only dumps in this state", { enum: ["PENDING", "PARSED", "FAILED"] }),
-        query("device", "Only this device's dumps (404 when there is none)"),
+        queryParam("status", "Only dumps in this state", { enum: ["PENDING", "PARSED", "FAILED"] }),
+        queryParam("device", "Only this device's dumps (404 when there is none)"),
         ...pageParams,
       ],
       responses: { "200": ok("CoredumpPage", "A page of dumps"), ...errors(400, 401, 403, 404, 503) },

@@ -1,4 +1,4 @@
-import { errors, ok, schema } from "../http/openapi";
+import { errors, ok, queryParam, schema } from "../http/openapi";
 import * as s from "./schemas";
 
 export const housekeepingSchemas = {
@@ -9,15 +9,14 @@ export const housekeepingSchemas = {
   VisibilityProgress: schema(s.visibilityProgress),
 };
 
-const query = (name: string, description: string, type: object) => ({ name, in: "query", required: false, description, schema: type });
 /** What each POST step takes (routes.ts validates the same). */
 const stepParams = [
-  query("dry_run", "Decide and count, delete nothing (default true)", { enum: ["0", "1", "true", "false"] }),
-  query("cursor", "Where a dry run resumes: the `cursor` the last dry step returned (a real pass keeps its own)", { type: "string" }),
-  query("budget_ms", "Time this step may take", { type: "integer", minimum: 100, maximum: 60000 }),
-  query("max_objects", "Objects this step may decide", { type: "integer", minimum: 1, maximum: 1000000 }),
+  queryParam("dry_run", "Decide and count, delete nothing (default true)", { enum: ["0", "1", "true", "false"] }),
+  queryParam("cursor", "Where a dry run resumes: the `cursor` the last dry step returned (a real pass keeps its own)", { type: "string" }),
+  queryParam("budget_ms", "Time this step may take", { type: "integer", minimum: 100, maximum: 60000 }),
+  queryParam("max_objects", "Objects this step may decide", { type: "integer", minimum: 1, maximum: 1000000 }),
 ];
-const graceParam = query("grace_hours", "Keep blobs claimed this recently (default 24)", { type: "number", minimum: 1 / 60, maximum: 24 * 365 });
+const graceParam = queryParam("grace_hours", "Keep blobs claimed this recently (default 24)", { type: "number", minimum: 1 / 60, maximum: 24 * 365 });
 
 /** The operator paths of the legacy cleanup, the orphan-blob GC and the visibility pass in the OpenAPI document (src/openapi.ts). */
 export const housekeepingPaths = {

@@ -45,6 +45,14 @@ export const jwkSet = {
 export const binaryBody = { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } };
 
 export const pathParam = (name: string, schema: object = { type: "string" }) => ({ name, in: "path", required: true, schema });
+/** An optional query parameter. */
+export const queryParam = (name: string, description: string, schema: object = { type: "string" }) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
 
 /** RFC 9457, as errors.ts writes it; every error response of the document refers to it. */
 export const problemSchema = {

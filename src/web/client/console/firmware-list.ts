@@ -33,7 +33,7 @@ export function firmwareItem(f: Firmware): HTMLElement {
     h("h3", { id }, `Version ${f.version}`),
     h(
       "dl",
-      { class: "figures" },
+      { class: "facts" },
       fields.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
     ),
     table(`Artifacts of ${f.version}`, ["File", "Kind", "Size", "SHA-256"], h("tbody", {}, rows)),

@@ -33,7 +33,7 @@ const TASKS: PassTask[] = [
 ];
 
 function migrationSummary(): HTMLElement {
-  const body = h("dl", { class: "figures" });
+  const body = h("dl", { class: "facts" });
   const section = h("section", { class: "pass", "aria-labelledby": "migration-heading" }, h("h2", { id: "migration-heading" }, "Migration"), body);
   void must(client.GET("/api/admin/migration"))
     .then((m) => {

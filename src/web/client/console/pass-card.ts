@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function figures(pairs: Array<[string, string | number | Node]>): HTMLDListElement {
   return h(
     "dl",
-    { class: "figures" },
+    { class: "facts" },
     pairs.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, typeof v === "number" ? v.toLocaleString() : v)]),
   );
 }
