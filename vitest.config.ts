@@ -158,7 +158,9 @@ export default defineConfig(async () => {
             name: "browser",
             environment: "node",
             include: ["test/browser/**/*.test.ts"],
-            testTimeout: 30_000,
+            // A hang guard, not a speed target: each step has its own (10 s); a test of several steps in a
+            // fresh browser context on a loaded 2-core runner can pass 30 s in all.
+            testTimeout: 60_000,
             hookTimeout: 120_000,
             // expect.poll's default gives up after 1 s: a page reload on a loaded 2-core CI runner can take longer.
             expect: { poll: { timeout: 10_000 } },
