@@ -9,9 +9,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
 import { apiClient, problemText, type Schemas } from "./lib/api-client.ts";
+import { commandLine, usageError } from "./lib/cli.ts";
 import { adminToken } from "./lib/local-token.ts";
 
 const USAGE = `usage: npm run accounts -- <command> [options]
@@ -43,41 +43,21 @@ scopes: cas:write parts:read parts:write parts:delete admin device coredumps:par
 The admin token is read from $ADMIN_TOKEN (a static admin token, or a JWT with scope admin), else from .dev.vars.
 Exit codes: 0 done, 1 refused by the worker, 2 usage or connection error.`;
 
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      url: { type: "string", default: "http://127.0.0.1:8787" },
-      name: { type: "string" },
-      scopes: { type: "string" },
-      device: { type: "string" },
-      kid: { type: "string" },
-      ed25519: { type: "boolean", default: false },
-      sign: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-}
-try {
-  parsed = parse();
-} catch (err) {
-  console.error(`${(err as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-const { values, positionals } = parsed;
-const [command, clientId] = positionals;
-
-function usageError(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-if (values.help || command === undefined) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
-}
+const { values, positionals } = commandLine(USAGE, {
+  allowPositionals: true,
+  options: {
+    url: { type: "string", default: "http://127.0.0.1:8787" },
+    name: { type: "string" },
+    scopes: { type: "string" },
+    device: { type: "string" },
+    kid: { type: "string" },
+    ed25519: { type: "boolean", default: false },
+    sign: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
+  },
+});
+const [command = "", clientId] = positionals;
 
 if (command === "keygen") {
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
@@ -94,10 +74,10 @@ if (command === "link-keygen") {
   const keys = current ? currentLinkKeys(current) : [];
   // <yyyy-mm>-<random>: an operator sees at a glance which key is older.
   const kid = values.kid ?? `${new Date().toISOString().slice(0, 7)}-${randomBytes(4).toString("hex")}`;
-  if (!/^[\w.-]{1,64}$/.test(kid)) usageError(`--kid must be 1 to 64 letters, digits, ".", "-" or "_", not "${kid}"`);
-  if (keys.some((key) => key.kid === kid)) usageError(`the current set already holds a key "${kid}"`);
+  if (!/^[\w.-]{1,64}$/.test(kid)) usageError(USAGE, `--kid must be 1 to 64 letters, digits, ".", "-" or "_", not "${kid}"`);
+  if (keys.some((key) => key.kid === kid)) usageError(USAGE, `the current set already holds a key "${kid}"`);
   // The worker accepts at most 8 keys (src/cas/signed-links.ts); rotation needs two.
-  if (keys.length >= 8) usageError("the current set already holds 8 keys; remove the ones whose links have expired first");
+  if (keys.length >= 8) usageError(USAGE, "the current set already holds 8 keys; remove the ones whose links have expired first");
   // 32 bytes, the HMAC-SHA256 output size (LINK_KEY_BYTES in src/cas/signed-links.ts).
   const key = { kty: "oct", kid, k: randomBytes(32).toString("base64url") };
   console.log(JSON.stringify(key));
@@ -114,10 +94,10 @@ if (command === "update-keygen") {
   const current = clientId ?? (process.stdin.isTTY ? "" : readFileSync(0, "utf8")).trim();
   const keys = current ? currentUpdateKeys(current) : [];
   const kid = values.kid ?? `update-${new Date().toISOString().slice(0, 7)}-${randomBytes(4).toString("hex")}`;
-  if (!/^[\w.-]{1,64}$/.test(kid)) usageError(`--kid must be 1 to 64 letters, digits, ".", "-" or "_", not "${kid}"`);
-  if (keys.some((key) => key.kid === kid)) usageError(`the current set already holds a key "${kid}"`);
+  if (!/^[\w.-]{1,64}$/.test(kid)) usageError(USAGE, `--kid must be 1 to 64 letters, digits, ".", "-" or "_", not "${kid}"`);
+  if (keys.some((key) => key.kid === kid)) usageError(USAGE, `the current set already holds a key "${kid}"`);
   // The worker accepts at most 8 keys (src/firmware/update-keys.ts).
-  if (keys.length >= 8) usageError("the current set already holds 8 keys; retire the ones no device needs first");
+  if (keys.length >= 8) usageError(USAGE, "the current set already holds 8 keys; retire the ones no device needs first");
   // ES256 by default: mbedTLS on ESP-IDF verifies P-256 natively; Ed25519 only for devices that bring their own verifier.
   const alg = values.ed25519 ? "Ed25519" : "ES256";
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
@@ -146,14 +126,15 @@ function currentUpdateKeys(text: string): Array<{ kty: string; kid: string; d: s
   try {
     parsed = JSON.parse(text);
   } catch {
-    usageError('the current set is not JSON; it is UPDATE_SIGNING_KEYS as stored: {"keys":[{"kty":"EC","crv":"P-256",…,"kid":…}]}');
+    usageError(USAGE, 'the current set is not JSON; it is UPDATE_SIGNING_KEYS as stored: {"keys":[{"kty":"EC","crv":"P-256",…,"kid":…}]}');
   }
   const keys = (parsed as { keys?: unknown })?.keys;
   const valid = (key: unknown): key is { kty: string; kid: string; d: string } => {
     const { kty, kid, d } = (key ?? {}) as Record<string, unknown>;
     return (kty === "EC" || kty === "OKP") && typeof kid === "string" && typeof d === "string";
   };
-  if (!Array.isArray(keys) || !keys.every(valid)) usageError('the current set must be {"keys":[<private EC P-256 or Ed25519 JWK with a kid>, …]}');
+  if (!Array.isArray(keys) || !keys.every(valid))
+    usageError(USAGE, 'the current set must be {"keys":[<private EC P-256 or Ed25519 JWK with a kid>, …]}');
   return keys;
 }
 
@@ -163,7 +144,7 @@ function currentLinkKeys(text: string): Array<{ kty: string; kid: string; k: str
   try {
     parsed = JSON.parse(text);
   } catch {
-    usageError('the current set is not JSON; it is LINK_SIGNING_KEYS as stored: {"keys":[{"kty":"oct","kid":…,"k":…}]}');
+    usageError(USAGE, 'the current set is not JSON; it is LINK_SIGNING_KEYS as stored: {"keys":[{"kty":"oct","kid":…,"k":…}]}');
   }
   const keys = (parsed as { keys?: unknown })?.keys;
   const valid = (key: unknown): key is { kty: string; kid: string; k: string } => {
@@ -171,7 +152,7 @@ function currentLinkKeys(text: string): Array<{ kty: string; kid: string; k: str
     return kty === "oct" && typeof kid === "string" && typeof k === "string";
   };
   if (!Array.isArray(keys) || !keys.every(valid)) {
-    usageError('the current set must be {"keys":[{"kty":"oct","kid":…,"k":…}, …]}');
+    usageError(USAGE, 'the current set must be {"keys":[{"kty":"oct","kid":…,"k":…}, …]}');
   }
   return keys;
 }
@@ -214,13 +195,13 @@ function print(account: Account): void {
   }
 }
 
-const needId = () => clientId ?? usageError(`${command} needs a CLIENT_ID`);
+const needId = () => clientId ?? usageError(USAGE, `${command} needs a CLIENT_ID`);
 switch (command) {
   case "create": {
-    if (!values.name) usageError("create needs --name");
+    if (!values.name) usageError(USAGE, "create needs --name");
     // Checked by the worker, which names a scope it does not know (exit 1).
     const scopes = (values.scopes ?? "").split(",").filter((s) => s.length > 0) as NonNullable<Schemas["AccountCreate"]["scopes"]>;
-    if (scopes.length === 0 && !values.device) usageError("create needs --scopes a,b (or --device KEY)");
+    if (scopes.length === 0 && !values.device) usageError(USAGE, "create needs --scopes a,b (or --device KEY)");
     print(
       await must(
         "POST /api/admin/accounts",
@@ -252,7 +233,7 @@ switch (command) {
     break;
   case "mode": {
     const wanted = positionals[1];
-    if (wanted !== undefined && !["edit", "rw", "ro", "default"].includes(wanted)) usageError(`mode is edit, rw, ro or default`);
+    if (wanted !== undefined && !["edit", "rw", "ro", "default"].includes(wanted)) usageError(USAGE, `mode is edit, rw, ro or default`);
     const answer =
       wanted === undefined
         ? await must("GET /api/admin/mode", api.GET("/api/admin/mode"))
@@ -268,5 +249,5 @@ switch (command) {
     break;
   }
   default:
-    usageError(`unknown command "${command}"`);
+    usageError(USAGE, `unknown command "${command}"`);
 }

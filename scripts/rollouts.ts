@@ -5,7 +5,7 @@
  * deployed one with --url) through its API: list, show, create, and the
  * operator's actions. Exit codes: 0 done, 1 the worker refused (4xx/5xx), 2 usage or connection error.
  */
-import { parseArgs } from "node:util";
+import { commandLine, usageError } from "./lib/cli.ts";
 import { localToken } from "./lib/local-token.ts";
 
 const USAGE = `usage: npm run rollouts -- <command> [options]
@@ -26,48 +26,28 @@ options:
 The token (scope parts:write) is read from $API_TOKEN, else from .dev.vars.
 Exit codes: 0 done, 1 refused by the worker, 2 usage or connection error.`;
 
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      url: { type: "string", default: "http://127.0.0.1:8787" },
-      model: { type: "string" },
-      group: { type: "string" },
-      version: { type: "string" },
-      stages: { type: "string" },
-      state: { type: "string" },
-      rollback: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-}
-try {
-  parsed = parse();
-} catch (err) {
-  console.error(`${(err as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-const { values, positionals } = parsed;
-const [command, id] = positionals;
-
-function usageError(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-if (values.help || command === undefined) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
-}
+const { values, positionals } = commandLine(USAGE, {
+  allowPositionals: true,
+  options: {
+    url: { type: "string", default: "http://127.0.0.1:8787" },
+    model: { type: "string" },
+    group: { type: "string" },
+    version: { type: "string" },
+    stages: { type: "string" },
+    state: { type: "string" },
+    rollback: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
+  },
+});
+const [command = "", id] = positionals;
 
 /** "PERCENT|@DEV+DEV:SOAK:RATIO[:SAMPLE]" stages, comma-separated, as the API takes them. */
 function parseStages(text: string): Array<Record<string, unknown>> {
   return text.split(",").map((part) => {
     const [who, soak, ratio, sample, ...rest] = part.trim().split(":");
     if (!who || soak === undefined || ratio === undefined || rest.length > 0)
-      usageError(`stage "${part}": PERCENT or @DEVICES, then :SOAK:RATIO[:SAMPLE]`);
+      usageError(USAGE, `stage "${part}": PERCENT or @DEVICES, then :SOAK:RATIO[:SAMPLE]`);
     const stage: Record<string, unknown> = who.startsWith("@") ? { devices: who.slice(1).split("+") } : { percent: Number(who) };
     stage.min_soak_seconds = Number(soak);
     stage.max_failure_ratio = Number(ratio);
@@ -140,7 +120,7 @@ function describe(r: Rollout): string {
 }
 
 const print = (answer: unknown) => console.log(values.json ? JSON.stringify(answer, null, 2) : describe(answer as Rollout));
-const needId = () => (id && /^\d+$/.test(id) ? id : usageError(`${command} needs a rollout ID`));
+const needId = () => (id && /^\d+$/.test(id) ? id : usageError(USAGE, `${command} needs a rollout ID`));
 
 switch (command) {
   case "list": {
@@ -157,7 +137,7 @@ switch (command) {
     print(await call("GET", `/${needId()}`));
     break;
   case "create": {
-    if (!values.model || !values.version || !values.stages) usageError("create needs --model, --version and --stages");
+    if (!values.model || !values.version || !values.stages) usageError(USAGE, "create needs --model, --version and --stages");
     print(
       await call("POST", "", {
         model: values.model,
@@ -177,5 +157,5 @@ switch (command) {
     print(await call("POST", `/${needId()}/${command}`));
     break;
   default:
-    usageError(`unknown command "${command}"`);
+    usageError(USAGE, `unknown command "${command}"`);
 }
