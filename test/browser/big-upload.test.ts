@@ -63,6 +63,8 @@ async function openPart(token: string, partLimit?: number): Promise<{ context: B
   }
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  // A page load waits on wrangler dev, which a loaded 2-core runner can hold up longer than a step.
+  page.setDefaultNavigationTimeout(30_000);
   const requests: Request[] = [];
   page.on("request", (r) => requests.push(r));
   await page.goto(`${worker.url}/parts/${partKey}`);

@@ -92,6 +92,8 @@ beforeAll(async () => {
   [worker, browser] = await Promise.all([startPageWorker({ JWT_PRIVATE_JWKS, LINK_SIGNING_KEYS }), launchChromium()]);
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.setDefaultTimeout(15_000);
+  // A page load waits on wrangler dev, which a loaded 2-core runner can hold up longer than a step.
+  page.setDefaultNavigationTimeout(30_000);
 }, 120_000);
 
 afterAll(async () => {

@@ -29,6 +29,8 @@ beforeAll(async () => {
   page = await context.newPage();
   // Shorter than the test timeout: an element that never comes fails at its own step, named, instead of as a timed-out test.
   page.setDefaultTimeout(10_000);
+  // A page load waits on wrangler dev, which a loaded 2-core runner can hold up longer than a step.
+  page.setDefaultNavigationTimeout(30_000);
   page.on("request", (r) => requests.push(r));
   page.on("console", (m) => consoleLines.push(m.text()));
   page.on("dialog", (d) => void d.accept());

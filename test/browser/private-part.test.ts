@@ -27,6 +27,8 @@ beforeAll(async () => {
   page = await context.newPage();
   // Shorter than the test timeout: an element that never comes fails at its own step, named.
   page.setDefaultTimeout(10_000);
+  // A page load waits on wrangler dev, which a loaded 2-core runner can hold up longer than a step.
+  page.setDefaultNavigationTimeout(30_000);
 }, 120_000);
 
 afterAll(async () => {

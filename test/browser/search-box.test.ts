@@ -13,6 +13,8 @@ beforeAll(async () => {
   [worker, browser] = await Promise.all([startPageWorker(), launchChromium()]);
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.setDefaultTimeout(10_000);
+  // A page load waits on wrangler dev, which a loaded 2-core runner can hold up longer than a step.
+  page.setDefaultNavigationTimeout(30_000);
   page.on("request", (r) => {
     if (new URL(r.url()).pathname === "/api/search") searches.push(new URL(r.url()).searchParams.get("q") ?? "");
   });
