@@ -158,6 +158,9 @@ export default defineConfig(async () => {
             name: "browser",
             environment: "node",
             include: ["test/browser/**/*.test.ts"],
+            // One file at a time, as e2e: each starts its own wrangler dev and Chromium, and several at once beside
+            // the Workers tests on a 2-core runner held page loads up past their limits.
+            fileParallelism: false,
             // A hang guard, not a speed target: each step has its own (10 s); a test of several steps in a
             // fresh browser context on a loaded 2-core runner can pass 30 s in all.
             testTimeout: 60_000,
